@@ -1,0 +1,5 @@
+"""Rule functions of kalmar.halsoval."""
+
+from primarvard_sdk.plugin import Implementations
+
+rules = Implementations("kalmar.halsoval")

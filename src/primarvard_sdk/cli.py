@@ -1,0 +1,324 @@
+"""The ``primarvard`` command line: regions, rules, schemas, evaluation and annexes.
+
+Exit codes: 0 when nothing failed, 1 when a rule failed or a deadline was missed, 2 on bad input
+or an unknown name (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import IO, Any, TextIO
+
+from primarvard_sdk.convert import dumps, loads, structure, unstructure
+from primarvard_sdk.documents import parse_request
+from primarvard_sdk.errors import InvalidDocument, PrimarvardError
+from primarvard_sdk.host import Sdk
+from primarvard_sdk.model import Result, Rule
+
+__all__ = ["main", "build_parser"]
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="primarvard",
+        description="Swedish regional primary-care rules: evaluate documents, list rules, export schemas.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("regions", help="list the installed regions and their programmes")
+    _format_option(p)
+
+    p = sub.add_parser("rules", help="list rules with parameters and citations")
+    p.add_argument("--region", help="only this region (kalmar, varmland, vasterbotten, ...)")
+    p.add_argument("--programme", help="only this programme (halsoval, psykisk_halsa, vardcentral, ...)")
+    _format_option(p)
+
+    p = sub.add_parser("schema", help="print the JSON Schema (Draft 2020-12) of a type, or list the types")
+    p.add_argument("type", nargs="?", help="type name, e.g. Remiss or EvaluationRequest; omit to list")
+
+    p = sub.add_parser(
+        "evaluate",
+        help="evaluate JSON documents (files, '-' for stdin, JSON Lines for many records)",
+        description=(
+            "Each input is an evaluation request {\"type\": \"Remiss\", \"document\": {...}, "
+            "\"region\": ..., \"programme\": ..., \"as_of\": ...}, a JSON array of them, or JSON "
+            "Lines with one per line. Options fill in what a request leaves out."
+        ),
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="JSON or JSON Lines file, or '-' for stdin")
+    p.add_argument("--region", help="region, when the request does not name one")
+    p.add_argument("--programme", help="programme, when the request does not name one")
+    p.add_argument("--as-of", dest="as_of", help="evaluation day YYYY-MM-DD, when the request has none")
+    p.add_argument("--rule", help="evaluate only this rule id")
+    p.add_argument("--lang", choices=("en", "sv"), default="en", help="language of explanations (text format)")
+    _format_option(p)
+
+    p = sub.add_parser("annex", help="which annex (bilaga) or section covers a topic")
+    p.add_argument("topic", nargs="?", help="canonical topic (ersattning, lokaler, ...), alias or title; omit to list")
+    p.add_argument("--region", required=True)
+    p.add_argument("--programme", required=True)
+    _format_option(p)
+    return parser
+
+
+def _format_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+
+def main(argv: Sequence[str] | None = None, *, sdk: Sdk | None = None) -> int:
+    """Run the CLI; returns the exit code (the console script exits with it)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from primarvard_sdk.api import default_sdk
+
+    host = sdk or default_sdk()
+    out = sys.stdout
+    try:
+        code = _COMMANDS[args.command](host, args, out)
+        for failure in host.failures:
+            print(f"primarvard: warning: plugin {failure.distribution}: {failure.message}", file=sys.stderr)
+        return code
+    except PrimarvardError as exc:
+        print(f"primarvard: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _regions(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
+    plugins = sdk.plugins()
+    if args.format == "json":
+        data = [
+            {
+                "code": p.region.code,
+                "name": p.region.name,
+                "distribution": p.distribution,
+                "programmes": [{"code": g.code, "title": g.title} for g in p.region.programmes],
+            }
+            for p in plugins
+        ]
+        print(dumps(data, indent=2), file=out)
+        return EXIT_OK
+    for p in plugins:
+        print(f"{p.region.code}  {p.region.name}  ({p.distribution})", file=out)
+        for g in p.region.programmes:
+            print(f"  {g.code:<16} {g.title}", file=out)
+    return EXIT_OK
+
+
+def rule_json(rule: Rule) -> dict[str, Any]:
+    """The JSON form of a rule as ``primarvard rules --format json`` prints it."""
+    return {
+        "id": rule.id,
+        "region": rule.region,
+        "programme": rule.programme,
+        "subject": rule.subject,
+        "kind": rule.kind.value,
+        "title": rule.title,
+        "description": rule.description,
+        "input_type": rule.input_type,
+        "notes": rule.notes,
+        "parameters": unstructure(rule.parameters),
+        "citation": unstructure(rule.citation),
+    }
+
+
+def _rules(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
+    rules = sdk.rules(args.region, args.programme)
+    if args.format == "json":
+        print(dumps([rule_json(r) for r in rules], indent=2), file=out)
+        return EXIT_OK
+    for r in rules:
+        print(f"{r.id}  [{r.kind.value}]  {r.title}", file=out)
+        for p in r.parameters:
+            values = "; ".join(
+                f"{_short(v.value)} ({v.valid_from or '…'}–{v.valid_to or ''})" for v in p.values
+            )
+            print(f"    {p.name} = {values}", file=out)
+        print(f"    § {r.citation.title} › {r.citation.section}", file=out)
+        print(f"    “{r.citation.quote}”", file=out)
+    print(f"{len(rules)} rules", file=out)
+    return EXIT_OK
+
+
+def _schema(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
+    from primarvard_sdk.schema import SCHEMA_TYPES, schema_for
+
+    if args.type is None:
+        for name in SCHEMA_TYPES:
+            print(name, file=out)
+        return EXIT_OK
+    try:
+        schema = schema_for(args.type)
+    except KeyError:
+        known = ", ".join(SCHEMA_TYPES)
+        raise PrimarvardError(f"unknown type {args.type!r}; known: {known}") from None
+    print(dumps(schema, indent=2), file=out)
+    return EXIT_OK
+
+
+def _annex(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
+    if args.topic is None:
+        annexes = sdk.annexes(args.region, args.programme)
+        if args.format == "json":
+            print(dumps(list(annexes), indent=2), file=out)
+        else:
+            for a in annexes:
+                where = f"Bilaga {a.number}" if a.number else a.section or ""
+                print(f"{a.topic:<28} {where}  {a.title}", file=out)
+        return EXIT_OK
+    ref = sdk.annex(args.region, args.programme, args.topic)
+    if args.format == "json":
+        print(dumps(ref, indent=2), file=out)
+        return EXIT_OK
+    a = ref.annex
+    where = f"Bilaga {a.number} {a.title}" if a.number else f"{a.section or ''} {a.title}".strip()
+    print(f"{ref.region}.{ref.programme} {ref.topic}: {where}", file=out)
+    if a.aliases:
+        print(f"  also cited as: {'; '.join(a.aliases)}", file=out)
+    for item in a.items:
+        print(f"  - {item}", file=out)
+    return EXIT_OK
+
+
+# --- evaluate --------------------------------------------------------------------------------
+
+
+def _records(name: str, stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
+    """Yield ``(where, parsed JSON or error)`` for every record of a JSON or JSON Lines input."""
+    data = stream.read()
+    try:
+        parsed = loads(data)
+    except InvalidDocument as whole_error:
+        lines = data.split(b"\n")
+        if sum(1 for line in lines if line.strip()) <= 1:
+            yield name, whole_error
+            return
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                try:
+                    yield f"{name}:{number}", loads(line)
+                except InvalidDocument as exc:
+                    yield f"{name}:{number}", exc
+        return
+    if isinstance(parsed, list):
+        for index, item in enumerate(parsed):
+            yield f"{name}[{index}]", item
+    else:
+        yield name, parsed
+
+
+def _open(name: str) -> IO[bytes]:
+    if name == "-":
+        return sys.stdin.buffer
+    try:
+        return open(name, "rb")  # noqa: SIM115 - closed by the caller
+    except FileNotFoundError:
+        raise PrimarvardError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise PrimarvardError(f"{name}: is a directory") from None
+    except OSError as exc:
+        raise PrimarvardError(f"{name}: cannot be read ({exc.strerror})") from None
+
+
+def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
+    as_of = structure(args.as_of, date, path="--as-of") if args.as_of else None
+    streams = [(name, _open(name)) for name in args.files]  # fail fast on a missing file
+    failed = bad = False
+    for name, stream in streams:
+        with stream if stream is not sys.stdin.buffer else _nullcontext(stream):
+            for where, record in _records(name, stream):
+                try:
+                    if isinstance(record, InvalidDocument):
+                        raise record
+                    request = parse_request(record)
+                    if args.rule:
+                        request = type(request)(**{**_fields(request), "rule": args.rule})
+                    results = sdk.evaluate_request(
+                        request, region=args.region, programme=args.programme, as_of=as_of
+                    )
+                except PrimarvardError as exc:
+                    bad = True
+                    print(f"primarvard: error: {where}: {exc}", file=sys.stderr)
+                    continue
+                failed = failed or any(r.outcome.is_failure for r in results)
+                if args.format == "json":
+                    print(dumps({"source": where, "results": list(results)}), file=out)
+                else:
+                    _print_results(where, results, args.lang, out)
+    if bad:
+        return EXIT_BAD_INPUT
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+class _nullcontext:
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __enter__(self) -> Any:
+        return self.value
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _fields(request: Any) -> dict[str, Any]:
+    return {k: getattr(request, k) for k in ("type", "document", "region", "programme", "as_of", "rule")}
+
+
+def _short(value: Any, width: int = 60) -> str:
+    text = dumps(value) if not isinstance(value, str) else value
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _headline(result: Result) -> str:
+    values = result.values
+    for key in ("due", "route", "decision", "required", "allocation", "assigned", "age"):
+        if key in values and values[key] is not None:
+            shown = _short(unstructure(values[key]), 34)
+            return f"{key} {shown}"
+    return ""
+
+
+def _print_results(where: str, results: Sequence[Result], lang: str, out: TextIO) -> None:
+    if not results:
+        print(f"{where}: no rule of the programme applies to this document", file=out)
+        return
+    first = results[0]
+    ref = f", ref {first.reference}" if first.reference else ""
+    print(f"\n{where}  —  {first.region}.{first.programme}, as of {first.as_of.isoformat()}{ref}", file=out)
+    rows = [
+        (
+            r.rule_id.split(".", 2)[2],
+            r.outcome.value,
+            _headline(r),
+            f"{r.citation.document.split('_')[0]} › {r.citation.section}",
+        )
+        for r in results
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    header = ("rule", "outcome", "value", "source")
+    widths = [max(w, len(h)) for w, h in zip(widths, header, strict=False)]
+    print("  " + "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)), file=out)
+    for row, r in zip(rows, results, strict=True):
+        print("  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + f"  {row[3]}", file=out)
+        explanation = r.explanation.sv if lang == "sv" else r.explanation.en
+        print(f"    {explanation}", file=out)
+
+
+_COMMANDS = {
+    "regions": _regions,
+    "rules": _rules,
+    "schema": _schema,
+    "evaluate": _evaluate,
+    "annex": _annex,
+}
+
+
+def console_main() -> None:  # pragma: no cover - the installed script
+    raise SystemExit(main())

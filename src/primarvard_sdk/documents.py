@@ -1,0 +1,114 @@
+"""Reading documents and evaluation requests from JSON-compatible data.
+
+The fast path structures with cattrs directly; only when that fails is the Draft 2020-12 schema
+run, to add every violation it finds to the error. A valid document never pays for a full schema
+validation, and an invalid one gets the complete, path-named list.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from primarvard_sdk import domain
+from primarvard_sdk.convert import structure
+from primarvard_sdk.errors import FieldError, InvalidDocument
+
+__all__ = ["Document", "EvaluationRequest", "parse_document", "parse_request", "type_name_of"]
+
+#: Any top-level document type (see :data:`primarvard_sdk.domain.DOCUMENT_TYPES`).
+Document = (
+    domain.Vardenhet
+    | domain.Listning
+    | domain.Remiss
+    | domain.Tillganglighet
+    | domain.Uppfoljning
+    | domain.Vardkontakt
+    | domain.Etjanstearende
+    | domain.Fordelning
+)
+
+_REQUEST_KEYS = frozenset({"type", "document", "region", "programme", "as_of", "rule"})
+
+
+@attrs.frozen
+class EvaluationRequest:
+    """One document to evaluate, with where and as of when."""
+
+    type: str
+    document: Any
+    region: str | None = None
+    programme: str | None = None
+    as_of: date | None = None
+    rule: str | None = None
+
+
+def type_name_of(document: Any) -> str:
+    """The document type name of a domain object (``"Remiss"``)."""
+    name = type(document).__name__
+    if name not in domain.DOCUMENT_TYPES:
+        raise TypeError(f"not a document type: {name}")
+    return name
+
+
+def _merge(errors: list[FieldError], more: list[FieldError]) -> list[FieldError]:
+    seen = {e.path for e in errors}
+    return errors + [e for e in more if e.path not in seen and not any(
+        e.path.startswith(p + ".") or e.path.startswith(p + "[") for p in seen
+    )]
+
+
+def parse_document(data: Any, type_name: str, *, path: str = "$") -> Any:
+    """Structure ``data`` as the document type ``type_name`` or raise :class:`InvalidDocument`."""
+    cls = domain.DOCUMENT_TYPES.get(type_name)
+    if cls is None:
+        raise InvalidDocument(
+            [FieldError(path, f"unknown document type; expected one of: {', '.join(domain.DOCUMENT_TYPES)}")]
+        )
+    try:
+        return structure(data, cls, path=path)
+    except InvalidDocument as exc:
+        from primarvard_sdk.schema import schema_errors  # only invalid input pays for the schema
+
+        errors = _merge(list(exc.errors), schema_errors(data, type_name, path=path))
+        raise InvalidDocument(errors, type_name=type_name) from None
+
+
+def parse_request(data: Any) -> EvaluationRequest:
+    """Structure an evaluation request (``{"type", "document", "region"?, ...}``)."""
+    if not isinstance(data, dict):
+        raise InvalidDocument([FieldError("$", "expected an object with 'type' and 'document'")])
+    errors: list[FieldError] = []
+    unknown = sorted(set(data) - _REQUEST_KEYS)
+    if unknown:
+        errors.append(FieldError("$", f"unknown field(s): {', '.join(unknown)}"))
+    type_name = data.get("type")
+    if not isinstance(type_name, str) or type_name not in domain.DOCUMENT_TYPES:
+        errors.append(
+            FieldError("$.type", f"expected one of: {', '.join(domain.DOCUMENT_TYPES)}")
+        )
+    if "document" not in data:
+        errors.append(FieldError("$.document", "required field missing"))
+    fields: dict[str, Any] = {}
+    for key in ("region", "programme", "rule"):
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            errors.append(FieldError(f"$.{key}", "expected a string"))
+        fields[key] = value
+    as_of = data.get("as_of")
+    if as_of is not None:
+        try:
+            fields["as_of"] = structure(as_of, date, path="$.as_of")
+        except InvalidDocument as exc:
+            errors.extend(exc.errors)
+    document = None
+    if type_name in domain.DOCUMENT_TYPES and "document" in data:
+        try:
+            document = parse_document(data["document"], type_name, path="$.document")
+        except InvalidDocument as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise InvalidDocument(errors, type_name=type_name if isinstance(type_name, str) else None)
+    return EvaluationRequest(type=type_name, document=document, **fields)

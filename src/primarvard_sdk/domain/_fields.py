@@ -1,0 +1,46 @@
+"""Field helpers shared by the domain types: every field carries its description for the schema."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, TypeAlias
+
+import attrs
+
+#: A point in time as the sources use it: a bare date (that local calendar day in Europe/Stockholm)
+#: or an aware datetime. Naive datetimes are rejected at the edge.
+Tidpunkt: TypeAlias = date | datetime
+
+_NO_DEFAULT: Any = attrs.NOTHING
+
+
+def field(description: str, default: Any = _NO_DEFAULT, **metadata: Any) -> Any:
+    """An attrs field whose ``description`` (and any schema hints) feed the JSON Schema.
+
+    Tuple-typed fields default to ``()`` when ``default=()`` is given; other defaults are used
+    as given. Schema hints: ``minimum``, ``maximum``, ``pattern``, ``examples``, ``personal``
+    (the field holds personal data that must never be echoed).
+    """
+    meta = {"description": description, **metadata}
+    if default is _NO_DEFAULT:
+        return attrs.field(metadata=meta)
+    return attrs.field(default=default, metadata=meta)
+
+
+def optional(description: str, **metadata: Any) -> Any:
+    """A field that may be absent (``null``); a rule that needs it answers ``indeterminate``."""
+    return field(description, None, **metadata)
+
+
+def many(description: str, **metadata: Any) -> Any:
+    """A list field that defaults to empty (absence means "none declared")."""
+    return field(description, (), **metadata)
+
+
+def local_day(value: Tidpunkt) -> date:
+    """The Europe/Stockholm calendar day of a date or an aware datetime."""
+    if isinstance(value, datetime):
+        from primarvard_sdk.calendar import local_date
+
+        return local_date(value)
+    return value

@@ -1,0 +1,198 @@
+"""Code lists shared by every region. Values are ASCII, lower case, Swedish terms.
+
+Region-specific codes (e-services, quality registers, localities) are plain strings that the
+region's data lists; the code lists here are the ones every rulebook uses with one meaning.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "Driftform",
+    "Funktion",
+    "Kanal",
+    "Kon",
+    "Kontakttyp",
+    "Remisstyp",
+    "Specialitet",
+    "Uppdrag",
+    "Utbildningsomrade",
+    "Utfall",
+    "Valtyp",
+    "ValtAv",
+    "Veckodag",
+    "Vistelsestatus",
+    "Yrke",
+]
+
+
+class Kon(StrEnum):
+    """Legal sex (kön), as the personnummer's second-last digit gives it."""
+
+    kvinna = "kvinna"
+    man = "man"
+
+
+class Vistelsestatus(StrEnum):
+    """A person's residence status for the right to care."""
+
+    folkbokford = "folkbokford"  #: registered in Sweden
+    asylsokande = "asylsokande"  #: asylum seeker
+    papperslos = "papperslos"  #: undocumented (gömd, papperslös, tillståndslös)
+    eu_ees = "eu_ees"  #: visitor from the EU/EEA or Switzerland
+    utlandsk = "utlandsk"  #: resident of another country outside the EU/EEA
+
+
+class Yrke(StrEnum):
+    """Profession (yrke)."""
+
+    lakare = "lakare"
+    sjukskoterska = "sjukskoterska"
+    barnmorska = "barnmorska"
+    underskoterska = "underskoterska"
+    vardbitrade = "vardbitrade"
+    psykolog = "psykolog"
+    psykoterapeut = "psykoterapeut"
+    kurator = "kurator"  #: hälso- och sjukvårdskurator
+    socionom = "socionom"
+    fysioterapeut = "fysioterapeut"
+    arbetsterapeut = "arbetsterapeut"
+    dietist = "dietist"
+    medicinsk_sekreterare = "medicinsk_sekreterare"
+    annan = "annan"
+
+
+class Specialitet(StrEnum):
+    """A specialist qualification (physician specialty or nurse specialisation)."""
+
+    allmanmedicin = "allmanmedicin"
+    obstetrik = "obstetrik"
+    gynekologi = "gynekologi"
+    pediatrik = "pediatrik"
+    psykiatri = "psykiatri"
+    internmedicin = "internmedicin"
+    geriatrik = "geriatrik"
+    annan_lakarspecialitet = "annan_lakarspecialitet"
+    distriktsskoterska = "distriktsskoterska"  #: specialistsjuksköterska, distriktssköterska
+    barnsjukskoterska = "barnsjukskoterska"  #: specialistsjuksköterska inom hälso- och sjukvård för barn och ungdomar
+    psykiatrisk_sjukskoterska = "psykiatrisk_sjukskoterska"
+    diabetessjukskoterska = "diabetessjukskoterska"
+
+
+class Funktion(StrEnum):
+    """A named function (uppdrag med namngiven person) at a care unit."""
+
+    verksamhetschef = "verksamhetschef"
+    mal = "mal"  #: medicinskt ledningsansvarig läkare
+    vardsamordnare = "vardsamordnare"
+    samordnande_sjukskoterska = "samordnande_sjukskoterska"
+    rehabiliteringskoordinator = "rehabiliteringskoordinator"
+    samordningsfunktion = "samordningsfunktion"  #: samordning vid utskrivning från slutenvård
+    kontaktsjukskoterska_psykisk_funktionsnedsattning = (
+        "kontaktsjukskoterska_psykisk_funktionsnedsattning"
+    )
+    forsakringsmedicinsk_lakare = "forsakringsmedicinsk_lakare"
+    smittskydd_kontaktperson = "smittskydd_kontaktperson"
+
+
+class Uppdrag(StrEnum):
+    """A work area a staff member serves in (what the person does at the unit)."""
+
+    bvc = "bvc"  #: barnhälsovård
+    bmm = "bmm"  #: barnmorskemottagning, basal mödrahälsovård
+    mvc = "mvc"  #: mödravårdscentral
+    umm = "umm"  #: ungdomsmottagning
+    sabo = "sabo"  #: läkarmedverkan i särskilt boende
+    jour = "jour"  #: jourcentral and on-call duty
+    radgivning = "radgivning"  #: hälso- och sjukvårdsrådgivning
+    distriktsskoterskeuppgifter = "distriktsskoterskeuppgifter"
+    diabetes = "diabetes"
+    astma_kol = "astma_kol"
+    psykisk_ohalsa = "psykisk_ohalsa"
+    psykoterapeutisk_behandling = "psykoterapeutisk_behandling"
+    hemsjukvard = "hemsjukvard"
+
+
+class Utbildningsomrade(StrEnum):
+    """A training that a rule asks about."""
+
+    psykoterapi_steg1 = "psykoterapi_steg1"  #: grundläggande psykoterapiutbildning
+    psykoterapi_steg2 = "psykoterapi_steg2"
+    diabetes = "diabetes"
+    astma_kol = "astma_kol"
+    sidotjanstgoring_kvinnosjukvard = "sidotjanstgoring_kvinnosjukvard"
+
+
+class Driftform(StrEnum):
+    """Whether the unit is run by the region or privately."""
+
+    offentlig = "offentlig"
+    privat = "privat"
+
+
+class Veckodag(StrEnum):
+    """A day in a weekly schedule; ``helgdag`` is the schedule for public holidays."""
+
+    mon = "mon"
+    tue = "tue"
+    wed = "wed"
+    thu = "thu"
+    fri = "fri"
+    sat = "sat"
+    sun = "sun"
+    helgdag = "helgdag"
+
+
+class Kontakttyp(StrEnum):
+    """Kind of care contact."""
+
+    besok = "besok"
+    telefon = "telefon"
+    digital = "digital"
+    hembesok = "hembesok"
+    akut_hembesok = "akut_hembesok"
+    hemsjukvard = "hemsjukvard"
+    vaccination = "vaccination"
+
+
+class Remisstyp(StrEnum):
+    """Kind of referral."""
+
+    standard = "standard"
+    vfsp = "vfsp"  #: vårdförlopp suicidprevention
+    medicinsk_fotvard = "medicinsk_fotvard"  #: nybesök i medicinsk fotvård
+    digital_mottagning = "digital_mottagning"  #: contact with a digital reception
+
+
+class Utfall(StrEnum):
+    """A decision the unit has taken on a referral or a listing."""
+
+    accepterad = "accepterad"
+    avvisad = "avvisad"
+    ko = "ko"  #: placed in a queue
+
+
+class Valtyp(StrEnum):
+    """How a listing came about."""
+
+    aktivt_val = "aktivt_val"  #: the person (or guardian/representative) chose
+    ickeval = "ickeval"  #: assigned by the non-choice rule
+    nyfodd = "nyfodd"  #: newborn with no choice made
+    inflyttad = "inflyttad"  #: moved into the area with no choice made
+
+
+class ValtAv(StrEnum):
+    """Who made an active choice."""
+
+    personen = "personen"
+    vardnadshavare = "vardnadshavare"
+    ombud = "ombud"  #: företrädare for a person with reduced autonomy
+
+
+class Kanal(StrEnum):
+    """Channel of a listing."""
+
+    blankett = "blankett"  #: a signed paper form
+    e_tjanst_1177 = "e_tjanst_1177"
+    telefon = "telefon"

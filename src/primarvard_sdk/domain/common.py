@@ -1,0 +1,48 @@
+"""Supporting value types: periods, weekly schedules, dated deviations."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import attrs
+
+from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain.codes import Veckodag
+
+__all__ = ["AvvikandeDag", "Intervall", "Oppettid", "Period"]
+
+
+@attrs.frozen
+class Period:
+    """A period of whole local days, both ends inclusive; ``till`` absent means open-ended."""
+
+    fran: date = field("First day.")
+    till: date | None = optional("Last day (inclusive); absent when open-ended.")
+
+
+@attrs.frozen
+class Intervall:
+    """A local wall-clock interval within one day (Europe/Stockholm), ``fran`` < ``till``."""
+
+    fran: time = field("Start, local time HH:MM.")
+    till: time = field("End, local time HH:MM.")
+
+
+@attrs.frozen
+class Oppettid:
+    """One interval of a weekly schedule: a weekday (or ``helgdag``) and local times."""
+
+    dag: Veckodag = field("Weekday, or helgdag for the public-holiday schedule.")
+    fran: time = field("Opens, local time HH:MM.")
+    till: time = field("Closes, local time HH:MM.")
+
+
+@attrs.frozen
+class AvvikandeDag:
+    """A dated deviation from the weekly schedule (limited opening, closed day)."""
+
+    datum: date = field("The local day.")
+    oppettider: tuple[Intervall, ...] = many("Opening intervals that day; empty = closed.")
+    hanvisning: tuple[str, ...] = many(
+        "Where patients are referred that day (annan_halsocentral, 1177, ...)."
+    )

@@ -1,0 +1,139 @@
+"""People: the person a rule is about (patient, resident) and the staff of a care unit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain.codes import (
+    Funktion,
+    Kon,
+    Specialitet,
+    Uppdrag,
+    Utbildningsomrade,
+    Vistelsestatus,
+    Yrke,
+)
+from primarvard_sdk.personnummer import Personnummer
+
+__all__ = ["Medarbetare", "Person", "Utbildning", "Utfardare", "full_years"]
+
+
+def full_years(born: date, reference: date) -> int:
+    """Age in full years on ``reference``. Born 29 February: a year older on 1 March."""
+    return reference.year - born.year - ((reference.month, reference.day) < (born.month, born.day))
+
+
+@attrs.frozen
+class Person:
+    """Person (patient, invånare). Personal data here is never echoed in any output.
+
+    Results refer to the person by ``referens`` (a caller-given reference) or a masked form.
+    """
+
+    referens: str | None = optional("Caller-given reference used in results instead of identity.")
+    personnummer: Personnummer | None = optional(
+        "Personnummer or samordningsnummer (10 or 12 digits). Personal data.", personal=True
+    )
+    fodelsedatum: date | None = optional("Birth date, when no personnummer is given.")
+    kon: Kon | None = optional("Legal sex; taken from the personnummer when absent.")
+    namn: str | None = optional("Name. Personal data: never read by a rule.", personal=True)
+    adress: str | None = optional(
+        "Registered address. Personal data: never read by a rule.", personal=True
+    )
+    folkbokford_i_sverige: bool | None = optional("Registered (folkbokförd) in Sweden.")
+    folkbokford_lan: str | None = optional(
+        "County of registration, ASCII lower case (kalmar, varmland, vasterbotten, stockholm, ...)."
+    )
+    kommun: str | None = optional("Municipality of the registered address.")
+    nyckelkodsomrade: str | None = optional(
+        "Geographic area (nyckelkodsområde) of the registered address."
+    )
+    vistelsestatus: Vistelsestatus | None = optional("Residence status for the right to care.")
+    skyddade_personuppgifter: bool | None = optional(
+        "The person has protected personal data (skyddade personuppgifter)."
+    )
+
+    def birth_date(self, reference: date) -> date | None:
+        """Birth date from ``fodelsedatum`` or the personnummer (century against ``reference``)."""
+        if self.fodelsedatum is not None:
+            return self.fodelsedatum
+        if self.personnummer is not None:
+            return self.personnummer.birth_date(reference)
+        return None
+
+    def age_on(self, reference: date) -> int | None:
+        """Full years on ``reference``; ``None`` when neither birth date nor personnummer is known."""
+        if self.fodelsedatum is None and self.personnummer is not None:
+            return self.personnummer.age_on(reference)
+        born = self.birth_date(reference)
+        return None if born is None else full_years(born, reference)
+
+    def sex(self) -> Kon | None:
+        """``kon`` when given, else from the personnummer."""
+        if self.kon is not None:
+            return self.kon
+        if self.personnummer is not None:
+            return Kon(self.personnummer.sex)
+        return None
+
+
+@attrs.frozen
+class Utbildning:
+    """A training a staff member has started or completed."""
+
+    omrade: Utbildningsomrade = field("What the training is in.")
+    paborjad: date | None = optional("Date the training started.")
+    avslutad: date | None = optional("Date the training was completed.")
+    hogskolepoang: float | None = optional("Higher-education credits (högskolepoäng).", minimum=0)
+
+
+@attrs.frozen
+class Medarbetare:
+    """Staff member (medarbetare) of a care unit."""
+
+    id: str = field("Caller-given staff reference, unique within the unit.")
+    namn: str | None = optional("Name. Personal data: only its presence is read.", personal=True)
+    yrke: Yrke | None = optional("Profession.")
+    legitimerad: bool | None = optional("Holds a Swedish licence (legitimation) for the profession.")
+    specialiteter: tuple[Specialitet, ...] = many("Specialist qualifications held.")
+    st_specialitet: Specialitet | None = optional(
+        "Specialty the physician is in specialist training (ST) for."
+    )
+    handledning: bool | None = optional("Works under supervision (handledning).")
+    godkand_av_handledare: bool | None = optional(
+        "An ST physician approved by the supervisor for the task (e.g. on-call duty)."
+    )
+    godkand_av_ako: bool | None = optional(
+        "A physician of another specialty approved by the AKO function for on-call duty."
+    )
+    utbildningar: tuple[Utbildning, ...] = many("Trainings started or completed.")
+    tjanstgoringsgrad: float | None = optional(
+        "Service level as a fraction of full time (1.0 = heltid).", minimum=0, maximum=2
+    )
+    anstallning_start: date | None = optional("Date the employment started.")
+    funktioner: tuple[Funktion, ...] = many("Named functions the person holds.")
+    uppdrag: tuple[Uppdrag, ...] = many("Work areas the person serves in.")
+    samlokaliserad: bool | None = optional("Works co-located at the unit's clinic.")
+    fortbildning_erbjudna: int | None = optional(
+        "Further-training meetings of the professional network offered this year.", minimum=0
+    )
+    fortbildning_deltagna: int | None = optional(
+        "Further-training meetings attended this year.", minimum=0
+    )
+
+    def has_training(self, omrade: Utbildningsomrade) -> bool:
+        return any(u.omrade == omrade for u in self.utbildningar)
+
+
+@attrs.frozen
+class Utfardare:
+    """The issuer of a referral, or a person's designated care contact."""
+
+    yrke: Yrke | None = optional("Profession.")
+    legitimerad: bool | None = optional("Holds a Swedish licence for the profession.")
+    specialiteter: tuple[Specialitet, ...] = many("Specialist qualifications held.")
+    lan: str | None = optional("County (län) of the issuing unit, ASCII lower case.")
+    enhet_id: str | None = optional("Issuing unit.")

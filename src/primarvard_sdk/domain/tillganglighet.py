@@ -1,0 +1,55 @@
+"""Tillganglighet: availability — opening and telephone hours, e-services, closures, on-call."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain.common import AvvikandeDag, Oppettid, Period
+
+__all__ = ["Jourcentral", "Stangning", "Tillganglighet"]
+
+
+@attrs.frozen
+class Stangning:
+    """A temporary closure of the unit."""
+
+    fran: date = field("First closed day.")
+    forvantad_till: date | None = optional("Expected last closed day (inclusive).")
+    anmald: date | None = optional("Day the closure was reported to the region.")
+    telefonhanvisning: str | None = optional(
+        "Who answers the telephone meanwhile (annan_vardenhet, 1177); absent when nobody."
+    )
+
+
+@attrs.frozen
+class Jourcentral:
+    """An out-of-hours clinic (jourcentral) and its declared weekly schedule."""
+
+    jouromrade: int = field("Jour area number.", minimum=1, maximum=99)
+    oppettider: tuple[Oppettid, ...] = many(
+        "Opening intervals by weekday; dag=helgdag is the schedule on public holidays."
+    )
+
+
+@attrs.frozen
+class Tillganglighet:
+    """Tillgänglighet of one unit: what it declares about being reachable."""
+
+    enhet_id: str | None = optional("The unit this describes.")
+    oppettider: tuple[Oppettid, ...] | None = optional("Ordinary opening hours, weekly.")
+    telefontider: tuple[Oppettid, ...] | None = optional("Telephone hours, weekly.")
+    akuttelefon: tuple[Oppettid, ...] | None = optional("Emergency telephone hours, weekly.")
+    hanvisning_utanfor_oppettid: tuple[str, ...] | None = optional(
+        "Where the answering machine refers callers outside opening hours (1177, "
+        "annan_vardcentral, natlakare, jourcentral, akutmottagning, ...)."
+    )
+    telefonitjanst: str | None = optional("Telephony service in use (teleq, ...).")
+    ansluten_1177_direkt: bool | None = optional("Connected to 1177 Direkt.")
+    e_tjanster: tuple[str, ...] | None = optional("1177 e-services offered (region codes).")
+    avvikande_dagar: tuple[AvvikandeDag, ...] = many("Dated deviations from the schedule.")
+    stangningar: tuple[Stangning, ...] = many("Temporary closures.")
+    utbudsbegransningar: tuple[Period, ...] = many("Periods of limited offer.")
+    jourcentral: Jourcentral | None = optional("The out-of-hours clinic the unit staffs.")

@@ -1,0 +1,108 @@
+"""Building the :class:`~primarvard_sdk.model.Finding` a rule implementation returns.
+
+Conventions every region follows, so that results read alike across regions:
+
+- deadlines put ``due`` (date or datetime) and ``actual`` (when recorded) in ``values`` and use
+  :func:`deadline_outcome` for met / missed / open;
+- eligibility rules put ``decision`` (``accept``, ``reject`` or ``route``) and, for a route,
+  ``route`` (whom to hand over to) in ``values``; accept → pass, reject → fail, route → warning;
+- thresholds put ``required`` and ``declared`` in ``values``; allocations put ``allocation``
+  (unit id → share) and ``total``;
+- a missing input gives :func:`indeterminate` with the JSON path of each missing field.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from primarvard_sdk.model import Explanation, Finding, Outcome
+
+__all__ = [
+    "deadline",
+    "deadline_outcome",
+    "decision",
+    "failed",
+    "finding",
+    "indeterminate",
+    "not_applicable",
+    "passed",
+    "warning",
+]
+
+
+def finding(outcome: Outcome, sv: str, en: str, **values: Any) -> Finding:
+    return Finding(outcome=outcome, explanation=Explanation(sv=sv, en=en), values=values)
+
+
+def passed(sv: str, en: str, **values: Any) -> Finding:
+    return finding(Outcome.passed, sv, en, **values)
+
+
+def failed(sv: str, en: str, **values: Any) -> Finding:
+    return finding(Outcome.fail, sv, en, **values)
+
+
+def warning(sv: str, en: str, **values: Any) -> Finding:
+    return finding(Outcome.warning, sv, en, **values)
+
+
+def not_applicable(sv: str, en: str, **values: Any) -> Finding:
+    return finding(Outcome.not_applicable, sv, en, **values)
+
+
+def indeterminate(*missing: str, sv: str | None = None, en: str | None = None, **values: Any) -> Finding:
+    """The rule cannot decide: name every missing input by its JSON path (``$.patient.fodelsedatum``)."""
+    paths = tuple(p if p.startswith("$") else f"$.{p}" for p in missing)
+    listed = ", ".join(paths)
+    return Finding(
+        outcome=Outcome.indeterminate,
+        explanation=Explanation(
+            sv=sv or f"Kan inte avgöras: uppgift saknas ({listed}).",
+            en=en or f"Cannot be decided: input missing ({listed}).",
+        ),
+        values=values,
+        missing=paths,
+    )
+
+
+def decision(kind: str, sv: str, en: str, route: str | None = None, **values: Any) -> Finding:
+    """An eligibility decision: ``accept`` (pass), ``reject`` (fail) or ``route`` (warning)."""
+    outcome = {"accept": Outcome.passed, "reject": Outcome.fail, "route": Outcome.warning}[kind]
+    if route is not None:
+        values["route"] = route
+    return finding(outcome, sv, en, decision=kind, **values)
+
+
+def _as_day(value: date | datetime) -> date:
+    if isinstance(value, datetime):
+        from primarvard_sdk.calendar import local_date
+
+        return local_date(value)
+    return value
+
+
+def deadline_outcome(due: date | datetime, actual: date | datetime | None, as_of: date) -> Outcome:
+    """``met`` when done by ``due``; ``missed`` when done later, or not done and ``as_of`` is past
+    the due day; otherwise ``open``.
+
+    A due *date* is inclusive (the whole local day counts); a due *datetime* is an instant. An
+    ``actual`` given as a bare date against a due datetime is compared by local day.
+    """
+    if actual is not None:
+        if isinstance(due, datetime) and isinstance(actual, datetime):
+            return Outcome.met if actual <= due else Outcome.missed
+        return Outcome.met if _as_day(actual) <= _as_day(due) else Outcome.missed
+    return Outcome.missed if as_of > _as_day(due) else Outcome.open
+
+
+def deadline(
+    due: date | datetime,
+    actual: date | datetime | None,
+    as_of: date,
+    sv: str,
+    en: str,
+    **values: Any,
+) -> Finding:
+    """A deadline finding with ``due`` and ``actual`` in its values."""
+    return finding(deadline_outcome(due, actual, as_of), sv, en, due=due, actual=actual, **values)

@@ -1,0 +1,393 @@
+"""The plugin host: finds region plugins, keeps them apart, and calls them.
+
+Plugins come from the ``primarvard_sdk`` entry-point group and from explicit registration
+(embedders, tests). Each is loaded and registered inside its own try/except: one that fails to
+import, raises, or returns something malformed is recorded as a :class:`PluginFailure` with its
+distribution name and version, and every other region keeps working. Two plugins claiming the
+same region is an error for that region, never last-one-wins.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from datetime import date
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any
+
+import attrs
+import pluggy
+
+from primarvard_sdk import hookspecs
+from primarvard_sdk.context import ParameterNotInForce, RuleContext
+from primarvard_sdk.documents import EvaluationRequest, type_name_of
+from primarvard_sdk.errors import (
+    PluginError,
+    UnknownAnnexTopic,
+    UnknownProgramme,
+    UnknownRegion,
+    UnknownRule,
+)
+from primarvard_sdk.model import (
+    RULE_ID_PATTERN,
+    Annex,
+    AnnexReference,
+    Explanation,
+    Finding,
+    Outcome,
+    Region,
+    Result,
+    Rule,
+)
+
+__all__ = ["ENTRY_POINT_GROUP", "PluginFailure", "PluginInfo", "Sdk"]
+
+ENTRY_POINT_GROUP = "primarvard_sdk"
+_PERSONNUMMER_LIKE = re.compile(r"\d{6,8}[-+]?\d{4}")
+
+
+@attrs.frozen
+class PluginFailure:
+    """A plugin that could not be used, and why."""
+
+    distribution: str
+    message: str
+
+
+@attrs.frozen
+class PluginInfo:
+    """A loaded plugin: its region and the distribution it comes from."""
+
+    region: Region
+    distribution: str
+    plugin: Any = attrs.field(eq=False, repr=False)
+
+
+def _distribution_of(ep: EntryPoint) -> str:
+    dist = ep.dist
+    return f"{dist.name} {dist.version}" if dist is not None else ep.value
+
+
+def _safe_message(exc: BaseException) -> str:
+    # A plugin's exception text may quote its input; never let a personnummer through.
+    text = _PERSONNUMMER_LIKE.sub("<redacted>", str(exc))[:300]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+@attrs.define
+class _Programme:
+    rules: dict[str, Rule]
+    by_input: dict[str, tuple[Rule, ...]]
+    annexes: tuple[Annex, ...]
+
+
+class Sdk:
+    """The SDK's entry point: regions, rules, evaluation and annexes over the loaded plugins.
+
+    :param plugins: plugin objects to register explicitly, as ``(plugin, distribution_name)``
+        pairs or bare objects.
+    :param entry_points: also load the plugins installed under the ``primarvard_sdk`` group.
+
+    Loading is lazy: nothing is imported until the first question is asked.
+    """
+
+    def __init__(self, plugins: Iterable[Any] = (), *, entry_points: bool = True) -> None:
+        self._explicit = list(plugins)
+        self._use_entry_points = entry_points
+        self._loaded = False
+        self._lock = threading.RLock()
+        self._pm = pluggy.PluginManager(hookspecs.PROJECT)
+        self._pm.add_hookspecs(hookspecs)
+        self._plugins: dict[str, PluginInfo] = {}
+        self._conflicts: dict[str, list[str]] = {}
+        self._failures: list[PluginFailure] = []
+        self._programmes: dict[tuple[str, str], _Programme] = {}
+        self._rule_index: dict[str, tuple[str, str]] = {}
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        with self._lock:
+            if self._loaded:
+                return
+            if self._use_entry_points:
+                for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+                    self._load_entry_point(ep)
+            for item in self._explicit:
+                plugin, distribution = item if isinstance(item, tuple) else (item, None)
+                self._add(plugin, distribution or _default_name(plugin))
+            self._pm.check_pending()
+            self._loaded = True
+
+    def _load_entry_point(self, ep: EntryPoint) -> None:
+        distribution = _distribution_of(ep)
+        try:
+            plugin = ep.load()
+        except Exception as exc:
+            self._failures.append(PluginFailure(distribution, f"failed to import: {_safe_message(exc)}"))
+            return
+        self._add(plugin, distribution)
+
+    def register(self, plugin: Any, distribution: str | None = None) -> None:
+        """Register a plugin object explicitly (for embedders and tests)."""
+        self._ensure_loaded()
+        with self._lock:
+            self._add(plugin, distribution or _default_name(plugin))
+            self._pm.check_pending()
+
+    def _add(self, plugin: Any, distribution: str) -> None:
+        try:
+            self._pm.register(plugin, name=f"{distribution}#{id(plugin)}")
+        except Exception as exc:
+            self._failures.append(PluginFailure(distribution, f"failed to register: {_safe_message(exc)}"))
+            return
+        try:
+            region = self._call(plugin, distribution, "primarvard_sdk_region")
+            if not isinstance(region, Region):
+                raise PluginError(distribution, "primarvard_sdk_region returned no Region")
+        except PluginError as exc:
+            self._pm.unregister(plugin)
+            self._failures.append(PluginFailure(distribution, str(exc).split(": ", 1)[1]))
+            return
+        if region.code in self._plugins or region.code in self._conflicts:
+            claimants = self._conflicts.setdefault(region.code, [])
+            if region.code in self._plugins:
+                claimants.append(self._plugins.pop(region.code).distribution)
+            claimants.append(distribution)
+            self._failures.append(
+                PluginFailure(distribution, f"region {region.code!r} is also claimed by {', '.join(claimants[:-1])}")
+            )
+            return
+        self._plugins[region.code] = PluginInfo(region=region, distribution=distribution, plugin=plugin)
+
+    def _call(self, plugin: Any, distribution: str, hook: str, **kwargs: Any) -> Any:
+        impls = [i for i in getattr(self._pm.hook, hook).get_hookimpls() if i.plugin is plugin]
+        if not impls:
+            raise PluginError(distribution, f"does not implement {hook}")
+        try:
+            return impls[0].function(**kwargs)
+        except (PluginError, ParameterNotInForce):
+            raise
+        except Exception as exc:
+            raise PluginError(distribution, f"{hook} raised {_safe_message(exc)}") from None
+
+    # --- questions -----------------------------------------------------------------------
+
+    @property
+    def failures(self) -> tuple[PluginFailure, ...]:
+        """Plugins that could not be used, with their distribution names."""
+        self._ensure_loaded()
+        return tuple(self._failures)
+
+    def plugins(self) -> tuple[PluginInfo, ...]:
+        self._ensure_loaded()
+        return tuple(self._plugins[c] for c in sorted(self._plugins))
+
+    def regions(self) -> tuple[Region, ...]:
+        """The regions of every working plugin, sorted by code."""
+        return tuple(p.region for p in self.plugins())
+
+    def _plugin(self, region: str) -> PluginInfo:
+        self._ensure_loaded()
+        if region in self._conflicts:
+            raise PluginError(
+                ", ".join(self._conflicts[region]), f"region {region!r} is claimed by more than one plugin"
+            )
+        if region not in self._plugins:
+            known = ", ".join(sorted(self._plugins)) or "none installed"
+            raise UnknownRegion(f"unknown region {region!r} (known: {known})")
+        return self._plugins[region]
+
+    def region(self, code: str) -> Region:
+        return self._plugin(code).region
+
+    def _programme(self, region: str, programme: str) -> _Programme:
+        key = (region, programme)
+        cached = self._programmes.get(key)
+        if cached is not None:
+            return cached
+        info = self._plugin(region)
+        if info.region.programme(programme) is None:
+            known = ", ".join(p.code for p in info.region.programmes)
+            raise UnknownProgramme(f"region {region!r} has no programme {programme!r} (known: {known})")
+        with self._lock:
+            if key not in self._programmes:
+                self._programmes[key] = self._load_programme(info, programme)
+            return self._programmes[key]
+
+    def _load_programme(self, info: PluginInfo, programme: str) -> _Programme:
+        dist, code = info.distribution, info.region.code
+        rules = self._call(info.plugin, dist, "primarvard_sdk_rules", programme=programme)
+        annexes = self._call(info.plugin, dist, "primarvard_sdk_annexes", programme=programme)
+        if not isinstance(rules, Sequence) or not all(isinstance(r, Rule) for r in rules):
+            raise PluginError(dist, f"primarvard_sdk_rules({programme!r}) returned something other than rules")
+        if not isinstance(annexes, Sequence) or not all(isinstance(a, Annex) for a in annexes):
+            raise PluginError(dist, f"primarvard_sdk_annexes({programme!r}) returned something other than annexes")
+        by_id: dict[str, Rule] = {}
+        for rule in rules:
+            if not RULE_ID_PATTERN.match(rule.id) or (rule.region, rule.programme) != (code, programme) \
+                    or not rule.id.startswith(f"{code}.{programme}."):
+                raise PluginError(dist, f"rule {rule.id!r} does not belong to {code}.{programme}")
+            if rule.id in by_id or rule.id in self._rule_index:
+                raise PluginError(dist, f"rule id {rule.id!r} is declared twice")
+            by_id[rule.id] = rule
+        by_input: dict[str, list[Rule]] = {}
+        for rule in rules:
+            if rule.input_type is not None:
+                by_input.setdefault(rule.input_type, []).append(rule)
+        for rule_id in by_id:
+            self._rule_index[rule_id] = (code, programme)
+        return _Programme(by_id, {k: tuple(v) for k, v in by_input.items()}, tuple(annexes))
+
+    def rules(self, region: str | None = None, programme: str | None = None) -> tuple[Rule, ...]:
+        """Rules of one programme, one region, or every working plugin, in a stable order."""
+        found: list[Rule] = []
+        regions = [self.region(region)] if region else list(self.regions())
+        for r in regions:
+            for p in r.programmes:
+                if programme is None or p.code == programme:
+                    found.extend(self._programme(r.code, p.code).rules.values())
+        if region and programme and not found:
+            self._programme(region, programme)
+        return tuple(sorted(found, key=lambda rule: rule.id))
+
+    def rule(self, rule_id: str) -> Rule:
+        """Look up one rule by its id."""
+        parts = rule_id.split(".")
+        if len(parts) < 3:
+            raise UnknownRule(f"unknown rule {rule_id!r}: expected <region>.<programme>.<subject>[.<name>]")
+        try:
+            book = self._programme(parts[0], parts[1])
+        except (UnknownRegion, UnknownProgramme) as exc:
+            raise UnknownRule(f"unknown rule {rule_id!r}: {exc}") from None
+        if rule_id not in book.rules:
+            raise UnknownRule(f"unknown rule {rule_id!r}")
+        return book.rules[rule_id]
+
+    def applicable_rules(self, document: Any, *, region: str, programme: str) -> tuple[Rule, ...]:
+        """The rules of a programme that evaluate documents of this type."""
+        return self._programme(region, programme).by_input.get(type_name_of(document), ())
+
+    def evaluate(
+        self,
+        document: Any,
+        *,
+        region: str,
+        programme: str,
+        as_of: date,
+        rule: str | None = None,
+        reference: str | None = None,
+    ) -> tuple[Result, ...]:
+        """Evaluate one rule, or every rule of the programme that applies to the document.
+
+        :param as_of: the day the rule is evaluated on: which parameter values are in force, and
+            whether an unmet deadline is still open. There is no default: no hidden clock.
+        :raises UnknownRegion, UnknownProgramme, UnknownRule: for names that do not exist.
+        :raises PluginError: when the owning plugin raises or returns something malformed.
+        """
+        if not isinstance(as_of, date):
+            raise TypeError("as_of must be a date")
+        book = self._programme(region, programme)
+        type_name = type_name_of(document)
+        if rule is not None:
+            selected = self.rule(rule)
+            if (selected.region, selected.programme) != (region, programme):
+                raise UnknownRule(f"rule {rule!r} is not a rule of {region}.{programme}")
+            if selected.input_type != type_name:
+                raise UnknownRule(
+                    f"rule {rule!r} evaluates {selected.input_type or 'no document'}, not {type_name}"
+                )
+            rules: tuple[Rule, ...] = (selected,)
+        else:
+            rules = book.by_input.get(type_name, ())
+        ref = reference if reference is not None else getattr(document, "referens", None)
+        info = self._plugins[region]
+        return tuple(self._evaluate_one(info, r, document, as_of, ref) for r in rules)
+
+    def _evaluate_one(self, info: PluginInfo, rule: Rule, document: Any, as_of: date, reference: str | None) -> Result:
+        context = RuleContext(rule, as_of)
+        try:
+            found = self._call(info.plugin, info.distribution, "primarvard_sdk_evaluate",
+                               rule=rule, document=document, context=context)
+        except ParameterNotInForce as exc:
+            found = _not_in_force(exc)
+        if not isinstance(found, Finding) or not isinstance(found.outcome, Outcome) \
+                or not isinstance(found.explanation, Explanation):
+            raise PluginError(info.distribution, f"rule {rule.id} returned a malformed finding")
+        return Result(
+            rule_id=rule.id,
+            region=rule.region,
+            programme=rule.programme,
+            subject=rule.subject,
+            kind=rule.kind,
+            title=rule.title,
+            as_of=as_of,
+            outcome=found.outcome,
+            values=found.values,
+            parameters=context.used,
+            citation=rule.citation,
+            explanation=found.explanation,
+            missing=found.missing,
+            reference=reference,
+            notes=rule.notes,
+        )
+
+    def evaluate_request(
+        self, request: EvaluationRequest, *, region: str | None = None, programme: str | None = None,
+        as_of: date | None = None,
+    ) -> tuple[Result, ...]:
+        """Evaluate a request; the request's own region, programme and as-of win over the defaults."""
+        region = request.region or region
+        programme = request.programme or programme
+        when = request.as_of or as_of
+        document = request.document
+        if region is None and hasattr(document, "region"):
+            region = document.region
+        if programme is None and hasattr(document, "programme"):
+            programme = document.programme
+        missing = [n for n, v in (("region", region), ("programme", programme), ("as_of", when)) if v is None]
+        if missing:
+            from primarvard_sdk.errors import FieldError, InvalidDocument
+
+            raise InvalidDocument([FieldError(f"$.{n}", "required (in the request or as an option)") for n in missing])
+        assert region is not None and programme is not None and when is not None
+        return self.evaluate(document, region=region, programme=programme, as_of=when, rule=request.rule)
+
+    def annexes(self, region: str, programme: str) -> tuple[Annex, ...]:
+        """The annex mapping of a programme."""
+        return self._programme(region, programme).annexes
+
+    def annex(self, region: str, programme: str, topic: str) -> AnnexReference:
+        """Which annex (or section) of a programme covers a topic; aliases and titles are accepted."""
+        wanted = _fold(topic)
+        for annex in self.annexes(region, programme):
+            names = (annex.topic, annex.title, *annex.aliases)
+            if wanted in {_fold(n) for n in names} or (annex.number is not None and wanted == _fold(annex.number)):
+                citation = self.rule(annex.rule_id).citation if annex.rule_id else None
+                return AnnexReference(region, programme, annex.topic, annex, citation)
+        known = ", ".join(a.topic for a in self.annexes(region, programme))
+        raise UnknownAnnexTopic(f"{region}.{programme} maps no annex to {topic!r} (topics: {known})")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().replace("_", " ").split())
+
+
+def _not_in_force(exc: ParameterNotInForce) -> Finding:
+    day = exc.as_of.isoformat()
+    return Finding(
+        outcome=Outcome.not_applicable,
+        explanation=Explanation(
+            sv=f"Parametern {exc.name} har inget värde som gäller {day}; regeln tillämpas inte.",
+            en=f"Parameter {exc.name} has no value in force on {day}; the rule does not apply.",
+        ),
+        values={"parameter_not_in_force": exc.name},
+    )
+
+
+def _default_name(plugin: Any) -> str:
+    module = getattr(plugin, "__module__", None) or type(plugin).__module__
+    return str(getattr(plugin, "__name__", None) or module)

@@ -1,0 +1,362 @@
+"""What a region plugin is built from: data files for rules, parameters, citations and annexes,
+and one Python function per rule.
+
+A plugin package holds ``data/region.yaml`` (the region and its programmes), one
+``data/<programme>.yaml`` per programme (rules with dated, cited parameters; annexes), and one
+module per programme whose rule functions are registered with :class:`Implementations`.
+:class:`RegionPlugin` implements the hooks from them and validates everything when a programme
+is first loaded: a malformed data file is a :class:`~primarvard_sdk.errors.RulebookDataError`
+naming the file and the JSON path.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from importlib import resources
+from typing import Any, TypeVar
+
+import attrs
+
+from primarvard_sdk import domain
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.convert import structure
+from primarvard_sdk.errors import InvalidDocument, RulebookDataError
+from primarvard_sdk.hookspecs import hookimpl
+from primarvard_sdk.model import (
+    RULE_ID_PATTERN,
+    Annex,
+    Citation,
+    Finding,
+    Kind,
+    Parameter,
+    ParameterValue,
+    Programme,
+    Region,
+    Rule,
+    SourceDocument,
+)
+
+__all__ = ["Implementations", "RegionPlugin", "RuleFunction", "hookimpl", "load_rulebook"]
+
+D = TypeVar("D")
+#: A rule implementation: the document and the context in, a finding out.
+RuleFunction = Callable[[Any, RuleContext], Finding]
+
+
+# --- the data file format -------------------------------------------------------------------
+
+
+@attrs.frozen
+class _CitationData:
+    document: str
+    section: str
+    quote: str
+
+
+@attrs.frozen
+class _ValueData:
+    value: Any
+    valid_from: date
+    valid_to: date | None = None
+    citation: _CitationData | None = None
+
+
+@attrs.frozen
+class _ParameterData:
+    name: str
+    values: tuple[_ValueData, ...]
+    description: str | None = None
+    unit: str | None = None
+
+
+@attrs.frozen
+class _RuleData:
+    id: str
+    kind: Kind
+    title: str
+    description: str
+    citation: _CitationData
+    input: str | None = None
+    notes: str | None = None
+    parameters: tuple[_ParameterData, ...] = ()
+
+
+@attrs.frozen
+class _AnnexData:
+    topic: str
+    title: str
+    number: str | None = None
+    section: str | None = None
+    aliases: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    rule_id: str | None = None
+
+
+@attrs.frozen
+class _RulebookData:
+    region: str
+    programme: str
+    rules: tuple[_RuleData, ...]
+    annexes: tuple[_AnnexData, ...] = ()
+
+
+@attrs.frozen
+class _ProgrammeData:
+    code: str
+    title: str
+    documents: tuple[SourceDocument, ...]
+
+
+@attrs.frozen
+class _RegionData:
+    code: str
+    name: str
+    programmes: tuple[_ProgrammeData, ...]
+
+
+@attrs.frozen
+class Rulebook:
+    """A programme's validated rules and annexes."""
+
+    rules: tuple[Rule, ...]
+    annexes: tuple[Annex, ...]
+
+
+def _read_yaml(package: str, name: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+        return _dates_to_text(yaml.load(text, Loader=loader))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RulebookDataError(f"{package}/data/{name}: cannot be read: {exc}") from None
+
+
+def _dates_to_text(data: Any) -> Any:
+    # YAML turns 2025-01-01 into a date; the converter reads dates from ISO text like JSON does.
+    if isinstance(data, dict):
+        return {k: _dates_to_text(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_dates_to_text(v) for v in data]
+    if isinstance(data, date):
+        return data.isoformat()
+    return data
+
+
+def _structure_data(data: Any, cls: type[D], where: str) -> D:
+    try:
+        return structure(data, cls)
+    except InvalidDocument as exc:
+        raise RulebookDataError(f"{where}: {'; '.join(map(str, exc.errors))}") from None
+
+
+def load_region(package: str) -> Region:
+    """Read and validate ``<package>/data/region.yaml``."""
+    data = _structure_data(_read_yaml(package, "region.yaml"), _RegionData, f"{package}/data/region.yaml")
+    return Region(
+        code=data.code,
+        name=data.name,
+        programmes=tuple(Programme(p.code, p.title, p.documents) for p in data.programmes),
+    )
+
+
+def load_rulebook(package: str, region: Region, programme: str, implementations: Implementations) -> Rulebook:
+    """Read, validate and bind ``<package>/data/<programme>.yaml`` to its rule functions."""
+    where = f"{package}/data/{programme}.yaml"
+    data = _structure_data(_read_yaml(package, f"{programme}.yaml"), _RulebookData, where)
+    declared = region.programme(programme)
+    problems: list[str] = []
+    if data.region != region.code or data.programme != programme or declared is None:
+        problems.append(f"$: declares {data.region}.{data.programme}, expected {region.code}.{programme}")
+    documents = {d.id: d for d in (declared.documents if declared else ())}
+    rules = []
+    seen: set[str] = set()
+    for i, r in enumerate(data.rules):
+        path = f"$.rules[{i}]"
+        problems.extend(_check_rule(r, path, region.code, programme, documents, seen))
+        rules.append(_bind_rule(r, region.code, programme, documents))
+    missing = sorted(seen - set(implementations.functions) - _annex_ids(data))
+    extra = sorted(set(implementations.functions) - seen)
+    if missing:
+        problems.append(f"rules without an implementation: {', '.join(missing)}")
+    if extra:
+        problems.append(f"implementations without a rule in the data: {', '.join(extra)}")
+    for i, a in enumerate(data.annexes):
+        if a.rule_id is not None and a.rule_id not in seen:
+            problems.append(f"$.annexes[{i}].rule_id: unknown rule {a.rule_id}")
+    if problems:
+        raise RulebookDataError(f"{where}: " + "; ".join(problems))
+    annexes = tuple(Annex(**attrs.asdict(a, recurse=False)) for a in data.annexes)
+    return Rulebook(rules=tuple(rules), annexes=annexes)
+
+
+def _annex_ids(data: _RulebookData) -> set[str]:
+    return {r.id for r in data.rules if r.kind is Kind.annex}
+
+
+def _check_rule(
+    r: _RuleData, path: str, region: str, programme: str, documents: Mapping[str, SourceDocument], seen: set[str]
+) -> list[str]:
+    problems = []
+    if not RULE_ID_PATTERN.match(r.id) or not r.id.startswith(f"{region}.{programme}."):
+        problems.append(f"{path}.id: expected {region}.{programme}.<subject>[.<name>]")
+    if r.id in seen:
+        problems.append(f"{path}.id: duplicate rule id {r.id}")
+    seen.add(r.id)
+    if r.citation.document not in documents:
+        problems.append(f"{path}.citation.document: not a document of the programme")
+    if not r.citation.quote.strip():
+        problems.append(f"{path}.citation.quote: empty")
+    if (r.kind is Kind.annex) != (r.input is None):
+        problems.append(f"{path}.input: annex rules take no input; every other rule names one")
+    if r.input is not None and r.input not in domain.DOCUMENT_TYPES:
+        problems.append(f"{path}.input: expected one of {', '.join(domain.DOCUMENT_TYPES)}")
+    for j, p in enumerate(r.parameters):
+        periods = sorted(p.values, key=lambda v: v.valid_from)
+        for k, v in enumerate(periods):
+            if v.valid_to is not None and v.valid_to < v.valid_from:
+                problems.append(f"{path}.parameters[{j}]: valid_to before valid_from")
+            if k and (periods[k - 1].valid_to is None or periods[k - 1].valid_to >= v.valid_from):  # type: ignore[operator]
+                problems.append(f"{path}.parameters[{j}] ({p.name}): overlapping validity periods")
+    return problems
+
+
+def _citation(c: _CitationData, documents: Mapping[str, SourceDocument]) -> Citation:
+    title = documents[c.document].title if c.document in documents else c.document
+    return Citation(document=c.document, title=title, section=c.section, quote=c.quote)
+
+
+def _bind_rule(r: _RuleData, region: str, programme: str, documents: Mapping[str, SourceDocument]) -> Rule:
+    parameters = tuple(
+        Parameter(
+            name=p.name,
+            description=p.description,
+            unit=p.unit,
+            values=tuple(
+                ParameterValue(
+                    value=_freeze(v.value),
+                    valid_from=v.valid_from,
+                    valid_to=v.valid_to,
+                    citation=_citation(v.citation, documents) if v.citation else None,
+                )
+                for v in p.values
+            ),
+        )
+        for p in r.parameters
+    )
+    return Rule(
+        id=r.id,
+        region=region,
+        programme=programme,
+        subject=r.id.split(".")[2],
+        kind=r.kind,
+        title=r.title,
+        description=" ".join(r.description.split()),
+        citation=_citation(r.citation, documents),
+        parameters=parameters,
+        input_type=r.input,
+        notes=" ".join(r.notes.split()) if r.notes else None,
+    )
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return _FrozenDict({k: _freeze(v) for k, v in value.items()})
+    return value
+
+
+class _FrozenDict(dict[str, Any]):
+    """A dict parameter value that cannot be changed after loading."""
+
+    def _readonly(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("parameter values are read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _readonly  # type: ignore[assignment]
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
+
+
+# --- rule functions -------------------------------------------------------------------------
+
+
+class Implementations:
+    """The rule functions of one programme, registered by rule id.
+
+    >>> rules = Implementations("exempel.program")
+    >>> @rules.implement("exempel.program.remiss.svar")
+    ... def svar(remiss, ctx): ...
+    """
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.functions: dict[str, RuleFunction] = {}
+
+    def implement(self, rule_id: str) -> Callable[[Callable[[D, RuleContext], Finding]], Callable[[D, RuleContext], Finding]]:
+        if not rule_id.startswith(self.prefix + "."):
+            raise ValueError(f"{rule_id} is not a rule of {self.prefix}")
+
+        def register(function: Callable[[D, RuleContext], Finding]) -> Callable[[D, RuleContext], Finding]:
+            if rule_id in self.functions:
+                raise ValueError(f"{rule_id} is implemented twice")
+            self.functions[rule_id] = function
+            return function
+
+        return register
+
+
+class RegionPlugin:
+    """The standard region plugin: implements every hook from data files and rule functions.
+
+    :param package: the plugin's import package (holds ``data/``).
+    :param implementations: programme code → ``"module:attribute"`` of its :class:`Implementations`,
+        imported on first use so that loading the plugin stays cheap.
+    """
+
+    def __init__(self, package: str, implementations: Mapping[str, str]) -> None:
+        self.package = package
+        self._implementations = dict(implementations)
+        self._region: Region | None = None
+        self._rulebooks: dict[str, Rulebook] = {}
+        self._functions: dict[str, RuleFunction] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def region(self) -> Region:
+        if self._region is None:
+            self._region = load_region(self.package)
+        return self._region
+
+    def rulebook(self, programme: str) -> Rulebook:
+        with self._lock:
+            if programme not in self._rulebooks:
+                if programme not in self._implementations:
+                    raise RulebookDataError(f"{self.package}: no programme {programme!r}")
+                module, _, attribute = self._implementations[programme].partition(":")
+                implementations: Implementations = getattr(importlib.import_module(module), attribute)
+                book = load_rulebook(self.package, self.region, programme, implementations)
+                self._functions.update(implementations.functions)
+                self._rulebooks[programme] = book
+            return self._rulebooks[programme]
+
+    @hookimpl
+    def primarvard_sdk_region(self) -> Region:
+        return self.region
+
+    @hookimpl
+    def primarvard_sdk_rules(self, programme: str) -> Sequence[Rule]:
+        return self.rulebook(programme).rules
+
+    @hookimpl
+    def primarvard_sdk_annexes(self, programme: str) -> Sequence[Annex]:
+        return self.rulebook(programme).annexes
+
+    @hookimpl
+    def primarvard_sdk_evaluate(self, rule: Rule, document: Any, context: RuleContext) -> Finding:
+        return self._functions[rule.id](document, context)
