@@ -9,6 +9,7 @@ place is not echoed.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -58,7 +59,10 @@ def _expect(condition: bool, message: str) -> None:
         raise Expected(message)
 
 
-def _structure_str(value: Any, _: type) -> str:
+def _structure_str(value: Any, cls: type) -> str:
+    # Registered for str, so every StrEnum reaches this hook too (single dispatch by MRO).
+    if cls is not str and issubclass(cls, Enum):
+        return typing.cast(str, _structure_enum_factory(cls)(value, cls))
     _expect(isinstance(value, str), "expected a string")
     return typing.cast(str, value)
 
@@ -127,6 +131,7 @@ def _is_tidpunkt(tp: Any) -> bool:
     return typing.get_origin(tp) in (typing.Union, types.UnionType) and args == {date, datetime}
 
 
+@functools.cache
 def _structure_enum_factory(cls: type[Enum]) -> Callable[[Any, type], Enum]:
     allowed = ", ".join(str(m.value) for m in cls)
 
@@ -155,9 +160,10 @@ def _bounded(inner: Callable[[Any, type], Any], minimum: Any, maximum: Any) -> C
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    # Exact-type predicates: a plain hook for str would also catch every StrEnum by subclassing.
-    for tp, hook in ((str, _structure_str), (bool, _structure_bool), (int, _structure_int), (float, _structure_float)):
-        conv.register_structure_hook_func(lambda t, tp=tp: t is tp, hook)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(date, _structure_date)
     conv.register_structure_hook(datetime, _structure_datetime)
     conv.register_structure_hook(time, _structure_time)

@@ -54,6 +54,7 @@ _PATTERN: Final = re.compile(
     re.ASCII,
 )
 _COORDINATION_OFFSET: Final = 60
+_FORMAT_MESSAGE: Final = "personnummer: expected 10 or 12 digits (YYMMDD-NNNC or YYYYMMDD-NNNC)"
 
 
 class InvalidFormat(InvalidPersonnummer):
@@ -90,7 +91,7 @@ def _calendar_day(day: int) -> int:
 def _check(digits: str) -> None:
     """Validate normalised digits (10 or 12 ASCII digits). Messages never contain the number."""
     if len(digits) not in (10, 12) or not digits.isascii() or not digits.isdigit():
-        raise InvalidFormat("personnummer: expected 10 or 12 digits (YYMMDD-NNNC or YYYYMMDD-NNNC)")
+        raise InvalidFormat(_FORMAT_MESSAGE)
     ten = digits[-10:]
     if ten[6:9] == "000":
         raise InvalidFormat("personnummer: the serial number (födelsenummer) 000 is never issued")
@@ -134,7 +135,7 @@ class Personnummer:
             raise InvalidFormat("personnummer: expected a string")
         match = _PATTERN.fullmatch(text.strip())
         if match is None:
-            raise InvalidFormat("personnummer: expected 10 or 12 digits (YYMMDD-NNNC or YYYYMMDD-NNNC)")
+            raise InvalidFormat(_FORMAT_MESSAGE)
         century, ymd, sep, serial, check = match.group("century", "date", "sep", "serial", "check")
         result = cls((century or "") + ymd + serial + check, sep == "+")
         if reference is not None:
@@ -165,7 +166,9 @@ class Personnummer:
                 year -= 100
         born = _real_date(year, month, day)
         if born is None:
-            raise InvalidDate("personnummer: the date part is not a real date in the resolved century")
+            raise InvalidDate(
+                "personnummer: the date part is not a real date in the resolved century"
+            )
         if born > reference:
             raise InvalidDate("personnummer: the birth date is after the reference date")
         return born

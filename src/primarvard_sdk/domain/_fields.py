@@ -22,9 +22,11 @@ def field(description: str, default: Any = _NO_DEFAULT, **metadata: Any) -> Any:
     (the field holds personal data that must never be echoed).
     """
     meta = {"description": description, **metadata}
+    # Personal data never reaches a repr (and so no log line or traceback that prints one).
+    shown = not metadata.get("personal", False)
     if default is _NO_DEFAULT:
-        return attrs.field(metadata=meta)
-    return attrs.field(default=default, metadata=meta)
+        return attrs.field(metadata=meta, repr=shown)
+    return attrs.field(default=default, metadata=meta, repr=shown)
 
 
 def optional(description: str, **metadata: Any) -> Any:

@@ -37,7 +37,9 @@ class Person:
     personnummer: Personnummer | None = optional(
         "Personnummer or samordningsnummer (10 or 12 digits). Personal data.", personal=True
     )
-    fodelsedatum: date | None = optional("Birth date, when no personnummer is given.")
+    fodelsedatum: date | None = optional(
+        "Birth date, when no personnummer is given. Personal data.", personal=True
+    )
     kon: Kon | None = optional("Legal sex; taken from the personnummer when absent.")
     namn: str | None = optional("Name. Personal data: never read by a rule.", personal=True)
     adress: str | None = optional(

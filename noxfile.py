@@ -1,0 +1,53 @@
+"""Sessions: tests, docs, lint, typecheck, bench (``nox -s NAME``)."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typecheck", "docs"]
+nox.options.reuse_existing_virtualenvs = True
+
+PLUGINS = ["plugins/kalmar", "plugins/varmland", "plugins/vasterbotten"]
+PYTHON = "3.11"
+
+
+def install_project(session: nox.Session, *extras: str) -> None:
+    """The core (with extras) and the three region plugins, editable."""
+    spec = f".[{','.join(extras)}]" if extras else "."
+    session.install("-e", spec, *[arg for p in PLUGINS for arg in ("-e", p)])
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The full test suite: unit tests per rule, conformance, invariants, hostile input."""
+    install_project(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    session.install("ruff>=0.6")
+    session.run("ruff", "check", "src", "plugins", "tests", "noxfile.py")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    install_project(session, "test")
+    session.install("mypy>=1.10", "types-PyYAML")
+    session.run("mypy", "src/primarvard_sdk", *[f"{p}/src" for p in PLUGINS])
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the documentation site with warnings as errors, then check it in a headless browser."""
+    install_project(session, "docs")
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+    session.run("sphinx-build", "-W", "-b", "doctest", "docs", "docs/_build/doctest")
+    session.run("python", "docs/browser_check.py", "docs/_build/html")
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks: every figure beside its reference, as a table and as JSON."""
+    install_project(session, "bench")
+    session.run("python", "-m", "benchmarks", *session.posargs)
