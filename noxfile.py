@@ -33,7 +33,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     install_project(session, "test")
-    session.install("mypy>=1.10", "types-PyYAML")
+    session.install("mypy>=1.10", "types-PyYAML", "types-jsonschema")
     session.run("mypy", "src/primarvard_sdk", *[f"{p}/src" for p in PLUGINS])
 
 

@@ -18,7 +18,7 @@ from primarvard_sdk.errors import InvalidDocument, PrimarvardError
 from primarvard_sdk.host import Sdk
 from primarvard_sdk.model import Result, Rule
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -217,7 +217,7 @@ def _open(name: str) -> IO[bytes]:
     if name == "-":
         return sys.stdin.buffer
     try:
-        return open(name, "rb")  # noqa: SIM115 - closed by the caller
+        return open(name, "rb")
     except FileNotFoundError:
         raise PrimarvardError(f"{name}: no such file") from None
     except IsADirectoryError:

@@ -201,7 +201,9 @@ def _attrs_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any, type], Any]
         overrides[a.name] = override(
             struct_hook=_bounded(conv.get_structure_hook(base), minimum, maximum)
         )
-    hook = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
+    hook: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, **overrides
+    )
 
     def structure_object(value: Any, tp: type) -> Any:
         if not isinstance(value, Mapping):

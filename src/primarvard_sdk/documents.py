@@ -111,4 +111,4 @@ def parse_request(data: Any) -> EvaluationRequest:
             errors.extend(exc.errors)
     if errors:
         raise InvalidDocument(errors, type_name=type_name if isinstance(type_name, str) else None)
-    return EvaluationRequest(type=type_name, document=document, **fields)
+    return EvaluationRequest(type=str(type_name), document=document, **fields)

@@ -9,9 +9,10 @@ same region is an error for that region, never last-one-wins.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
@@ -87,14 +88,15 @@ class Sdk:
 
     :param plugins: plugin objects to register explicitly, as ``(plugin, distribution_name)``
         pairs or bare objects.
-    :param entry_points: also load the plugins installed under the ``primarvard_sdk`` group.
+    :param entry_points: also load the plugins installed under the ``primarvard_sdk`` group
+        (``True``), none (``False``), or exactly these entry points (for tests and embedders).
 
     Loading is lazy: nothing is imported until the first question is asked.
     """
 
-    def __init__(self, plugins: Iterable[Any] = (), *, entry_points: bool = True) -> None:
+    def __init__(self, plugins: Iterable[Any] = (), *, entry_points: bool | Iterable[EntryPoint] = True) -> None:
         self._explicit = list(plugins)
-        self._use_entry_points = entry_points
+        self._use_entry_points = entry_points if isinstance(entry_points, bool) else list(entry_points)
         self._loaded = False
         self._lock = threading.RLock()
         self._pm = pluggy.PluginManager(hookspecs.PROJECT)
@@ -113,8 +115,11 @@ class Sdk:
         with self._lock:
             if self._loaded:
                 return
-            if self._use_entry_points:
+            if self._use_entry_points is True:
                 for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+                    self._load_entry_point(ep)
+            elif self._use_entry_points:
+                for ep in self._use_entry_points:
                     self._load_entry_point(ep)
             for item in self._explicit:
                 plugin, distribution = item if isinstance(item, tuple) else (item, None)
@@ -174,6 +179,12 @@ class Sdk:
         except Exception as exc:
             raise PluginError(distribution, f"{hook} raised {_safe_message(exc)}") from None
 
+    def _record_failure(self, exc: PluginError) -> None:
+        failure = PluginFailure(exc.distribution, str(exc).split(": ", 1)[-1])
+        with self._lock:
+            if failure not in self._failures:
+                self._failures.append(failure)
+
     # --- questions -----------------------------------------------------------------------
 
     @property
@@ -198,7 +209,7 @@ class Sdk:
             )
         if region not in self._plugins:
             known = ", ".join(sorted(self._plugins)) or "none installed"
-            raise UnknownRegion(f"unknown region {region!r} (known: {known})")
+            raise UnknownRegion(f"unknown region {_shown(region)} (known: {known})")
         return self._plugins[region]
 
     def region(self, code: str) -> Region:
@@ -212,7 +223,7 @@ class Sdk:
         info = self._plugin(region)
         if info.region.programme(programme) is None:
             known = ", ".join(p.code for p in info.region.programmes)
-            raise UnknownProgramme(f"region {region!r} has no programme {programme!r} (known: {known})")
+            raise UnknownProgramme(f"region {_shown(region)} has no programme {_shown(programme)} (known: {known})")
         with self._lock:
             if key not in self._programmes:
                 self._programmes[key] = self._load_programme(info, programme)
@@ -249,7 +260,13 @@ class Sdk:
         for r in regions:
             for p in r.programmes:
                 if programme is None or p.code == programme:
-                    found.extend(self._programme(r.code, p.code).rules.values())
+                    try:
+                        found.extend(self._programme(r.code, p.code).rules.values())
+                    except PluginError as exc:
+                        if region:
+                            raise
+                        # Listing every region: one broken plugin must not hide the others.
+                        self._record_failure(exc)
         if region and programme and not found:
             self._programme(region, programme)
         return tuple(sorted(found, key=lambda rule: rule.id))
@@ -258,13 +275,13 @@ class Sdk:
         """Look up one rule by its id."""
         parts = rule_id.split(".")
         if len(parts) < 3:
-            raise UnknownRule(f"unknown rule {rule_id!r}: expected <region>.<programme>.<subject>[.<name>]")
+            raise UnknownRule(f"unknown rule {_shown(rule_id)}: expected <region>.<programme>.<subject>[.<name>]")
         try:
             book = self._programme(parts[0], parts[1])
         except (UnknownRegion, UnknownProgramme) as exc:
-            raise UnknownRule(f"unknown rule {rule_id!r}: {exc}") from None
+            raise UnknownRule(f"unknown rule {_shown(rule_id)}: {exc}") from None
         if rule_id not in book.rules:
-            raise UnknownRule(f"unknown rule {rule_id!r}")
+            raise UnknownRule(f"unknown rule {_shown(rule_id)}")
         return book.rules[rule_id]
 
     def applicable_rules(self, document: Any, *, region: str, programme: str) -> tuple[Rule, ...]:
@@ -317,6 +334,9 @@ class Sdk:
         if not isinstance(found, Finding) or not isinstance(found.outcome, Outcome) \
                 or not isinstance(found.explanation, Explanation):
             raise PluginError(info.distribution, f"rule {rule.id} returned a malformed finding")
+        problem = _finding_problem(found)
+        if problem:
+            raise PluginError(info.distribution, f"rule {rule.id} returned a malformed finding: {problem}")
         return Result(
             rule_id=rule.id,
             region=rule.region,
@@ -369,7 +389,35 @@ class Sdk:
                 citation = self.rule(annex.rule_id).citation if annex.rule_id else None
                 return AnnexReference(region, programme, annex.topic, annex, citation)
         known = ", ".join(a.topic for a in self.annexes(region, programme))
-        raise UnknownAnnexTopic(f"{region}.{programme} maps no annex to {topic!r} (topics: {known})")
+        raise UnknownAnnexTopic(f"{region}.{programme} maps no annex to {_shown(topic)} (topics: {known})")
+
+
+def _finding_problem(found: Finding) -> str | None:
+    """Why a finding cannot become a result (JSON-ready values, text explanations), or ``None``."""
+    from primarvard_sdk.convert import unstructure
+
+    if not isinstance(found.explanation.sv, str) or not isinstance(found.explanation.en, str):
+        return "explanations must be text"
+    if not isinstance(found.missing, tuple) or not all(isinstance(p, str) and p.startswith("$") for p in found.missing):
+        return "missing must be a tuple of JSON paths"
+    if not isinstance(found.values, Mapping) or not all(isinstance(k, str) for k in found.values):
+        return "values must be a mapping with text keys"
+    try:
+        json.dumps(unstructure(dict(found.values)), allow_nan=False, sort_keys=True)
+    except (TypeError, ValueError, RecursionError):
+        return "values are not JSON-serialisable"
+    return None
+
+
+_CODE_LIKE = re.compile(r"[A-Za-z0-9_.\-]{1,100}")
+
+
+def _shown(name: object) -> str:
+    """A caller-given name for an error message: quoted when it looks like a code, else withheld
+    (it may be personal data pasted into the wrong place)."""
+    if isinstance(name, str) and _CODE_LIKE.fullmatch(name) and not _PERSONNUMMER_LIKE.search(name):
+        return repr(name)
+    return "(not shown: not a code)"
 
 
 def _fold(text: str) -> str:

@@ -21,7 +21,7 @@ from primarvard_sdk import domain
 from primarvard_sdk.errors import FieldError
 from primarvard_sdk.personnummer import Personnummer
 
-__all__ = ["SCHEMA_TYPES", "schema_for", "schema_errors", "validator_for"]
+__all__ = ["SCHEMA_TYPES", "schema_errors", "schema_for", "validator_for"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -163,6 +163,7 @@ class Remisstyp(StrEnum):
     vfsp = "vfsp"  #: vårdförlopp suicidprevention
     medicinsk_fotvard = "medicinsk_fotvard"  #: nybesök i medicinsk fotvård
     digital_mottagning = "digital_mottagning"  #: contact with a digital reception
+    psykisk_ohalsa = "psykisk_ohalsa"  #: within a mental-health commitment (åtagande om psykisk ohälsa)
 
 
 class Utfall(StrEnum):

@@ -45,6 +45,9 @@ class Listning:
     person: Person | None = optional("The person listing (or being assigned).")
     enhet_id: str | None = optional("The unit chosen or assigned.")
     enhet_ar_filial: bool | None = optional("The chosen unit is a branch clinic (filial).")
+    enhet_huvudmottagning: str | None = optional(
+        "The main clinic (huvudmottagning) of the chosen unit when it is a filial."
+    )
     datum: date | None = optional("Listing date.")
     valtyp: Valtyp | None = optional("How the listing came about.")
     valt_av: ValtAv | None = optional("Who made an active choice.")

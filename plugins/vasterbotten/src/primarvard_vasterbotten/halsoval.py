@@ -1,5 +1,16 @@
-"""Rule functions of vasterbotten.halsoval."""
+"""Rule functions of vasterbotten.halsoval (Hälsoval Västerbotten, Uppdrag och regler 2025).
 
-from primarvard_sdk.plugin import Implementations
+The functions live in ``halsoval_*`` modules by subject; each registers on :data:`rules`, which
+this module gathers by importing them.
+"""
 
-rules = Implementations("vasterbotten.halsoval")
+from primarvard_vasterbotten import (  # noqa: F401 - imported for their registrations
+    halsoval_listning,
+    halsoval_tillganglighet,
+    halsoval_uppfoljning,
+    halsoval_vardenhet,
+    halsoval_vardkontakt,
+)
+from primarvard_vasterbotten.halsoval_common import rules
+
+__all__ = ["rules"]
