@@ -12,11 +12,12 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import IO, Any, TextIO
 
-from primarvard_sdk.convert import dumps, loads, structure, unstructure
+from primarvard_sdk.convert import dumps, structure, unstructure
 from primarvard_sdk.documents import parse_request
 from primarvard_sdk.errors import InvalidDocument, PrimarvardError
 from primarvard_sdk.host import Sdk
 from primarvard_sdk.model import Result, Rule
+from primarvard_sdk.streaming import Progress, chunks, records, results_json
 
 __all__ = ["build_parser", "main"]
 
@@ -189,28 +190,12 @@ def _annex(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
 # --- evaluate --------------------------------------------------------------------------------
 
 
-def _records(name: str, stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
-    """Yield ``(where, parsed JSON or error)`` for every record of a JSON or JSON Lines input."""
-    data = stream.read()
-    try:
-        parsed = loads(data)
-    except InvalidDocument as whole_error:
-        lines = data.split(b"\n")
-        if sum(1 for line in lines if line.strip()) <= 1:
-            yield name, whole_error
-            return
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                try:
-                    yield f"{name}:{number}", loads(line)
-                except InvalidDocument as exc:
-                    yield f"{name}:{number}", exc
-        return
-    if isinstance(parsed, list):
-        for index, item in enumerate(parsed):
-            yield f"{name}[{index}]", item
-    else:
-        yield name, parsed
+def _records(name: str, stream: IO[bytes], progress: Progress | None = None) -> Iterator[tuple[str, Any]]:
+    """Yield ``(where, parsed JSON or error)`` for every record of a JSON or JSON Lines input.
+
+    JSON Lines are streamed line by line (flat memory); see :mod:`primarvard_sdk.streaming`.
+    """
+    return records(name, stream, progress)
 
 
 def _open(name: str) -> IO[bytes]:
@@ -230,27 +215,37 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
     as_of = structure(args.as_of, date, path="--as-of") if args.as_of else None
     streams = [(name, _open(name)) for name in args.files]  # fail fast on a missing file
     failed = bad = False
-    for name, stream in streams:
-        with stream if stream is not sys.stdin.buffer else _nullcontext(stream):
-            for where, record in _records(name, stream):
-                try:
-                    if isinstance(record, InvalidDocument):
-                        raise record
-                    request = parse_request(record)
-                    if args.rule:
-                        request = type(request)(**{**_fields(request), "rule": args.rule})
-                    results = sdk.evaluate_request(
-                        request, region=args.region, programme=args.programme, as_of=as_of
-                    )
-                except PrimarvardError as exc:
-                    bad = True
-                    print(f"primarvard: error: {where}: {exc}", file=sys.stderr)
-                    continue
-                failed = failed or any(r.outcome.is_failure for r in results)
-                if args.format == "json":
-                    print(dumps({"source": where, "results": list(results)}), file=out)
-                else:
-                    _print_results(where, results, args.lang, out)
+    progress = Progress(sys.stderr)
+    as_json = args.format == "json"
+    try:
+        for name, stream in streams:
+            with stream if stream is not sys.stdin.buffer else _nullcontext(stream):
+                for chunk in chunks(_records(name, stream, progress)):
+                    lines: list[str] = []
+                    for where, record in chunk:
+                        try:
+                            if isinstance(record, InvalidDocument):
+                                raise record
+                            request = parse_request(record)
+                            if args.rule:
+                                request = type(request)(**{**_fields(request), "rule": args.rule})
+                            results = sdk.evaluate_request(
+                                request, region=args.region, programme=args.programme, as_of=as_of
+                            )
+                        except PrimarvardError as exc:
+                            bad = True
+                            print(f"primarvard: error: {where}: {exc}", file=sys.stderr)
+                            continue
+                        failed = failed or any(r.outcome.is_failure for r in results)
+                        if as_json:
+                            lines.append(results_json(where, results))
+                        else:
+                            _print_results(where, results, args.lang, out)
+                    if lines:
+                        lines.append("")
+                        out.write("\n".join(lines))
+    finally:
+        progress.close()
     if bad:
         return EXIT_BAD_INPUT
     return EXIT_FAILED if failed else EXIT_OK

@@ -64,7 +64,28 @@ def _structure_str(value: Any, cls: type) -> str:
     if cls is not str and issubclass(cls, Enum):
         return typing.cast(str, _structure_enum_factory(cls)(value, cls))
     _expect(isinstance(value, str), "expected a string")
+    _expect(_is_unicode(value), "expected valid Unicode text (lone surrogate)")
     return typing.cast(str, value)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+
+
+def _is_unicode(text: str) -> bool:
+    # JSON's \ud800 escapes decode to lone surrogates that no UTF-8 output can carry.
+    return text.isascii() or not _SURROGATE.search(text)
+
+
+def field_names(keys: Any) -> str:
+    """Unknown keys for an error message: names that look like field names; the rest are
+    withheld (a key may be personal data pasted into the wrong place)."""
+    keys = list(keys)
+    shown = sorted({k for k in keys if isinstance(k, str) and _FIELD_NAME.fullmatch(k)})
+    hidden = len(keys) - sum(1 for k in keys if isinstance(k, str) and _FIELD_NAME.fullmatch(k))
+    if hidden:
+        shown.append(f"{hidden} key(s) not shown")
+    return ", ".join(shown)
 
 
 def _structure_bool(value: Any, _: type) -> bool:
@@ -228,7 +249,7 @@ def _format(exc: BaseException, tp: type | None) -> str:
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
+        return f"unknown field(s): {field_names(exc.extra_fields)}"
     if isinstance(exc, TypeError | AttributeError):
         name = getattr(tp, "__name__", None)
         return f"expected {'a list' if name in (None, 'tuple') else name}"
@@ -266,7 +287,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise Expected(f"duplicate key {key!r}")
+            raise Expected(f"duplicate key: {field_names([key])}")
         result[key] = value
     return result
 
@@ -289,6 +310,8 @@ def loads(text: str | bytes) -> Any:
         raise InvalidDocument([FieldError("$", str(exc))]) from None
     except RecursionError:
         raise InvalidDocument([FieldError("$", "JSON nested too deeply")]) from None
+    except ValueError:  # e.g. an integer literal longer than Python's int_max_str_digits
+        raise InvalidDocument([FieldError("$", "a number in the JSON is too long")]) from None
 
 
 def dumps(data: Any, *, indent: int | None = None) -> str:

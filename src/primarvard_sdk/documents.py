@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from primarvard_sdk import domain
-from primarvard_sdk.convert import structure
+from primarvard_sdk.convert import field_names, structure
 from primarvard_sdk.errors import FieldError, InvalidDocument
 
 __all__ = ["Document", "EvaluationRequest", "parse_document", "parse_request", "type_name_of"]
@@ -55,9 +55,13 @@ def type_name_of(document: Any) -> str:
 
 def _merge(errors: list[FieldError], more: list[FieldError]) -> list[FieldError]:
     seen = {e.path for e in errors}
-    return errors + [e for e in more if e.path not in seen and not any(
-        e.path.startswith(p + ".") or e.path.startswith(p + "[") for p in seen
-    )]
+
+    def related(a: str, b: str) -> bool:  # a is b or lies beneath it
+        return a == b or a.startswith(b + ".") or a.startswith(b + "[")
+
+    # The schema only adds what cattrs did not say: nothing at, beneath or above a known path
+    # (an "anyOf" failure on the parent of an out-of-range field is noise).
+    return errors + [e for e in more if not any(related(e.path, p) or related(p, e.path) for p in seen)]
 
 
 def parse_document(data: Any, type_name: str, *, path: str = "$") -> Any:
@@ -81,9 +85,9 @@ def parse_request(data: Any) -> EvaluationRequest:
     if not isinstance(data, dict):
         raise InvalidDocument([FieldError("$", "expected an object with 'type' and 'document'")])
     errors: list[FieldError] = []
-    unknown = sorted(set(data) - _REQUEST_KEYS)
+    unknown = [k for k in data if k not in _REQUEST_KEYS]
     if unknown:
-        errors.append(FieldError("$", f"unknown field(s): {', '.join(unknown)}"))
+        errors.append(FieldError("$", f"unknown field(s): {field_names(unknown)}"))
     type_name = data.get("type")
     if not isinstance(type_name, str) or type_name not in domain.DOCUMENT_TYPES:
         errors.append(

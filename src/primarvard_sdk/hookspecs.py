@@ -17,6 +17,7 @@ import pluggy
 
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.model import Annex, Finding, Region, Rule
+from primarvard_sdk.vectorised import VectorisedRule
 
 PROJECT = "primarvard_sdk"
 #: Marks hook specifications (core only).
@@ -82,4 +83,17 @@ def primarvard_sdk_evaluate(rule: Rule, document: Any, context: RuleContext) -> 
     :return: a :class:`~primarvard_sdk.model.Finding`.
 
     .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def primarvard_sdk_vectorised(rule: Rule) -> VectorisedRule | None:  # type: ignore[empty-body]
+    """Return the vectorised twin of ``rule``, or ``None`` when it has none. Optional hook.
+
+    A twin evaluates the rule over columns (population scale, :mod:`primarvard_sdk.batch`) with
+    the same semantics as :func:`primarvard_sdk_evaluate` on each row. Plugins built on
+    :class:`~primarvard_sdk.plugin.RegionPlugin` register twins with
+    :meth:`Implementations.vectorised <primarvard_sdk.plugin.Implementations.vectorised>`.
+
+    .. versionadded:: 0.2
     """

@@ -10,12 +10,13 @@ same region is an error for that region, never last-one-wins.
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, time
 from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pluggy
@@ -41,6 +42,10 @@ from primarvard_sdk.model import (
     Result,
     Rule,
 )
+from primarvard_sdk.vectorised import VectorisedRule
+
+if TYPE_CHECKING:
+    from primarvard_sdk.batch import BatchResult
 
 __all__ = ["ENTRY_POINT_GROUP", "PluginFailure", "PluginInfo", "Sdk"]
 
@@ -106,6 +111,7 @@ class Sdk:
         self._failures: list[PluginFailure] = []
         self._programmes: dict[tuple[str, str], _Programme] = {}
         self._rule_index: dict[str, tuple[str, str]] = {}
+        self._impls: dict[tuple[int, str], tuple[Any, Any]] = {}  # (id(plugin), hook) → (plugin, function)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -168,12 +174,23 @@ class Sdk:
             return
         self._plugins[region.code] = PluginInfo(region=region, distribution=distribution, plugin=plugin)
 
-    def _call(self, plugin: Any, distribution: str, hook: str, **kwargs: Any) -> Any:
+    def _implementation(self, plugin: Any, hook: str) -> Any:
+        """The plugin's function for ``hook`` (None if it has none), cached: this is the hot path."""
+        key = (id(plugin), hook)
+        cached = self._impls.get(key)
+        if cached is not None and cached[0] is plugin:
+            return cached[1]
         impls = [i for i in getattr(self._pm.hook, hook).get_hookimpls() if i.plugin is plugin]
-        if not impls:
+        function = impls[0].function if impls else None
+        self._impls[key] = (plugin, function)
+        return function
+
+    def _call(self, plugin: Any, distribution: str, hook: str, **kwargs: Any) -> Any:
+        function = self._implementation(plugin, hook)
+        if function is None:
             raise PluginError(distribution, f"does not implement {hook}")
         try:
-            return impls[0].function(**kwargs)
+            return function(**kwargs)
         except (PluginError, ParameterNotInForce):
             raise
         except Exception as exc:
@@ -355,6 +372,30 @@ class Sdk:
             notes=rule.notes,
         )
 
+    def vectorised(self, rule_id: str) -> tuple[VectorisedRule | None, str]:
+        """The vectorised twin of a rule (``None`` when it has none) and its plugin's name."""
+        rule = self.rule(rule_id)
+        info = self._plugins[rule.region]
+        if self._implementation(info.plugin, "primarvard_sdk_vectorised") is None:
+            return None, info.distribution
+        twin = self._call(info.plugin, info.distribution, "primarvard_sdk_vectorised", rule=rule)
+        if twin is not None and not (isinstance(twin, VectorisedRule) and twin.rule_id == rule_id):
+            raise PluginError(info.distribution, f"primarvard_sdk_vectorised({rule_id}) returned no twin of it")
+        return twin, info.distribution
+
+    def evaluate_columns(self, rule_id: str, columns: Mapping[str, Any], *, as_of: date) -> BatchResult:
+        """Evaluate one rule over columns (numpy arrays; one row per document), as of a day.
+
+        Population scale for rules with a vectorised twin (deadlines that are date arithmetic,
+        age and listing checks): same semantics as :meth:`evaluate` row by row, results as
+        columns. Needs numpy. See :mod:`primarvard_sdk.batch`.
+
+        :raises UnknownRule: for an unknown rule or one without a vectorised twin.
+        """
+        from primarvard_sdk.batch import evaluate_columns
+
+        return evaluate_columns(self, rule_id, columns, as_of=as_of)
+
     def evaluate_request(
         self, request: EvaluationRequest, *, region: str | None = None, programme: str | None = None,
         as_of: date | None = None,
@@ -402,11 +443,31 @@ def _finding_problem(found: Finding) -> str | None:
         return "missing must be a tuple of JSON paths"
     if not isinstance(found.values, Mapping) or not all(isinstance(k, str) for k in found.values):
         return "values must be a mapping with text keys"
+    if _plainly_json(found.values, 0):  # the common case, without serialising anything
+        return None
     try:
         json.dumps(unstructure(dict(found.values)), allow_nan=False, sort_keys=True)
     except (TypeError, ValueError, RecursionError):
         return "values are not JSON-serialisable"
     return None
+
+
+_JSON_LEAVES = (str, int, date, time)  # bool is an int; datetime is a date; StrEnum is a str
+
+
+def _plainly_json(value: Any, depth: int) -> bool:
+    """True when ``value`` certainly serialises (a conservative check; False means "look closer")."""
+    if value is None or isinstance(value, _JSON_LEAVES):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if depth > 20:
+        return False
+    if isinstance(value, Mapping):
+        return all(isinstance(k, str) and _plainly_json(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_plainly_json(v, depth + 1) for v in value)
+    return False
 
 
 _CODE_LIKE = re.compile(r"[A-Za-z0-9_.\-]{1,100}")

@@ -38,6 +38,7 @@ from primarvard_sdk.model import (
     Rule,
     SourceDocument,
 )
+from primarvard_sdk.vectorised import Column, VectorisedRule
 
 __all__ = ["Implementations", "RegionPlugin", "RuleFunction", "hookimpl", "load_rulebook"]
 
@@ -297,6 +298,8 @@ class Implementations:
     def __init__(self, prefix: str) -> None:
         self.prefix = prefix
         self.functions: dict[str, RuleFunction] = {}
+        #: Vectorised twins by rule id (see :meth:`vectorised`).
+        self.twins: dict[str, VectorisedRule] = {}
 
     def implement(self, rule_id: str) -> Callable[[Callable[[D, RuleContext], Finding]], Callable[[D, RuleContext], Finding]]:
         if not rule_id.startswith(self.prefix + "."):
@@ -306,6 +309,27 @@ class Implementations:
             if rule_id in self.functions:
                 raise ValueError(f"{rule_id} is implemented twice")
             self.functions[rule_id] = function
+            return function
+
+        return register
+
+    def vectorised(self, rule_id: str, *columns: Column) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Register the vectorised twin of rule ``rule_id``, reading the declared ``columns``.
+
+        The twin is ``def twin(cols: Columns, ctx: BatchContext) -> BatchFinding`` (see
+        :mod:`primarvard_sdk.batch`); it must give, row by row, what the rule function gives on
+        the same document. Import numpy-using modules inside the twin, never at module level.
+        """
+        if not rule_id.startswith(self.prefix + "."):
+            raise ValueError(f"{rule_id} is not a rule of {self.prefix}")
+        names = [c.name for c in columns]
+        if len(set(names)) != len(names):
+            raise ValueError(f"{rule_id}: a column is declared twice")
+
+        def register(function: Callable[..., Any]) -> Callable[..., Any]:
+            if rule_id in self.twins:
+                raise ValueError(f"{rule_id} has two vectorised twins")
+            self.twins[rule_id] = VectorisedRule(rule_id, tuple(columns), function)
             return function
 
         return register
@@ -325,6 +349,7 @@ class RegionPlugin:
         self._region: Region | None = None
         self._rulebooks: dict[str, Rulebook] = {}
         self._functions: dict[str, RuleFunction] = {}
+        self._twins: dict[str, VectorisedRule] = {}
         self._lock = threading.Lock()
 
     @property
@@ -341,7 +366,12 @@ class RegionPlugin:
                 module, _, attribute = self._implementations[programme].partition(":")
                 implementations: Implementations = getattr(importlib.import_module(module), attribute)
                 book = load_rulebook(self.package, self.region, programme, implementations)
+                twins = getattr(implementations, "twins", {})
+                orphans = sorted(set(twins) - set(implementations.functions))
+                if orphans:
+                    raise RulebookDataError(f"{self.package}: vectorised twins without a rule function: {', '.join(orphans)}")
                 self._functions.update(implementations.functions)
+                self._twins.update(twins)
                 self._rulebooks[programme] = book
             return self._rulebooks[programme]
 
@@ -360,3 +390,8 @@ class RegionPlugin:
     @hookimpl
     def primarvard_sdk_evaluate(self, rule: Rule, document: Any, context: RuleContext) -> Finding:
         return self._functions[rule.id](document, context)
+
+    @hookimpl
+    def primarvard_sdk_vectorised(self, rule: Rule) -> VectorisedRule | None:
+        self.rulebook(rule.programme)
+        return self._twins.get(rule.id)

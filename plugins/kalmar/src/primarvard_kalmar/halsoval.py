@@ -1,5 +1,38 @@
-"""Rule functions of kalmar.halsoval."""
+"""Rule functions of kalmar.halsoval (Hälsoval Kalmar län, uppdragsbeskrivning 2025).
 
-from primarvard_sdk.plugin import Implementations
+The functions live in ``halsoval_<subject>`` modules; importing them registers them on
+:data:`rules`. The pure helpers (schedule coverage, allocation, visit dates, target ages) are
+re-exported here for callers and tests.
+"""
 
-rules = Implementations("kalmar.halsoval")
+from primarvard_kalmar import (
+    halsoval_listning,
+    halsoval_tillganglighet,
+    halsoval_uppfoljning,
+    halsoval_vardenhet,
+    halsoval_vardkontakt,
+)
+from primarvard_kalmar.halsoval_common import rules
+from primarvard_kalmar.halsoval_listning import bhv_visits, halsosamtal_age
+from primarvard_kalmar.halsoval_tider import covers, union, weekly_hours
+from primarvard_kalmar.halsoval_tillganglighet import deviation_status
+from primarvard_kalmar.halsoval_uppfoljning import largest_remainder
+
+__all__ = [
+    "bhv_visits",
+    "covers",
+    "deviation_status",
+    "halsosamtal_age",
+    "largest_remainder",
+    "rules",
+    "union",
+    "weekly_hours",
+]
+
+_MODULES = (
+    halsoval_listning,
+    halsoval_tillganglighet,
+    halsoval_uppfoljning,
+    halsoval_vardenhet,
+    halsoval_vardkontakt,
+)

@@ -1,0 +1,708 @@
+"""Sphinx extension: pages generated from the code and the installed region plugins.
+
+On ``builder-inited`` it writes Markdown into ``docs/reference/generated/`` (gitignored):
+
+- ``regions/<region>-<programme>.md``: one page per region and programme, every rule with its
+  kind, parameters and their validity dates, description, notes and cited source;
+- ``schemas/<Type>.md``: the JSON Schema of every type in :data:`primarvard_sdk.schema.SCHEMA_TYPES`;
+- ``_fragments/cli.md``: the command line, rendered from :func:`primarvard_sdk.cli.build_parser`;
+- ``_fragments/notes.md``: every rule's ``notes`` (how an unclear text is read);
+- ``_fragments/comparison.md``: the regions side by side, driven by rule ids (see ``COMPARISON``).
+
+Nothing is copied by hand, so the site says what the installed code does. A rule that has not
+landed yet shows as "—" in the comparison; a plugin that fails to load is a Sphinx warning (and so
+an error under ``-W``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+GENERATED = Path("reference") / "generated"
+
+#: The rule subjects, with the Swedish term and its English meaning.
+SUBJECTS: Mapping[str, str] = {
+    "vardenhet": "Vårdenhet — the care unit: staff, functions, premises",
+    "tillganglighet": "Tillgänglighet — availability: opening hours, telephone, e-services",
+    "listning": "Listning — listing: a person's choice of care unit",
+    "remiss": "Remiss — referrals",
+    "vardkontakt": "Vårdkontakt — care contacts and visits",
+    "uppfoljning": "Uppföljning — follow-up and reporting to the region",
+    "samverkan": "Samverkan — collaboration with other care providers",
+    "bilagor": "Bilagor — annexes of the rulebook",
+}
+
+#: What each rule kind computes (the Swedish word a regional reader would use, then English).
+KINDS: Mapping[str, str] = {
+    "deadline": "frist — a due date or time from an event: met / missed / open",
+    "eligibility": "behörighet — whether a person, referral or listing is accepted, and the route",
+    "requirement": "krav — a declared fact of a care unit: pass / fail",
+    "threshold": "tröskelvärde — a required quantity compared with what is declared",
+    "allocation": "fördelning — a quantity split between units",
+    "annex": "bilagor — topics mapped to annex numbers or sections",
+}
+
+# --- the comparison: rows of rule ids per programme --------------------------------------------
+# Each table is (heading, intro, rows); each row is (label, {"region.programme": [rule ids]}).
+# The ids are the rule catalogue's; an id the installed plugins do not (yet) provide shows as "—".
+
+Row = tuple[str, Mapping[str, Sequence[str]]]
+
+COMPARISON: Sequence[tuple[str, str, Sequence[Row]]] = (
+    (
+        "Öppettider — opening hours",
+        "When the unit must be open or reachable, and what happens when it closes for a while.",
+        (
+            ("Öppettider (opening hours)", {
+                "kalmar.halsoval": ["kalmar.halsoval.tillganglighet.oppettider"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.tillganglighet.oppettider"],
+            }),
+            ("Telefon (telephone hours, acute line, answering machine)", {
+                "kalmar.halsoval": ["kalmar.halsoval.tillganglighet.akuttelefon",
+                                    "kalmar.halsoval.tillganglighet.teleq"],
+                "varmland.vardcentral": ["varmland.vardcentral.tillganglighet.telefon",
+                                         "varmland.vardcentral.tillganglighet.telefonsvarare"],
+            }),
+            ("Sjukvårdsrådgivning (medical advice: lowest competence)", {
+                "kalmar.halsoval": ["kalmar.halsoval.tillganglighet.radgivning"],
+                "varmland.vardcentral": ["varmland.vardcentral.tillganglighet.radgivning"],
+            }),
+            ("Jour och helg (on-call, evenings and weekends)", {
+                "kalmar.halsoval": ["kalmar.halsoval.uppfoljning.helgoppen_bemanning"],
+                "varmland.vardcentral": ["varmland.vardcentral.tillganglighet.jourcentral",
+                                         "varmland.vardcentral.vardenhet.jour_kompetens"],
+            }),
+            ("Tillfällig stängning (temporary closure, reduced opening)", {
+                "kalmar.halsoval": ["kalmar.halsoval.tillganglighet.tillfallig_stangning"],
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.tillganglighet.tillfallig_stangning"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.tillganglighet.begransat_oppethallande",
+                                          "vasterbotten.halsoval.uppfoljning.utbudsbegransning"],
+            }),
+        ),
+    ),
+    (
+        "E-tjänster — e-services",
+        "The basic offer of e-services (grundutbud) and how fast a digital matter must be answered.",
+        (
+            ("Grundutbud (basic e-service offer)", {
+                "kalmar.halsoval": ["kalmar.halsoval.tillganglighet.e_tjanster",
+                                    "kalmar.halsoval.tillganglighet.1177_direkt"],
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.tillganglighet.e_tjanster"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.tillganglighet.e_tjanster"],
+            }),
+            ("Svarstid (response time)", {
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.tillganglighet.e_tjanst_svarstid"],
+            }),
+            ("Digital mottagning (digital clinic: age limit)", {
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.remiss.digital_mottagning"],
+            }),
+        ),
+    ),
+    (
+        "Listning — listing: age and change limits",
+        "Who may choose a unit, from what age, how often one may change, and choices made for others.",
+        (
+            ("Eget val: ålder (age for one's own choice)", {
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.listning.eget_val_alder"],
+            }),
+            ("Byten per år (changes per year)", {
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.listning.max_byten"],
+            }),
+            ("Aktivt val och ickeval (active choice, and persons who made none)", {
+                "varmland.vardcentral": ["varmland.vardcentral.listning.aktivt_val",
+                                         "varmland.vardcentral.listning.ickeval"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.listning.ickeval",
+                                          "vasterbotten.halsoval.listning.kollektiv_listning"],
+            }),
+            ("Nyfödda, flytt, skyddade personuppgifter (newborns, moving, protected identity)", {
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.listning.nyfodda",
+                                          "vasterbotten.halsoval.listning.flytt_inom_lanet",
+                                          "vasterbotten.halsoval.listning.skyddade_personuppgifter"],
+                "varmland.vardcentral": ["varmland.vardcentral.listning.vardansvar_overgang"],
+            }),
+        ),
+    ),
+    (
+        "Listningstak och listningsstopp — caps and stops",
+        "Whether a unit may refuse a listing, cap its list, or stop listing for a while.",
+        (
+            ("Får ej neka (may not refuse)", {
+                "varmland.vardcentral": ["varmland.vardcentral.listning.far_ej_neka"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.listning.far_ej_neka"],
+            }),
+            ("Listningstak (cap on the listed population)", {
+                "varmland.vardcentral": ["varmland.vardcentral.listning.listningstak"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.listning.listningstak"],
+            }),
+            ("Listningsstopp (stop, maximum length)", {
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.listning.listningsstopp"],
+            }),
+            ("Filial (branch clinic)", {
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.listning.filial",
+                                          "vasterbotten.halsoval.vardenhet.filial_ledning"],
+            }),
+        ),
+    ),
+    (
+        "Frister — referral and contact deadlines",
+        "How fast a referral or a contact must be handled, counted per the calendar policy.",
+        (
+            ("Första kontakt efter remiss (first contact after a referral)", {
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.remiss.forsta_kontakt",
+                                         "kalmar.psykisk_halsa.remiss.komplettering"],
+            }),
+            ("VFSP-återkoppling (suicide-prevention pathway feedback)", {
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.remiss.vfsp_aterkoppling"],
+            }),
+            ("Kontakt och bedömning (contact and medical assessment)", {
+                "kalmar.halsoval": ["kalmar.halsoval.vardkontakt.kontakt_samma_dag",
+                                    "kalmar.halsoval.vardkontakt.medicinsk_bedomning"],
+                "varmland.vardcentral": ["varmland.vardcentral.vardkontakt.samma_dag_fore_17"],
+            }),
+            ("Akuta hembesök (urgent home visits)", {
+                "varmland.vardcentral": ["varmland.vardcentral.vardkontakt.akut_hembesok"],
+            }),
+            ("Vem får remittera (who may refer, from where, from what age)", {
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.remiss.utfardare",
+                                         "kalmar.psykisk_halsa.remiss.utomlans",
+                                         "kalmar.psykisk_halsa.remiss.alder"],
+                "varmland.vardcentral": ["varmland.vardcentral.remiss.psykisk_ohalsa_alder",
+                                         "varmland.vardcentral.remiss.medicinsk_fotvard"],
+            }),
+        ),
+    ),
+    (
+        "Bemanning — staffing requirements",
+        "Which professions and functions a unit must have, and how much of them.",
+        (
+            ("Verksamhetschef (head of the unit)", {
+                "kalmar.halsoval": ["kalmar.halsoval.vardenhet.verksamhetschef"],
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.vardenhet.verksamhetschef"],
+            }),
+            ("Läkare, specialist i allmänmedicin (GPs)", {
+                "kalmar.halsoval": ["kalmar.halsoval.vardenhet.samlokaliserade_lakare",
+                                    "kalmar.halsoval.vardenhet.andel_allmanmedicin",
+                                    "kalmar.halsoval.vardenhet.fast_lakarkontakt_riktvarde"],
+                "varmland.vardcentral": ["varmland.vardcentral.vardenhet.specialist_allmanmedicin"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.vardenhet.allmanmedicin_majoritet"],
+            }),
+            ("Sjuksköterskor (district nurses, lowest nursing competence)", {
+                "varmland.vardcentral": ["varmland.vardcentral.vardenhet.distriktsskoterska",
+                                         "varmland.vardcentral.vardenhet.lagsta_omvardnadskompetens"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.vardenhet.distriktsskoterska_majoritet"],
+            }),
+            ("Vårdsamordnare (care coordinator)", {
+                "kalmar.halsoval": ["kalmar.halsoval.vardenhet.vardsamordnare"],
+                "varmland.vardcentral": ["varmland.vardcentral.vardenhet.samordnande_sjukskoterska"],
+            }),
+            ("Psykisk hälsa: kompetens (mental-health competences)", {
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.vardenhet.kompetenskrav",
+                                         "kalmar.psykisk_halsa.vardenhet.tillgang_psykolog",
+                                         "kalmar.psykisk_halsa.vardenhet.kurator_socionom",
+                                         "kalmar.psykisk_halsa.vardenhet.steg1_inom_ett_ar"],
+                "varmland.vardcentral": ["varmland.vardcentral.vardenhet.psykisk_ohalsa_kompetens"],
+            }),
+            ("Läkartid per population (physician hours for BVC, BMM, UMM, SÄBO)", {
+                "varmland.vardcentral": ["varmland.vardcentral.vardenhet.bvc_lakartid",
+                                         "varmland.vardcentral.vardenhet.bmm_lakartid",
+                                         "varmland.vardcentral.vardenhet.umm_lakartid",
+                                         "varmland.vardcentral.vardenhet.sabo_lakartid"],
+            }),
+            ("Övriga kompetenser och funktioner (other competences and staffed functions)", {
+                "varmland.vardcentral": ["varmland.vardcentral.vardenhet.diabetes_astma_kol",
+                                         "varmland.vardcentral.vardenhet.bmm_lakarkompetens"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.vardenhet.kompetenser",
+                                          "vasterbotten.halsoval.vardenhet.bemannade_funktioner",
+                                          "vasterbotten.halsoval.vardenhet.bvc_mvc_kompetens",
+                                          "vasterbotten.halsoval.vardenhet.smittskydd_kontaktperson"],
+            }),
+            ("Kompetensbrist (staff shortage: how long it may last)", {
+                "kalmar.halsoval": ["kalmar.halsoval.vardenhet.kompetensbrist"],
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.vardenhet.kompetensbrist"],
+            }),
+            ("Utbildningsplatser och fortbildning (training posts, continuing education)", {
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.vardenhet.ptp_platser"],
+                "varmland.vardcentral": ["varmland.vardcentral.vardenhet.fortbildning"],
+            }),
+        ),
+    ),
+    (
+        "Rapportering — reporting deadlines",
+        "What a unit must report to the region, and by when.",
+        (
+            ("Byte av verksamhetschef (change of head of unit)", {
+                "kalmar.halsoval": ["kalmar.halsoval.uppfoljning.byte_verksamhetschef"],
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.uppfoljning.byte_verksamhetschef"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.uppfoljning.byte_verksamhetschef"],
+            }),
+            ("Lokalbyte (change of premises)", {
+                "kalmar.halsoval": ["kalmar.halsoval.uppfoljning.lokalbyte"],
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.uppfoljning.lokalbyte"],
+            }),
+            ("Förändrat uppdrag eller samverkan (changes to the assignment or collaboration)", {
+                "kalmar.halsoval": ["kalmar.halsoval.uppfoljning.forandring_psykisk_halsa"],
+                "kalmar.psykisk_halsa": ["kalmar.psykisk_halsa.uppfoljning.forandring_samverkan"],
+            }),
+            ("Begärda uppgifter (information the region asks for)", {
+                "kalmar.halsoval": ["kalmar.halsoval.uppfoljning.uppgifter_14_dagar"],
+            }),
+            ("Årliga rapporter, planer och dialog (yearly reports, plans, dialogue)", {
+                "varmland.vardcentral": ["varmland.vardcentral.uppfoljning.naromradesplan"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.uppfoljning.patientsakerhetsberattelse",
+                                          "vasterbotten.halsoval.uppfoljning.dialog"],
+            }),
+            ("Kvalitetsregister (quality registers)", {
+                "varmland.vardcentral": ["varmland.vardcentral.vardenhet.kvalitetsregister"],
+                "vasterbotten.halsoval": ["vasterbotten.halsoval.vardenhet.kvalitetsregister"],
+            }),
+        ),
+    ),
+)
+
+
+# --- Markdown helpers --------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~$])")
+
+
+def esc(text: object) -> str:
+    """Plain text made safe inside Markdown (and inside a table cell)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def code(text: object) -> str:
+    body = str(text).replace("|", "\\|")
+    fence = "``" if "`" in body else "`"
+    return f"{fence}{body}{fence}"
+
+
+def render_value(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def period(valid_from: date | None, valid_to: date | None) -> str:
+    start = valid_from.isoformat() if valid_from else "…"
+    end = valid_to.isoformat() if valid_to else ""
+    return f"{start} – {end}".rstrip()
+
+
+def page_name(region: str, programme: str) -> str:
+    return f"{region}-{programme}"
+
+
+def rule_ref(rule_id: str, text: str | None = None) -> str:
+    return f"{{ref}}`{text or rule_id} <{rule_id}>`"
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+# --- the pages ---------------------------------------------------------------------------------
+
+
+def region_page(sdk: Any, region: Any, programme: Any) -> str:
+    rules = sdk.rules(region.code, programme.code)
+    annexes = sdk.annexes(region.code, programme.code)
+    out = [
+        f"# {esc(region.name)} — {esc(programme.title)}",
+        "",
+        f"Region code {code(region.code)}, programme code {code(programme.code)}: "
+        f"rule ids start with {code(region.code + '.' + programme.code + '.')}. "
+        f"This page is generated from the installed plugin; it lists **{len(rules)} rules**.",
+        "",
+        "## Källor — source documents",
+        "",
+    ]
+    out += [f"- {esc(d.title)} ({code(d.id)})" for d in programme.documents]
+    out.append("")
+    if rules:
+        out += ["## Översikt — overview", ""]
+        out += table(
+            ("Rule id", "Kind", "Title (Swedish)"),
+            ((rule_ref(r.id, r.id.split(".", 2)[2]), r.kind.value, esc(r.title)) for r in rules),
+        )
+    by_subject: dict[str, list[Any]] = {}
+    for r in rules:
+        by_subject.setdefault(r.subject, []).append(r)
+    order = [s for s in SUBJECTS if s in by_subject] + sorted(s for s in by_subject if s not in SUBJECTS)
+    for subject in order:
+        out += [f"## {esc(SUBJECTS.get(subject, subject))}", ""]
+        for r in by_subject[subject]:
+            out += rule_section(r)
+    if annexes:
+        out += ["## Bilagor per ämne — annex mapping by topic", ""]
+        out += annex_table(annexes)
+    return "\n".join(out) + "\n"
+
+
+def rule_section(r: Any) -> list[str]:
+    out = [
+        f"({r.id})=",
+        f"### {esc(r.title)}",
+        "",
+        f"{code(r.id)}",
+        "",
+        f"Kind\n: {code(r.kind.value)} — {esc(KINDS.get(r.kind.value, ''))}",
+        "",
+        f"Input\n: {code(r.input_type) if r.input_type else 'none (an annex mapping)'}",
+        "",
+        f"Rule (English)\n: {esc(r.description)}",
+        "",
+    ]
+    if r.notes:
+        out += [f"Reading of the text (notes)\n: {esc(r.notes)}", ""]
+    if r.parameters:
+        rows = []
+        for p in r.parameters:
+            for v in p.values:
+                rows.append((
+                    code(p.name),
+                    code(render_value(v.value)),
+                    esc(p.unit or ""),
+                    esc(period(v.valid_from, v.valid_to)),
+                    esc(p.description or "") + (
+                        f" (source: {esc(v.citation.section)})" if v.citation else ""),
+                ))
+        out += ["Parameters:", ""]
+        out += table(("Name", "Value", "Unit", "Valid (from – to)", "Description"), rows)
+    c = r.citation
+    out += [
+        f"Source: *{esc(c.title)}* ({code(c.document)}), {esc(c.section)}",
+        "",
+        f"> {esc(c.quote)}",
+        "",
+    ]
+    return out
+
+
+def annex_table(annexes: Sequence[Any]) -> list[str]:
+    from primarvard_sdk.model import ANNEX_TOPICS
+
+    rows = []
+    for a in annexes:
+        topic = code(a.topic) + (f" ({esc(ANNEX_TOPICS[a.topic])})" if a.topic in ANNEX_TOPICS else "")
+        where = f"Bilaga {esc(a.number)}" if a.number else esc(a.section or "")
+        extra = []
+        if a.aliases:
+            extra.append("also cited as: " + "; ".join(esc(x) for x in a.aliases))
+        if a.items:
+            extra.append("items: " + "; ".join(esc(x) for x in a.items))
+        rows.append((topic, where, esc(a.title), " — ".join(extra)))
+    return table(("Topic", "Annex or section", "Title", "Details"), rows)
+
+
+def notes_fragment(sdk: Any) -> str:
+    out: list[str] = []
+    for region in sdk.regions():
+        for programme in region.programmes:
+            rules = sdk.rules(region.code, programme.code)
+            out += [f"### {esc(region.name)} — {esc(programme.title)}", ""]
+            noted = [r for r in rules if r.notes]
+            if not rules:
+                out += ["No rules are installed for this programme yet.", ""]
+                continue
+            out.append(f"{len(noted)} of {len(rules)} rules carry a note.")
+            out.append("")
+            for r in noted:
+                out += [f"{rule_ref(r.id)} — {esc(r.title)}", f": {esc(r.notes)}", ""]
+    return "\n".join(out) + "\n"
+
+
+def _cell(rule_ids: Sequence[str], installed: Mapping[str, Any]) -> str:
+    parts = []
+    for rid in rule_ids:
+        r = installed.get(rid)
+        if r is None:
+            continue
+        params = []
+        for p in r.parameters:
+            for v in p.values:
+                shown = render_value(v.value)
+                if len(shown) > 48:
+                    shown = shown[:47] + "…"
+                dated = f" ({esc(period(v.valid_from, v.valid_to))})" if v.valid_to or len(p.values) > 1 else ""
+                params.append(f"{esc(p.name)} = {code(shown)}{dated}")
+        text = rule_ref(rid, esc(r.title).replace("<", "").replace(">", ""))
+        if params:
+            text += ": " + "; ".join(params)
+        parts.append(text)
+    return "<br>".join(parts) if parts else "—"
+
+
+def comparison_fragment(sdk: Any) -> str:
+    from primarvard_sdk.model import ANNEX_TOPICS
+
+    installed = {r.id: r for r in sdk.rules()}
+    columns = [(f"{r.code}.{p.code}", f"{esc(r.name)}<br>{esc(p.title)}") for r in sdk.regions() for p in r.programmes]
+    out: list[str] = []
+    for heading, intro, rows in COMPARISON:
+        out += [f"## {esc(heading)}", "", esc(intro), ""]
+        body = [[esc(label)] + [_cell(ids.get(col, ()), installed) for col, _ in columns] for label, ids in rows]
+        out += table(["Topic", *[title for _, title in columns]], body)
+
+    out += [
+        "## Bilagor — annex numbering by topic",
+        "",
+        "Each programme maps the canonical topics (rows) to its own annex (bilaga) number, or to a "
+        "section where the rulebook has no annexes. Programme-specific topics follow the canonical ones.",
+        "",
+    ]
+    mappings = {col: {a.topic: a for a in sdk.annexes(*col.split("."))} for col, _ in columns}
+    extra_topics = sorted({t for m in mappings.values() for t in m} - set(ANNEX_TOPICS))
+    body = []
+    for topic in [*ANNEX_TOPICS, *extra_topics]:
+        label = f"{code(topic)} ({esc(ANNEX_TOPICS[topic])})" if topic in ANNEX_TOPICS else code(topic)
+        row = [label]
+        for col, _ in columns:
+            a = mappings[col].get(topic)
+            if a is None:
+                row.append("—")
+            elif a.number:
+                row.append(f"Bilaga {esc(a.number)}: {esc(a.title)}")
+            else:
+                row.append(f"{esc(a.section or '')}: {esc(a.title)}")
+        body.append(row)
+    out += table(["Topic", *[title for _, title in columns]], body)
+
+    out += [
+        "## Alla regler per område — every rule by subject",
+        "",
+        "How many rules each programme has per subject and kind (generated from every installed rule, "
+        "including those not in a table above).",
+        "",
+    ]
+    subjects = sorted({r.subject for r in installed.values()}, key=lambda s: (s not in SUBJECTS, list(SUBJECTS).index(s) if s in SUBJECTS else 0, s))
+    body = []
+    for subject in subjects:
+        row = [esc(SUBJECTS.get(subject, subject).split(" — ")[0])]
+        for col, _ in columns:
+            region, programme = col.split(".")
+            found = [r for r in installed.values() if (r.region, r.programme, r.subject) == (region, programme, subject)]
+            if not found:
+                row.append("—")
+                continue
+            kinds: dict[str, int] = {}
+            for r in found:
+                kinds[r.kind.value] = kinds.get(r.kind.value, 0) + 1
+            row.append(", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+        body.append(row)
+    if body:
+        out += table(["Subject", *[title for _, title in columns]], body)
+    else:
+        out += ["No rules are installed yet.", ""]
+    return "\n".join(out) + "\n"
+
+
+def _argument_rows(parser: argparse.ArgumentParser) -> list[tuple[str, str, str]]:
+    rows = []
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):
+            continue
+        if action.option_strings:
+            name = ", ".join(action.option_strings)
+            if action.nargs != 0:
+                name += " " + (action.metavar or action.dest.upper())
+        else:
+            name = action.metavar or action.dest
+            if action.nargs in ("+", "*"):
+                name += " …"
+        accepts = []
+        if action.choices:
+            accepts.append("one of " + ", ".join(code(c) for c in action.choices))
+        if action.required and action.option_strings:
+            accepts.append("required")
+        if action.nargs == "?":
+            accepts.append("optional")
+        if action.default not in (None, argparse.SUPPRESS) and action.nargs != 0:
+            accepts.append(f"default {code(action.default)}")
+        rows.append((code(name), esc(action.help or ""), "; ".join(accepts)))
+    return rows
+
+
+def _sentence(text: str) -> str:
+    return (text[:1].upper() + text[1:] + ".") if text else ""
+
+
+def cli_fragment() -> str:
+    from primarvard_sdk import cli
+
+    parser = cli.build_parser()
+    out = [
+        "## Synopsis",
+        "",
+        "```text",
+        parser.format_usage().strip(),
+        "```",
+        "",
+        esc(parser.description or ""),
+        "",
+        "## Exit codes",
+        "",
+    ]
+    out += table(("Code", "Meaning"), (
+        (code(cli.EXIT_OK), "nothing failed"),
+        (code(cli.EXIT_FAILED), "a rule failed or a deadline was missed (outcome `fail` or `missed`)"),
+        (code(cli.EXIT_BAD_INPUT), "bad input or an unknown name: one line on stderr, never a traceback"),
+    ))
+    sub_action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {a.dest: a.help for a in sub_action._choices_actions}
+    for name, sub in sub_action.choices.items():
+        out += [
+            f"## primarvard {name}",
+            "",
+            _sentence(esc(helps.get(name) or "")),
+            "",
+            "```text",
+            sub.format_usage().strip(),
+            "```",
+            "",
+        ]
+        if sub.description:
+            out += [esc(sub.description), ""]
+        rows = _argument_rows(sub)
+        if rows:
+            out += table(("Argument", "Meaning", "Accepts"), rows)
+    return "\n".join(out) + "\n"
+
+
+def schema_page(type_name: str) -> str:
+    from primarvard_sdk.schema import schema_for
+
+    schema = schema_for(type_name)
+    out = [
+        f"# {type_name}",
+        "",
+        esc(schema.get("description") or ""),
+        "",
+        f"Schema id {code(schema['$id'])}; print it with {code('primarvard schema ' + type_name)}.",
+        "",
+    ]
+    props = schema.get("properties", {})
+    if props:
+        required = set(schema.get("required", ()))
+        rows = []
+        for name, prop in props.items():
+            rows.append((
+                code(name),
+                esc(_type_summary(prop)),
+                "yes" if name in required else "",
+                esc(prop.get("description", "")) + (" **(personal data)**" if prop.get("x-personal-data") else ""),
+            ))
+        out += ["## Fields", ""]
+        out += table(("Field", "Type", "Required", "Description"), rows)
+    out += ["## JSON Schema (Draft 2020-12)", "", "```json", json.dumps(schema, indent=2, ensure_ascii=False), "```", ""]
+    return "\n".join(out) + "\n"
+
+
+def _type_summary(prop: Mapping[str, Any]) -> str:
+    if "$ref" in prop:
+        return prop["$ref"].rsplit("/", 1)[-1]
+    if "anyOf" in prop:
+        parts = [_type_summary(p) for p in prop["anyOf"]]
+        return " or ".join(p for p in parts if p)
+    if "const" in prop:
+        return f"= {prop['const']}"
+    if "enum" in prop:
+        return "one of " + ", ".join(map(str, prop["enum"]))
+    kind = prop.get("type", "any")
+    if kind == "array":
+        return f"array of {_type_summary(prop.get('items', {}))}"
+    if kind == "string" and "format" in prop:
+        return f"string ({prop['format']})"
+    return str(kind)
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def _write(path: Path, text: str, written: set[Path]) -> None:
+    written.add(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def generate(srcdir: Path) -> list[str]:
+    """Write every generated page; returns the problems found (plugins that failed)."""
+    import primarvard_sdk
+    from primarvard_sdk.schema import SCHEMA_TYPES
+
+    root = srcdir / GENERATED
+    written: set[Path] = set()
+    problems: list[str] = []
+    sdk = primarvard_sdk.default_sdk()
+    for failure in sdk.failures:
+        problems.append(f"plugin {failure.distribution}: {failure.message}")
+
+    regions = []
+    for region in sdk.regions():
+        ok = []
+        for programme in region.programmes:
+            try:
+                sdk.rules(region.code, programme.code)
+                sdk.annexes(region.code, programme.code)
+            except Exception as exc:  # a plugin being edited: say so, keep building the rest
+                problems.append(f"{region.code}.{programme.code}: {exc}")
+                continue
+            ok.append(programme)
+            _write(root / "regions" / f"{page_name(region.code, programme.code)}.md",
+                   region_page(sdk, region, programme), written)
+        regions.append((region, ok))
+
+    class _Working:
+        """The default SDK restricted to the programmes that loaded."""
+
+        def regions(self) -> list[Any]:
+            return [attrs_evolve(r, programmes=tuple(ok)) for r, ok in regions]
+
+        def rules(self, region: str | None = None, programme: str | None = None) -> tuple[Any, ...]:
+            if region is None:
+                return tuple(x for r in self.regions() for p in r.programmes for x in sdk.rules(r.code, p.code))
+            return sdk.rules(region, programme)
+
+        def annexes(self, region: str, programme: str) -> tuple[Any, ...]:
+            return sdk.annexes(region, programme)
+
+    working = _Working()
+    _write(root / "_fragments" / "notes.md", notes_fragment(working), written)
+    _write(root / "_fragments" / "comparison.md", comparison_fragment(working), written)
+    _write(root / "_fragments" / "cli.md", cli_fragment(), written)
+    for type_name in SCHEMA_TYPES:
+        _write(root / "schemas" / f"{type_name}.md", schema_page(type_name), written)
+
+    for stale in root.rglob("*.md"):
+        if stale not in written:
+            stale.unlink()
+    return problems
+
+
+def attrs_evolve(obj: Any, **changes: Any) -> Any:
+    import attrs
+
+    return attrs.evolve(obj, **changes)
+
+
+def _builder_inited(app: Sphinx) -> None:
+    for problem in generate(Path(app.srcdir)):
+        logger.warning("primarvard: %s", problem, type="primarvard", subtype="plugin")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _builder_inited)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

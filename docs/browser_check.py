@@ -1,0 +1,273 @@
+"""Check the built documentation site in a real headless browser.
+
+Usage: ``python docs/browser_check.py BUILD_DIR`` (the nox ``docs`` session runs it on
+``docs/_build/html``).
+
+Serves BUILD_DIR on 127.0.0.1 (a random port), opens the home page, every region page and the
+comparison page in headless Chromium, and fails when a page logs a console error, throws, fails
+to load a resource, or when a rule id of the installed plugins (``primarvard_sdk.rules()``) is
+missing from the region pages. Chromium is driven over the DevTools protocol through
+``--remote-debugging-pipe`` (file descriptors 3 and 4), so no extra Python package is needed.
+
+Exit codes: 0 all checks passed, 1 a check failed, 2 the browser could not be run.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGE_TIMEOUT = 30.0  # seconds for one page to load
+SETTLE = 0.5  # seconds to wait after the load event for late errors
+
+
+def find_chromium() -> str:
+    for name in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
+        if name and (found := shutil.which(name)):
+            return found
+    raise SystemExit("browser_check: no chromium found (install Debian's chromium, or set CHROMIUM)")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+class Browser:
+    """Headless Chromium over the DevTools protocol on a pipe (NUL-separated JSON messages)."""
+
+    def __init__(self, executable: str, profile: str) -> None:
+        to_browser_r, self._to_browser = os.pipe()
+        self._from_browser, from_browser_w = os.pipe()
+        # Chromium reads commands from fd 3 and writes replies and events to fd 4. The child maps
+        # the pipe ends there (close_fds=False: every other descriptor is close-on-exec).
+        self._proc = subprocess.Popen(
+            [executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe", "about:blank"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=False,
+            preexec_fn=functools.partial(_map_fds, to_browser_r, from_browser_w),
+        )
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self._buffer = b""
+        self._next_id = 0
+        self.events: list[dict[str, Any]] = []
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close", timeout=5)
+        except Exception:
+            pass
+        try:
+            self._proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
+        os.close(self._to_browser)
+        os.close(self._from_browser)
+
+    def _read_message(self, deadline: float) -> dict[str, Any]:
+        import select
+
+        while b"\0" not in self._buffer:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("no answer from chromium")
+            ready, _, _ = select.select([self._from_browser], [], [], remaining)
+            if ready:
+                chunk = os.read(self._from_browser, 1 << 16)
+                if not chunk:
+                    raise RuntimeError("chromium closed the DevTools pipe")
+                self._buffer += chunk
+        raw, _, self._buffer = self._buffer.partition(b"\0")
+        return json.loads(raw)
+
+    def send(self, method: str, params: dict[str, Any] | None = None, *, session: str | None = None,
+             timeout: float = PAGE_TIMEOUT) -> dict[str, Any]:
+        self._next_id += 1
+        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = self._read_message(deadline)
+            if reply.get("id") == self._next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error'].get('message')}")
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def wait_for(self, method: str, session: str, timeout: float = PAGE_TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        seen = len(self.events)
+        while True:
+            for event in self.events[seen:]:
+                if event.get("method") == method and event.get("sessionId") == session:
+                    return
+            seen = len(self.events)
+            self.events.append(self._read_message(deadline))
+
+    def drain(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        try:
+            while True:
+                self.events.append(self._read_message(deadline))
+        except TimeoutError:
+            pass
+
+
+def _map_fds(to_browser_r: int, from_browser_w: int) -> None:
+    import fcntl
+
+    # Move both ends above 4 first, so that neither is overwritten by the other's dup2.
+    high_r = fcntl.fcntl(to_browser_r, fcntl.F_DUPFD, 10)
+    high_w = fcntl.fcntl(from_browser_w, fcntl.F_DUPFD, 10)
+    os.dup2(high_r, 3)
+    os.dup2(high_w, 4)
+
+
+def _problems(events: list[dict[str, Any]], session: str) -> list[str]:
+    found = []
+    for event in events:
+        if event.get("sessionId") != session:
+            continue
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            text = " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))
+            found.append(f"console.{params['type']}: {text}")
+        elif method == "Runtime.exceptionThrown":
+            details = params.get("exceptionDetails", {})
+            found.append(f"uncaught exception: {details.get('exception', {}).get('description') or details.get('text')}")
+        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+            entry = params["entry"]
+            found.append(f"{entry.get('source')} error: {entry.get('text')} {entry.get('url', '')}".rstrip())
+    return found
+
+
+def visit(browser: Browser, url: str) -> tuple[str, list[str]]:
+    """Open ``url`` in a fresh tab: its visible text and every error it logged."""
+    target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+    session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+    for domain in ("Page", "Runtime", "Log"):
+        browser.send(f"{domain}.enable", session=session)
+    start = len(browser.events)
+    answer = browser.send("Page.navigate", {"url": url}, session=session)
+    problems = []
+    if answer.get("errorText"):
+        problems.append(f"navigation failed: {answer['errorText']}")
+    else:
+        browser.wait_for("Page.loadEventFired", session)
+        browser.drain(SETTLE)
+    text = browser.send(
+        "Runtime.evaluate",
+        {"expression": "document.body ? document.body.innerText : ''", "returnByValue": True},
+        session=session,
+    )["result"].get("value", "")
+    status = browser.send(
+        "Runtime.evaluate",
+        {"expression": "document.title", "returnByValue": True},
+        session=session,
+    )["result"].get("value", "")
+    problems += _problems(browser.events[start:], session)
+    if "404" in status or not text.strip():
+        problems.append(f"page is empty or missing (title {status!r})")
+    browser.send("Target.closeTarget", {"targetId": target})
+    return text, problems
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    root = Path(argv[1])
+    if not (root / "index.html").is_file():
+        print(f"browser_check: {root}/index.html not found: build the site first", file=sys.stderr)
+        return 2
+
+    import primarvard_sdk
+
+    failures: list[str] = []
+    sdk = primarvard_sdk.default_sdk()
+    rules = []
+    region_pages = []
+    for region in sdk.regions():
+        for programme in region.programmes:
+            region_pages.append(f"reference/generated/regions/{region.code}-{programme.code}.html")
+            try:
+                rules += sdk.rules(region.code, programme.code)
+            except primarvard_sdk.PrimarvardError as exc:
+                failures.append(f"{region.code}.{programme.code}: cannot load its rules: {exc}")
+    failures += [f"plugin {f.distribution}: {f.message}" for f in sdk.failures]
+    pages = ["index.html", "comparison.html"]
+    pages += region_pages
+    expected = {r.id: f"reference/generated/regions/{r.region}-{r.programme}.html" for r in rules}
+
+    texts: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="primarvard-chromium-") as profile:
+        # Start the browser before the server thread: preexec_fn is only safe without threads.
+        try:
+            browser = Browser(find_chromium(), profile)
+            version = browser.send("Browser.getVersion", timeout=60)["product"]
+        except (OSError, RuntimeError, TimeoutError) as exc:
+            print(f"browser_check: cannot run chromium: {exc}", file=sys.stderr)
+            return 2
+        print(f"browser_check: {version}, serving {root} on 127.0.0.1")
+        server, base = serve(root)
+        try:
+            try:
+                for page in pages:
+                    text, problems = visit(browser, base + page)
+                    texts[page] = text
+                    status = "ok" if not problems else f"{len(problems)} problem(s)"
+                    print(f"checked {page}: {len(text)} characters of text, console {status}")
+                    failures += [f"{page}: {p}" for p in problems]
+            finally:
+                browser.close()
+        finally:
+            server.shutdown()
+
+    missing = [rid for rid, page in sorted(expected.items()) if rid not in texts.get(page, "")]
+    for rid in missing:
+        failures.append(f"rule {rid} is missing from {expected[rid]}")
+    print(f"checked {len(expected)} rule ids of the installed plugins on {len(region_pages)} region pages: "
+          f"{len(expected) - len(missing)} found")
+    if "comparison.html" in texts and "Bilagor" not in texts["comparison.html"]:
+        failures.append("comparison.html: the annex table is missing")
+    for failure in failures:
+        print(f"FAIL {failure}")
+    print("browser check: " + ("passed" if not failures else f"{len(failures)} failure(s)"))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

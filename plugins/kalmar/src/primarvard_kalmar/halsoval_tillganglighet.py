@@ -1,0 +1,248 @@
+"""kalmar.halsoval.tillganglighet.*: opening hours, telephone, e-services, closures."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from primarvard_kalmar.halsoval_common import fmt, rules
+from primarvard_kalmar.halsoval_tider import (
+    WEEKDAYS,
+    Span,
+    covers,
+    day_spans,
+    hhmm,
+    iso_week,
+    minutes,
+    weekly_hours,
+)
+from primarvard_sdk import calendar
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import AvvikandeDag, Tillganglighet, Veckodag
+from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
+from primarvard_sdk.model import Finding
+
+__all__ = ["deviation_status"]
+
+_EVES = frozenset({"Midsommarafton", "Julafton", "Nyårsafton"})
+
+
+def deviation_status(day: date, eves_exempt: bool) -> str:
+    """``helgdag`` (no coverage needed), ``afton`` (an eve; exempt when ``eves_exempt``) or ``vardag``.
+
+    A weekday that is an allmän helgdag needs no coverage. The three eves (midsommarafton,
+    julafton, nyårsafton) are not allmänna helgdagar; with ``eves_exempt`` they are treated like
+    them, as the SDK's calendar treats them as non-working days.
+    """
+    name = calendar.holiday_name(day)
+    if name is None:
+        return "vardag"
+    parts = set(name.split(calendar.NAME_SEPARATOR))
+    if parts - _EVES:
+        return "helgdag"
+    return "afton_undantagen" if eves_exempt else "afton"
+
+
+@rules.implement("kalmar.halsoval.tillganglighet.oppettider")
+def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    if doc.oppettider is None:
+        return indeterminate("$.oppettider")
+    min_hours = float(ctx.param("min_hours_per_week"))
+    weekdays = [Veckodag(d) for d in ctx.param("weekdays")]
+    opens, closes = time.fromisoformat(ctx.param("opens")), time.fromisoformat(ctx.param("closes"))
+    eves_exempt = bool(ctx.param("eves_exempt"))
+    window: Span = (minutes(opens), minutes(closes))
+    week = iso_week(ctx.as_of)
+    hours = weekly_hours(doc.oppettider, week)
+    uncovered = [d.value for d in weekdays if not covers(day_spans(doc.oppettider, d), window)]
+    deviations, failing = _deviations(doc.avvikande_dagar, week, weekdays, window, eves_exempt)
+    problems_sv, problems_en = [], []
+    if hours < min_hours:
+        problems_sv.append(f"veckans öppettid är {fmt(hours)} timmar, under {fmt(min_hours)}")
+        problems_en.append(f"the weekly opening time is {fmt(hours)} hours, below {fmt(min_hours)}")
+    if uncovered:
+        problems_sv.append(f"{hhmm(window[0])}–{hhmm(window[1])} täcks inte på: {', '.join(uncovered)}")
+        problems_en.append(f"{hhmm(window[0])}–{hhmm(window[1])} is not covered on: {', '.join(uncovered)}")
+    if failing:
+        days = ", ".join(d.isoformat() for d in failing)
+        problems_sv.append(f"avvikande öppettid täcker inte {hhmm(window[0])}–{hhmm(window[1])} på vardag {days}")
+        problems_en.append(f"deviating hours do not cover {hhmm(window[0])}–{hhmm(window[1])} on working day {days}")
+    values: dict[str, Any] = {
+        "required": min_hours,
+        "declared": round(hours, 2),
+        "week": [week[0], week[-1]],
+        "uncovered_weekdays": uncovered,
+        "deviations": deviations,
+    }
+    eve = any(d["status"] == "afton_undantagen" for d in deviations)
+    eve_note_sv = " Aftnarna (midsommar-, jul-, nyårsafton) behandlas som helgdagar." if eve else ""
+    eve_note_en = " The eves (midsummer, Christmas, New Year's Eve) are treated as public holidays." if eve else ""
+    if problems_sv:
+        return failed(
+            "Kravet uppfylls inte: " + "; ".join(problems_sv) + "." + eve_note_sv,
+            "Requirement not met: " + "; ".join(problems_en) + "." + eve_note_en,
+            **values,
+        )
+    return passed(
+        f"Öppet {fmt(hours)} timmar veckan {week[0].isoformat()}–{week[-1].isoformat()} (minst "
+        f"{fmt(min_hours)}) och {hhmm(window[0])}–{hhmm(window[1])} täcks varje vardag.{eve_note_sv}",
+        f"Open {fmt(hours)} hours in the week {week[0].isoformat()}–{week[-1].isoformat()} (at least "
+        f"{fmt(min_hours)}) and {hhmm(window[0])}–{hhmm(window[1])} is covered on every working day.{eve_note_en}",
+        **values,
+    )
+
+
+def _deviations(
+    days: tuple[AvvikandeDag, ...], week: list[date], weekdays: list[Veckodag], window: Span, eves_exempt: bool
+) -> tuple[list[dict[str, Any]], list[date]]:
+    checked: list[dict[str, Any]] = []
+    failing: list[date] = []
+    for dev in sorted(days, key=lambda d: d.datum):
+        if dev.datum not in week or WEEKDAYS[dev.datum.weekday()] not in weekdays:
+            continue
+        status = deviation_status(dev.datum, eves_exempt)
+        ok = covers(((minutes(i.fran), minutes(i.till)) for i in dev.oppettider), window)
+        needs = status in ("vardag", "afton")
+        if needs and not ok:
+            failing.append(dev.datum)
+        checked.append({"datum": dev.datum, "status": status, "covers_window": ok, "coverage_required": needs})
+    return checked, sorted(set(failing))
+
+
+@rules.implement("kalmar.halsoval.tillganglighet.akuttelefon")
+def akuttelefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    missing = [
+        p
+        for p, v in (
+            ("$.oppettider", doc.oppettider),
+            ("$.akuttelefon", doc.akuttelefon),
+            ("$.hanvisning_utanfor_oppettid", doc.hanvisning_utanfor_oppettid),
+        )
+        if v is None
+    ]
+    if missing:
+        return indeterminate(*missing)
+    assert doc.oppettider is not None and doc.akuttelefon is not None
+    referral = str(ctx.param("referral_outside_hours"))
+    gaps: list[str] = []
+    for day in Veckodag:
+        phone = day_spans(doc.akuttelefon, day)
+        for start, end in day_spans(doc.oppettider, day):
+            if not covers(phone, (start, end)):
+                gaps.append(f"{day.value} {hhmm(start)}–{hhmm(end)}")
+    referred = referral in (doc.hanvisning_utanfor_oppettid or ())
+    values = {"uncovered_opening_hours": gaps, "referral_outside_hours": referred}
+    if gaps or not referred:
+        sv, en = [], []
+        if gaps:
+            sv.append(f"akuttelefon saknas under öppettid: {'; '.join(gaps)}")
+            en.append(f"no emergency telephone during opening hours: {'; '.join(gaps)}")
+        if not referred:
+            sv.append(f"hänvisning till {referral} utanför öppettid saknas")
+            en.append(f"no referral to {referral} outside opening hours")
+        return failed("Kravet uppfylls inte: " + "; ".join(sv) + ".", "Requirement not met: " + "; ".join(en) + ".", **values)
+    return passed(
+        f"Akuttelefon under all ordinarie öppettid; utanför öppettid hänvisas till {referral}.",
+        f"Emergency telephone during all ordinary opening hours; outside them callers are referred to {referral}.",
+        **values,
+    )
+
+
+@rules.implement("kalmar.halsoval.tillganglighet.teleq")
+def teleq(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    if doc.telefonitjanst is None:
+        return indeterminate("$.telefonitjanst")
+    service = str(ctx.param("telephony_service"))
+    declared = doc.telefonitjanst.strip().casefold()
+    if declared == service.casefold():
+        return passed(f"Telefonitjänsten {service} används.", f"The {service} telephony service is used.", declared=declared)
+    return failed(
+        f"Telefonitjänsten är {declared}, inte {service}.",
+        f"The telephony service is {declared}, not {service}.",
+        required=service,
+        declared=declared,
+    )
+
+
+@rules.implement("kalmar.halsoval.tillganglighet.e_tjanster")
+def e_tjanster(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    if doc.e_tjanster is None:
+        return indeterminate("$.e_tjanster")
+    mandatory = list(ctx.param("mandatory"))
+    declared = sorted(set(doc.e_tjanster))
+    missing = [m for m in mandatory if m not in declared]
+    values = {"required": mandatory, "declared": declared, "missing_services": missing}
+    if missing:
+        return failed(
+            f"{len(missing)} av {len(mandatory)} e-tjänster i basutbudet saknas: {', '.join(missing)}.",
+            f"{len(missing)} of the {len(mandatory)} basic-offer e-services are missing: {', '.join(missing)}.",
+            **values,
+        )
+    return passed(
+        f"Alla {len(mandatory)} e-tjänster i basutbudet erbjuds.",
+        f"All {len(mandatory)} e-services of the basic offer are offered.",
+        **values,
+    )
+
+
+@rules.implement("kalmar.halsoval.tillganglighet.1177_direkt")
+def ansluten_1177_direkt(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    if doc.ansluten_1177_direkt is None:
+        return indeterminate("$.ansluten_1177_direkt")
+    if doc.ansluten_1177_direkt:
+        return passed("Vårdenheten är ansluten till 1177 Direkt.", "The unit is connected to 1177 Direkt.")
+    return failed("Vårdenheten är inte ansluten till 1177 Direkt.", "The unit is not connected to 1177 Direkt.")
+
+
+@rules.implement("kalmar.halsoval.tillganglighet.tillfallig_stangning")
+def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    if not doc.stangningar:
+        return not_applicable("Ingen tillfällig stängning är angiven.", "No temporary closure is declared.")
+    max_days = 7 * int(ctx.param("max_weeks_without_report"))
+    phone_ok = [str(x) for x in ctx.param("telephone_referral_to")]
+    missing: list[str] = []
+    closures: list[dict[str, Any]] = []
+    not_reported: list[str] = []
+    no_phone: list[str] = []
+    for i, s in enumerate(doc.stangningar):
+        label = f"{s.fran.isoformat()}"
+        days = None if s.forvantad_till is None else (s.forvantad_till - s.fran).days + 1
+        report_required = None if days is None else days > max_days
+        if s.anmald is None:
+            if report_required is None:
+                missing.append(f"$.stangningar[{i}].forvantad_till")
+            elif report_required:
+                not_reported.append(label)
+        phone = s.telefonhanvisning in phone_ok
+        if not phone:
+            no_phone.append(label)
+        closures.append(
+            {
+                "index": i,
+                "fran": s.fran,
+                "forvantad_till": s.forvantad_till,
+                "days": days,
+                "report_required": report_required,
+                "reported": s.anmald,
+                "telephone_referral_ok": phone,
+            }
+        )
+    values: dict[str, Any] = {"closures": closures}
+    if not_reported or no_phone:
+        sv, en = [], []
+        if not_reported:
+            sv.append(f"stängning längre än {max_days} dagar utan anmälan till regionen (från {', '.join(not_reported)})")
+            en.append(f"closure longer than {max_days} days not reported to the region (from {', '.join(not_reported)})")
+        if no_phone:
+            sv.append(f"telefontillgänglighet via {' eller '.join(phone_ok)} saknas (från {', '.join(no_phone)})")
+            en.append(f"no telephone availability through {' or '.join(phone_ok)} (from {', '.join(no_phone)})")
+        return failed("Kravet uppfylls inte: " + "; ".join(sv) + ".", "Requirement not met: " + "; ".join(en) + ".", **values)
+    if missing:
+        return indeterminate(*missing, **values)
+    return passed(
+        f"{len(closures)} stängning(ar): varje stängning längre än {max_days} dagar är anmäld och "
+        "telefontillgängligheten är säkrad.",
+        f"{len(closures)} closure(s): every closure longer than {max_days} days is reported and "
+        "telephone availability is secured.",
+        **values,
+    )

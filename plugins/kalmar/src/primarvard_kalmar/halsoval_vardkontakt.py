@@ -1,0 +1,177 @@
+"""kalmar.halsoval.vardkontakt.*: care guarantee, home visits out of county, asylum seekers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from primarvard_kalmar.halsoval_common import rules
+from primarvard_sdk import calendar
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import Kontakttyp, Vardkontakt, Vistelsestatus, local_day
+from primarvard_sdk.findings import deadline, decision, indeterminate, not_applicable
+from primarvard_sdk.model import Finding
+
+__all__: list[str] = []
+
+
+def _weekday_note(day: date) -> tuple[str, str]:
+    if calendar.is_vardag(day):
+        return "", ""
+    return (
+        " Dagen är ingen vardag; fristen flyttas inte.",
+        " That day is not a working day; the deadline does not move.",
+    )
+
+
+@rules.implement("kalmar.halsoval.vardkontakt.kontakt_samma_dag")
+def kontakt_samma_dag(doc: Vardkontakt, ctx: RuleContext) -> Finding:
+    if doc.sokte is None:
+        return indeterminate("$.sokte")
+    sought = local_day(doc.sokte)
+    due = calendar.add_calendar_days(sought, int(ctx.param("calendar_days")))
+    return deadline(
+        due,
+        doc.kontakt,
+        ctx.as_of,
+        f"Kontakt med primärvården senast {due.isoformat()}, samma dag som patienten sökte "
+        f"({sought.isoformat()}, lokal dag i Europe/Stockholm).",
+        f"Contact with primary care no later than {due.isoformat()}, the same day the patient sought "
+        f"help ({sought.isoformat()}, local day in Europe/Stockholm).",
+        sought=sought,
+    )
+
+
+@rules.implement("kalmar.halsoval.vardkontakt.medicinsk_bedomning")
+def medicinsk_bedomning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
+    if doc.listad_vid_enheten is False:
+        return not_applicable(
+            "Patienten är inte listad vid enheten; tredagarsgarantin gäller listade patienter.",
+            "The patient is not listed at the unit; the three-day guarantee applies to listed patients.",
+        )
+    missing = [p for p, v in (("$.listad_vid_enheten", doc.listad_vid_enheten), ("$.behov_bedomt", doc.behov_bedomt)) if v is None]
+    if missing:
+        return indeterminate(*missing)
+    assert doc.behov_bedomt is not None
+    judged = local_day(doc.behov_bedomt)
+    days = int(ctx.param("calendar_days"))
+    due = calendar.add_calendar_days(judged, days)
+    actual = doc.utford
+    extra_sv = extra_en = ""
+    if actual is not None:
+        if doc.utford_av_legitimerad is None:
+            return indeterminate("$.utford_av_legitimerad")
+        if not doc.utford_av_legitimerad:
+            actual = None
+            extra_sv = " Den registrerade bedömningen gjordes inte av legitimerad personal och räknas inte."
+            extra_en = " The recorded assessment was not made by licensed personnel and does not count."
+    note_sv, note_en = _weekday_note(due)
+    return deadline(
+        due,
+        actual,
+        ctx.as_of,
+        f"Medicinsk bedömning av legitimerad personal senast {due.isoformat()} ({days} kalenderdagar "
+        f"efter bedömt behov {judged.isoformat()}).{note_sv}{extra_sv}",
+        f"Medical assessment by licensed personnel no later than {due.isoformat()} ({days} calendar days "
+        f"after the need was judged on {judged.isoformat()}).{note_en}{extra_en}",
+        judged=judged,
+        due_is_vardag=calendar.is_vardag(due),
+    )
+
+
+@rules.implement("kalmar.halsoval.vardkontakt.hembesok_utomlans")
+def hembesok_utomlans(doc: Vardkontakt, ctx: RuleContext) -> Finding:
+    visit_types = {Kontakttyp(t) for t in ctx.param("home_visit_types")}
+    home = str(ctx.param("home_county"))
+    if doc.typ is None:
+        return indeterminate("$.typ")
+    if doc.typ not in visit_types:
+        return not_applicable(
+            f"Kontakttypen {doc.typ.value} är inget hembesök.", f"Contact type {doc.typ.value} is not a home visit."
+        )
+    if doc.patient is None:
+        return indeterminate("$.patient")
+    if doc.patient.folkbokford_lan == home:
+        return not_applicable(
+            f"Patienten är folkbokförd i {home}; regeln gäller utomlänspatienter.",
+            f"The patient is registered in {home}; the rule concerns patients registered in another county.",
+        )
+    if doc.listad_vid_enheten is False:
+        return not_applicable(
+            "Patienten är inte listad vid enheten.", "The patient is not listed at the unit."
+        )
+    missing = [
+        p
+        for p, v in (
+            ("$.patient.folkbokford_lan", doc.patient.folkbokford_lan),
+            ("$.listad_vid_enheten", doc.listad_vid_enheten),
+            ("$.vistelse_lan", doc.vistelse_lan),
+        )
+        if v is None
+    ]
+    if missing:
+        return indeterminate(*missing)
+    if doc.vistelse_lan == home:
+        return decision(
+            "accept",
+            f"Listad utomlänspatient som vistas i {home}: hembesök på samma villkor som för folkbokförda i länet.",
+            f"Listed out-of-county patient staying in {home}: home visits on the same terms as for residents.",
+            staying_in=doc.vistelse_lan,
+        )
+    return decision(
+        "route",
+        f"Patienten vistas i {doc.vistelse_lan}: vårdenheten har ingen skyldighet att göra hembesök där, "
+        "men får välja att göra det (t.ex. nära länsgränsen).",
+        f"The patient is staying in {doc.vistelse_lan}: the unit has no duty to make home visits there, "
+        "but may choose to (e.g. near the county border).",
+        route="vistelseregion",
+        staying_in=doc.vistelse_lan,
+    )
+
+
+@rules.implement("kalmar.halsoval.vardkontakt.asylsokande")
+def asylsokande(doc: Vardkontakt, ctx: RuleContext) -> Finding:
+    statuses = {Vistelsestatus(s) for s in ctx.param("statuses")}
+    child_max = int(ctx.param("child_max_age"))
+    if doc.patient is None:
+        return indeterminate("$.patient")
+    status = doc.patient.vistelsestatus
+    if status is None:
+        return indeterminate("$.patient.vistelsestatus")
+    if status not in statuses:
+        return not_applicable(
+            f"Vistelsestatus {status.value}: regeln gäller asylsökande och papperslösa.",
+            f"Residence status {status.value}: the rule concerns asylum seekers and undocumented persons.",
+        )
+    reference = local_day(doc.sokte) if doc.sokte is not None else ctx.as_of
+    which_sv = "dagen patienten sökte" if doc.sokte is not None else "bedömningsdagen (as_of)"
+    which_en = "the day the patient sought care" if doc.sokte is not None else "the as-of day"
+    age = doc.patient.age_on(reference)
+    if age is None:
+        return indeterminate("$.patient.fodelsedatum")
+    at = f"{age} år {reference.isoformat()} ({which_sv})"
+    at_en = f"aged {age} on {reference.isoformat()} ({which_en})"
+    if age <= child_max:
+        return decision(
+            "accept",
+            f"Barn/ungdom, {at}: samma rätt till vård som folkbokförda (upp till 18 år = högst {child_max}).",
+            f"Child, {at_en}: the same right to care as registered residents (up to 18 = at most {child_max}).",
+            age=age,
+            reference_day=reference,
+        )
+    if doc.kan_ej_vanta is None:
+        return indeterminate("$.kan_ej_vanta", age=age, reference_day=reference)
+    if doc.kan_ej_vanta:
+        return decision(
+            "accept",
+            f"Vuxen, {at}: vård som inte kan anstå ges.",
+            f"Adult, {at_en}: care that cannot wait is given.",
+            age=age,
+            reference_day=reference,
+        )
+    return decision(
+        "reject",
+        f"Vuxen, {at}: rätten gäller vård som inte kan anstå; vårdbehovet bedöms kunna vänta.",
+        f"Adult, {at_en}: the right covers care that cannot wait; this need is judged able to wait.",
+        age=age,
+        reference_day=reference,
+    )

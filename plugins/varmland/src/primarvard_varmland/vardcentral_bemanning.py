@@ -1,0 +1,180 @@
+"""varmland.vardcentral: staffing ratios, further training, quality registers, advice (Vardenhet)."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Any
+
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import Uppdrag, Vardenhet, Yrke
+from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
+from primarvard_sdk.model import Finding
+from primarvard_varmland.vardcentral_common import exact, fmt_hours, rules, staff_in
+
+
+def _ratio(
+    unit: Vardenhet,
+    ctx: RuleContext,
+    *,
+    basis_field: str,
+    hours_field: str,
+    per_param: str,
+    sv: str,
+    en: str,
+    note_sv: str = "",
+    note_en: str = "",
+) -> Finding:
+    """Required physician hours a week = hours_per_week × basis / per (pro rata), vs declared."""
+    hours = exact(ctx.param("hours_per_week"))
+    per = exact(ctx.param(per_param))
+    basis = getattr(unit.befolkning, basis_field) if unit.befolkning is not None else None
+    declared = getattr(unit.lakartid, hours_field) if unit.lakartid is not None else None
+    missing = []
+    if basis is None:
+        missing.append(f"$.befolkning.{basis_field}")
+    if declared is None:
+        missing.append(f"$.lakartid.{hours_field}")
+    if basis is None:
+        return indeterminate(*missing)
+    required = hours * basis / per
+    values: dict[str, Any] = {"required": round(float(required), 4), "basis": basis, "unit": "hours_per_week"}
+    calc = f"{fmt_hours(hours)} × {basis}/{fmt_hours(per)} = {fmt_hours(required)}"
+    if declared is None:
+        return indeterminate(*missing, **values)
+    values["declared"] = declared
+    if exact(declared) >= required:
+        return passed(
+            f"Läkartid {sv}: {fmt_hours(declared)} h/vecka, krav {calc} h/vecka.{note_sv}",
+            f"Physician time {en}: {fmt_hours(declared)} h/week, required {calc} h/week.{note_en}",
+            **values,
+        )
+    return failed(
+        f"Läkartid {sv}: {fmt_hours(declared)} h/vecka, under kravet {calc} h/vecka.{note_sv}",
+        f"Physician time {en}: {fmt_hours(declared)} h/week, below the required {calc} h/week.{note_en}",
+        **values,
+    )
+
+
+@rules.implement("varmland.vardcentral.vardenhet.bvc_lakartid")
+def bvc_lakartid(unit: Vardenhet, ctx: RuleContext) -> Finding:
+    return _ratio(
+        unit, ctx, basis_field="inskrivna_barn_0_1", hours_field="bvc", per_param="per_children_0_1",
+        sv="BVC (inskrivna barn 0–1 år)", en="child health care (enrolled children aged 0–1)",
+    )
+
+
+@rules.implement("varmland.vardcentral.vardenhet.bmm_lakartid")
+def bmm_lakartid(unit: Vardenhet, ctx: RuleContext) -> Finding:
+    return _ratio(
+        unit, ctx, basis_field="inskrivna_gravida", hours_field="bmm", per_param="per_pregnant",
+        sv="BMM (inskrivna gravida)", en="basic maternity care (enrolled pregnant women)",
+    )
+
+
+@rules.implement("varmland.vardcentral.vardenhet.sabo_lakartid")
+def sabo_lakartid(unit: Vardenhet, ctx: RuleContext) -> Finding:
+    return _ratio(
+        unit, ctx, basis_field="sabo_boende", hours_field="sabo", per_param="per_residents",
+        sv="SÄBO (boende)", en="special housing (residents)",
+        note_sv=" Kravet är ett minimum; behovet styr om mer tid behövs.",
+        note_en=" The figure is a minimum; need decides when more time is required.",
+    )
+
+
+@rules.implement("varmland.vardcentral.vardenhet.fortbildning")
+def fortbildning(unit: Vardenhet, ctx: RuleContext) -> Finding:
+    if unit.personal is None:
+        return indeterminate("$.personal")
+    share = exact(ctx.param("min_share"))
+    required: dict[str, int] = {}
+    declared: dict[str, int] = {}
+    below: list[str] = []
+    missing: list[str] = []
+    for i, m in enumerate(unit.personal):
+        if m.fortbildning_erbjudna is None or m.fortbildning_deltagna is None:
+            missing += [f"$.personal[{i}].{f}" for f in ("fortbildning_erbjudna", "fortbildning_deltagna")
+                        if getattr(m, f) is None]
+            continue
+        if m.fortbildning_erbjudna == 0:
+            continue
+        required[m.id] = math.ceil(share * m.fortbildning_erbjudna)
+        declared[m.id] = m.fortbildning_deltagna
+        if Fraction(m.fortbildning_deltagna) < share * m.fortbildning_erbjudna:
+            below.append(m.id)
+    values: dict[str, Any] = {"required": required, "declared": declared, "min_share": float(share)}
+    if below:
+        detail = ", ".join(f"{mid} {declared[mid]}/{required[mid]}" for mid in sorted(below))
+        return failed(
+            f"Deltar i färre än hälften av årets fortbildningsträffar: {detail} (deltagna/krav).",
+            f"Attend fewer than half of the year's further-training meetings: {detail} (attended/required).",
+            below=sorted(below),
+            **values,
+        )
+    if missing:
+        return indeterminate(*missing, **values)
+    if not required:
+        return not_applicable(
+            "Inga fortbildningsträffar erbjudna i år för någon medarbetare.",
+            "No further-training meetings were offered this year to any staff member.",
+        )
+    return passed(
+        f"Alla {len(required)} medarbetare med erbjudna träffar deltar i minst hälften.",
+        f"All {len(required)} staff offered meetings attend at least half of them.",
+        **values,
+    )
+
+
+@rules.implement("varmland.vardcentral.vardenhet.kvalitetsregister")
+def kvalitetsregister(unit: Vardenhet, ctx: RuleContext) -> Finding:
+    if unit.kvalitetsregister is None:
+        return indeterminate("$.kvalitetsregister")
+    wanted = [str(r) for r in ctx.param("registers")]
+    have = {r.casefold() for r in unit.kvalitetsregister}
+    lacking = [r for r in wanted if r.casefold() not in have]
+    if lacking:
+        return failed(
+            f"Deltar inte i: {', '.join(lacking)}.",
+            f"Does not take part in: {', '.join(lacking)}.",
+            lacking=lacking,
+        )
+    return passed(
+        f"Deltar i {', '.join(wanted)}.", f"Takes part in {', '.join(wanted)}.", registers=wanted
+    )
+
+
+@rules.implement("varmland.vardcentral.tillganglighet.radgivning")
+def radgivning(unit: Vardenhet, ctx: RuleContext) -> Finding:
+    if unit.personal is None:
+        return indeterminate("$.personal")
+    accepted = {Yrke(code) for code in ctx.param("accepted_professions")}
+    staff = staff_in(unit, Uppdrag.radgivning)
+    if not staff:
+        return not_applicable(
+            "Ingen medarbetare är angiven för hälso- och sjukvårdsrådgivning.",
+            "No staff member is declared for health-care advice.",
+        )
+    failing: list[str] = []
+    missing: list[str] = []
+    for i, m in staff:
+        if m.yrke is None:
+            missing.append(f"$.personal[{i}].yrke")
+        elif m.yrke not in accepted or m.legitimerad is False:
+            failing.append(m.id)
+        elif m.legitimerad is None:
+            missing.append(f"$.personal[{i}].legitimerad")
+    checked = sorted(m.id for _, m in staff)
+    if failing:
+        return failed(
+            f"Lägre än sjuksköterskekompetens i rådgivningen: {', '.join(sorted(failing))}.",
+            f"Below nurse competence in health-care advice: {', '.join(sorted(failing))}.",
+            failing=sorted(failing),
+            checked=checked,
+        )
+    if missing:
+        return indeterminate(*missing, checked=checked)
+    return passed(
+        f"Alla {len(staff)} i rådgivningen har lägst sjuksköterskekompetens (legitimerad sjuksköterska, barnmorska eller läkare).",
+        f"All {len(staff)} staff giving advice have at least nurse competence (licensed nurse, midwife or physician).",
+        checked=checked,
+    )

@@ -1,0 +1,141 @@
+"""Care-contact rules of vasterbotten.halsoval (2.7.4, 2.3.6, 2.2.6)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import Kontakttyp, Vardkontakt, Vistelsestatus, local_day
+from primarvard_sdk.findings import decision, indeterminate, not_applicable
+from primarvard_sdk.model import Finding
+from primarvard_vasterbotten.halsoval_common import iso, rules
+
+
+@rules.implement("vasterbotten.halsoval.vardkontakt.ej_listade")
+def ej_listade(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    if kontakt.listad_vid_enheten is None:
+        return indeterminate("$.listad_vid_enheten")
+    if kontakt.listad_vid_enheten:
+        return not_applicable("Patienten är listad vid enheten.", "The patient is listed at the unit.")
+    patient = kontakt.patient
+    if patient is None:
+        return indeterminate("$.patient")
+    if patient.skyddade_personuppgifter:
+        return decision(
+            "accept",
+            "Person med skyddad identitet: tas emot på samma villkor som listade.",
+            "Person with protected identity: received on the same terms as listed patients.",
+            terms="som_listade",
+        )
+    status = patient.vistelsestatus
+    if status is None and patient.folkbokford_i_sverige is True:
+        status = Vistelsestatus.folkbokford
+    if status is None:
+        return indeterminate("$.patient.vistelsestatus")
+    if status in (Vistelsestatus.asylsokande, Vistelsestatus.papperslos):
+        return decision(
+            "accept",
+            "Asylsökande och tillståndslösa erbjuds vård på lika villkor som bosatta.",
+            "Asylum seekers and undocumented persons are offered care on equal terms with residents.",
+            terms="som_bosatta",
+        )
+    if status in (Vistelsestatus.eu_ees, Vistelsestatus.utlandsk):
+        return decision(
+            "accept",
+            "Folkbokförd i annat land eller tillfälligt vistande från EU/EES: nödvändig vård ges.",
+            "Registered in another country or visiting from the EU/EEA: necessary care is given.",
+            terms="nodvandig_vard",
+        )
+    if kontakt.tillfalligt_behov or kontakt.kan_ej_vanta:
+        return decision(
+            "accept",
+            "Ej listad: vårdbehov av tillfällig karaktär eller som behöver omedelbar åtgärd tas emot.",
+            "Not listed: a temporary care need or one needing immediate action is received.",
+            terms="tillfalligt_eller_omedelbart",
+        )
+    missing = [p for p, v in (("$.tillfalligt_behov", kontakt.tillfalligt_behov),
+                               ("$.kan_ej_vanta", kontakt.kan_ej_vanta)) if v is None]
+    if missing:
+        return indeterminate(*missing)
+    return decision(
+        "route",
+        "Ej listad och behovet är varken tillfälligt eller omedelbart: hälsocentralen kan anvisa till "
+        "patientens valda hälsocentral eller erbjuda listning.",
+        "Not listed and the need is neither temporary nor immediate: the hälsocentral may direct the "
+        "patient to their chosen hälsocentral or offer listing.",
+        route="vald_halsocentral",
+    )
+
+
+def _reference_day(kontakt: Vardkontakt, ctx: RuleContext) -> tuple[date, str, str]:
+    if kontakt.sokte is not None:
+        day = local_day(kontakt.sokte)
+        return day, f"den {iso(day)} (då vård söktes)", f"on {iso(day)} (when care was sought)"
+    if kontakt.kontakt is not None:
+        day = local_day(kontakt.kontakt)
+        return day, f"den {iso(day)} (kontaktdagen)", f"on {iso(day)} (the contact day)"
+    return ctx.as_of, f"den {iso(ctx.as_of)} (bedömningsdagen)", f"on {iso(ctx.as_of)} (the as-of day)"
+
+
+@rules.implement("vasterbotten.halsoval.vardkontakt.hemsjukvard_barn")
+def hemsjukvard_barn(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    if kontakt.typ is None:
+        return indeterminate("$.typ")
+    if kontakt.typ is not Kontakttyp.hemsjukvard:
+        return not_applicable(f"Ingen hemsjukvård ({kontakt.typ.value}).", f"Not home health care ({kontakt.typ.value}).")
+    if kontakt.patient is None:
+        return indeterminate("$.patient")
+    day, on_sv, on_en = _reference_day(kontakt, ctx)
+    age = kontakt.patient.age_on(day)
+    if age is None:
+        return indeterminate("$.patient.fodelsedatum")
+    low, high = ctx.param("min_age"), ctx.param("max_age")
+    if low <= age <= high:
+        return decision(
+            "accept",
+            f"{age} år {on_sv}: hälsocentralen ger hemsjukvård för personer {low}–{high} år.",
+            f"Age {age} {on_en}: the hälsocentral provides home health care for persons aged {low}–{high}.",
+            age=age,
+        )
+    return decision(
+        "reject",
+        f"{age} år {on_sv}: hälsocentralens hemsjukvårdsuppdrag gäller {low}–{high} år.",
+        f"Age {age} {on_en}: the hälsocentral's home-care assignment covers ages {low}–{high}.",
+        age=age,
+    )
+
+
+@rules.implement("vasterbotten.halsoval.vardkontakt.vaccination_65")
+def vaccination_65(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    if kontakt.typ is None:
+        return indeterminate("$.typ")
+    if kontakt.typ is not Kontakttyp.vaccination:
+        return not_applicable(f"Ingen vaccination ({kontakt.typ.value}).", f"Not a vaccination ({kontakt.typ.value}).")
+    if kontakt.patient is None:
+        return indeterminate("$.patient")
+    day, on_sv, on_en = _reference_day(kontakt, ctx)
+    age = kontakt.patient.age_on(day)
+    min_age = ctx.param("min_age")
+    if age is not None and age >= min_age:
+        return decision(
+            "accept",
+            f"{age} år {on_sv}: influensa- och pneumokockvaccination erbjuds från {min_age} år.",
+            f"Age {age} {on_en}: influenza and pneumococcal vaccination is offered from {min_age}.",
+            age=age,
+        )
+    if kontakt.riskgrupp:
+        return decision(
+            "accept",
+            "Patienten tillhör en riskgrupp: vaccination erbjuds.",
+            "The patient belongs to a risk group: vaccination is offered.",
+            age=age,
+        )
+    missing = [p for p, v in (("$.patient.fodelsedatum", age), ("$.riskgrupp", kontakt.riskgrupp)) if v is None]
+    if missing:
+        return indeterminate(*missing, age=age)
+    return decision(
+        "reject",
+        f"{age} år {on_sv} och ingen riskgrupp: omfattas inte (från {min_age} år eller riskgrupp).",
+        f"Age {age} {on_en} and no risk group: not covered (from {min_age} or a risk group).",
+        age=age,
+    )

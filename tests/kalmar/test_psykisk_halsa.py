@@ -1,0 +1,588 @@
+"""kalmar.psykisk_halsa: every rule, with expected values worked out by hand from the source text
+(Vårdval Psykisk hälsa primärvård i Kalmar län, Bilaga 8) and the calendar policy of SPEC.md."""
+
+from __future__ import annotations
+
+import io
+from contextlib import redirect_stdout
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import primarvard_sdk as ps
+from primarvard_sdk import cli
+from primarvard_sdk.model import Outcome, Result
+
+REGION, PROGRAMME = "kalmar", "psykisk_halsa"
+P = f"{REGION}.{PROGRAMME}."
+
+
+def run(type_name: str, data: dict[str, Any], rule: str, as_of: date) -> Result:
+    doc = ps.parse_document(data, type_name)
+    (result,) = ps.evaluate(doc, region=REGION, programme=PROGRAMME, as_of=as_of, rule=P + rule)
+    return result
+
+
+def remiss(rule: str, as_of: date = date(2025, 6, 1), **fields: Any) -> Result:
+    data: dict[str, Any] = {"inkom": "2025-03-03", "referens": "R-1"}
+    data.update(fields)
+    return run("Remiss", data, rule, as_of)
+
+
+def unit(rule: str, as_of: date = date(2025, 6, 1), **fields: Any) -> Result:
+    data: dict[str, Any] = {"id": "PH-1"}
+    data.update(fields)
+    return run("Vardenhet", data, rule, as_of)
+
+
+def staff(sid: str, yrke: str, **fields: Any) -> dict[str, Any]:
+    return {"id": sid, "yrke": yrke, **fields}
+
+
+PSYKOLOG = staff("psy", "psykolog", legitimerad=True)
+PSYKOTERAPEUT = staff("pt", "psykoterapeut", legitimerad=True)
+
+
+# --- remiss.forsta_kontakt ----------------------------------------------------------------------
+
+
+def test_forsta_kontakt_met_on_the_due_day() -> None:
+    r = remiss("remiss.forsta_kontakt", inkom="2025-03-03", forsta_kontakt="2025-03-17")
+    assert r.outcome is Outcome.met
+    assert r.values["due"] == date(2025, 3, 17)
+    assert r.reference == "R-1"
+    assert r.parameters[0].name == "calendar_days" and r.parameters[0].value == 14
+
+
+def test_forsta_kontakt_missed_the_day_after() -> None:
+    r = remiss("remiss.forsta_kontakt", inkom="2025-03-03", forsta_kontakt="2025-03-18")
+    assert r.outcome is Outcome.missed
+
+
+def test_forsta_kontakt_open_then_missed() -> None:
+    assert remiss("remiss.forsta_kontakt", as_of=date(2025, 3, 17)).outcome is Outcome.open
+    assert remiss("remiss.forsta_kontakt", as_of=date(2025, 3, 18)).outcome is Outcome.missed
+
+
+def test_forsta_kontakt_due_on_midsommarafton_is_not_moved() -> None:
+    # Fri 2025-06-06 (nationaldagen) + 14 = Fri 2025-06-20, midsommarafton: not a vardag, not moved.
+    r = remiss("remiss.forsta_kontakt", as_of=date(2025, 6, 6), inkom="2025-06-06")
+    assert r.values["due"] == date(2025, 6, 20)
+    assert r.values["due_is_vardag"] is False
+    assert "flyttas inte" in r.explanation.sv and "does not move" in r.explanation.en
+
+
+def test_forsta_kontakt_arrival_instant_is_read_as_the_stockholm_day() -> None:
+    # 2025-10-25 23:30 UTC is 2025-10-26 01:30 CEST (the DST change night): arrival day 26 Oct.
+    r = remiss("remiss.forsta_kontakt", as_of=date(2025, 10, 27), inkom="2025-10-25T23:30:00+00:00")
+    assert r.values["arrived"] == date(2025, 10, 26)
+    assert r.values["due"] == date(2025, 11, 9)
+    # 2025-03-30 00:30 CET, before the spring change, is 30 March.
+    r = remiss("remiss.forsta_kontakt", as_of=date(2025, 3, 30), inkom="2025-03-30T00:30:00+01:00")
+    assert r.values["due"] == date(2025, 4, 13)
+
+
+def test_forsta_kontakt_care_cannot_wait_requires_earlier() -> None:
+    r = remiss("remiss.forsta_kontakt", bedomd_kan_ej_vanta=True, forsta_kontakt="2025-03-10")
+    assert r.outcome is Outcome.met
+    assert r.values["earlier_required"] is True
+    assert "tidigare" in r.explanation.sv and "earlier" in r.explanation.en
+
+
+@pytest.mark.parametrize("typ", ["vfsp", "digital_mottagning"])
+def test_forsta_kontakt_not_for_vfsp_or_digital(typ: str) -> None:
+    assert remiss("remiss.forsta_kontakt", typ=typ).outcome is Outcome.not_applicable
+
+
+# --- remiss.komplettering -----------------------------------------------------------------------
+
+
+def test_komplettering_not_applicable_without_request() -> None:
+    assert remiss("remiss.komplettering").outcome is Outcome.not_applicable
+
+
+def test_komplettering_counts_from_original_arrival() -> None:
+    # Arrived Mon 2025-09-01; completion asked 09-05, received 09-12. Due 09-15, not 09-26.
+    k = [{"begard": "2025-09-05", "inkommen": "2025-09-12"}]
+    r = remiss("remiss.komplettering", inkom="2025-09-01", kompletteringar=k, forsta_kontakt="2025-09-20")
+    assert r.outcome is Outcome.missed
+    assert r.values["due"] == date(2025, 9, 15)
+    assert r.values["counted_from"] == "original_arrival"
+    assert "inte från kompletteringen" in r.explanation.sv
+    assert "not from the completion" in r.explanation.en
+    r = remiss("remiss.komplettering", inkom="2025-09-01", kompletteringar=k, forsta_kontakt="2025-09-15")
+    assert r.outcome is Outcome.met
+
+
+def test_komplettering_open_before_due() -> None:
+    k = [{"begard": "2025-09-05"}]
+    r = remiss("remiss.komplettering", as_of=date(2025, 9, 15), inkom="2025-09-01", kompletteringar=k)
+    assert r.outcome is Outcome.open
+
+
+# --- remiss.vfsp_aterkoppling -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("arrived", "due"),
+    [
+        ("2025-04-17", date(2025, 4, 22)),  # Thu before Easter: skips långfredag..annandag påsk
+        ("2025-12-23", date(2025, 12, 29)),  # skips julafton, juldagen, annandag jul, weekend
+        ("2025-12-30", date(2026, 1, 2)),  # skips nyårsafton and nyårsdagen
+        ("2025-06-19T16:00:00+02:00", date(2025, 6, 23)),  # skips midsommarafton and weekend
+        ("2025-03-03", date(2025, 3, 4)),  # an ordinary Monday
+    ],
+)
+def test_vfsp_due_next_vardag(arrived: str, due: date) -> None:
+    r = remiss("remiss.vfsp_aterkoppling", as_of=date(2025, 1, 1), typ="vfsp", inkom=arrived)
+    assert r.values["due"] == due
+    assert r.outcome is Outcome.open
+
+
+def test_vfsp_met_and_missed() -> None:
+    met = remiss("remiss.vfsp_aterkoppling", typ="vfsp", inkom="2025-04-17", aterkoppling="2025-04-22")
+    late = remiss("remiss.vfsp_aterkoppling", typ="vfsp", inkom="2025-04-17", aterkoppling="2025-04-23")
+    assert (met.outcome, late.outcome) == (Outcome.met, Outcome.missed)
+
+
+def test_vfsp_explains_skipped_holidays() -> None:
+    r = remiss("remiss.vfsp_aterkoppling", typ="vfsp", inkom="2025-12-23")
+    assert "Julafton 2025-12-24" in r.explanation.sv and "Annandag jul 2025-12-26" in r.explanation.en
+
+
+def test_vfsp_not_applicable_to_ordinary_referral() -> None:
+    assert remiss("remiss.vfsp_aterkoppling").outcome is Outcome.not_applicable
+
+
+# --- remiss.utfardare / utomlans ----------------------------------------------------------------
+
+
+def test_utfardare_licensed_accepts() -> None:
+    r = remiss("remiss.utfardare", utfardare={"yrke": "lakare", "legitimerad": True})
+    assert (r.outcome, r.values["decision"]) == (Outcome.passed, "accept")
+
+
+def test_utfardare_unlicensed_rejects() -> None:
+    r = remiss("remiss.utfardare", utfardare={"yrke": "annan", "legitimerad": False})
+    assert (r.outcome, r.values["decision"]) == (Outcome.fail, "reject")
+
+
+def test_utfardare_missing_is_indeterminate() -> None:
+    r = remiss("remiss.utfardare", utfardare={"yrke": "lakare"})
+    assert r.outcome is Outcome.indeterminate
+    assert r.missing == ("$.utfardare.legitimerad",)
+    assert remiss("remiss.utfardare", typ="digital_mottagning").outcome is Outcome.not_applicable
+
+
+def test_utomlans_kalmar_accepts() -> None:
+    r = remiss("remiss.utomlans", utfardare={"lan": "kalmar", "legitimerad": True})
+    assert r.values["decision"] == "accept"
+
+
+def test_utomlans_other_county_is_routed_not_rejected() -> None:
+    r = remiss("remiss.utomlans", utfardare={"lan": "stockholm", "legitimerad": True})
+    assert r.outcome is Outcome.warning
+    assert r.values["decision"] == "route"
+    assert r.values["route"] == "halsovalsenhet_kalmar"
+
+
+def test_utomlans_missing_county() -> None:
+    r = remiss("remiss.utomlans", utfardare={"legitimerad": True})
+    assert (r.outcome, r.missing) == (Outcome.indeterminate, ("$.utfardare.lan",))
+
+
+# --- remiss.alder / samverkan.barn_och_unga -----------------------------------------------------
+
+
+def test_alder_day_before_18th_birthday_routes_to_buh() -> None:
+    r = remiss("remiss.alder", inkom="2025-04-17", patient={"fodelsedatum": "2007-04-18"})
+    assert r.outcome is Outcome.warning
+    assert r.values["decision"] == "route" and r.values["route"] == "barn_och_ungdomshalsan"
+    assert r.values["age"] == 17
+
+
+def test_alder_on_18th_birthday_accepts() -> None:
+    r = remiss("remiss.alder", inkom="2025-04-18", patient={"fodelsedatum": "2007-04-18"})
+    assert r.values["decision"] == "accept" and r.values["age"] == 18
+
+
+def test_alder_uses_stockholm_day_of_arrival_instant() -> None:
+    # 2025-04-17 23:30 UTC is 2025-04-18 01:30 in Stockholm: the birthday.
+    r = remiss("remiss.alder", inkom="2025-04-17T23:30:00+00:00", patient={"fodelsedatum": "2007-04-18"})
+    assert r.values["decision"] == "accept"
+
+
+def test_alder_from_personnummer() -> None:
+    old = remiss("remiss.alder", patient={"personnummer": "19121212-1212"})
+    assert old.values["age"] == 112
+    young = remiss("remiss.alder", patient={"personnummer": "121212-1212"})  # born 2012 as of 2025
+    assert young.values == {"decision": "route", "route": "barn_och_ungdomshalsan", "age": 12,
+                             "reference_day": date(2025, 3, 3)}
+    assert "1212" not in young.explanation.sv + young.explanation.en
+
+
+def test_alder_missing_birth_date() -> None:
+    assert remiss("remiss.alder").missing == ("$.patient",)
+    r = remiss("remiss.alder", patient={"referens": "P"})
+    assert r.outcome is Outcome.indeterminate
+    assert r.missing == ("$.patient.fodelsedatum", "$.patient.personnummer")
+
+
+def test_barn_och_unga_routes_child() -> None:
+    r = remiss("samverkan.barn_och_unga", inkom="2025-04-17", patient={"fodelsedatum": "2007-04-18"})
+    assert r.values["decision"] == "route" and r.values["route"] == "barn_och_ungdomshalsan"
+    assert r.values["partner"] == "Barn- och ungdomshälsan"
+
+
+def test_barn_och_unga_not_for_adults() -> None:
+    r = remiss("samverkan.barn_och_unga", inkom="2025-04-18", patient={"fodelsedatum": "2007-04-18"})
+    assert r.outcome is Outcome.not_applicable
+
+
+# --- remiss.oavsett_listning --------------------------------------------------------------------
+
+
+def test_oavsett_listning_accepts_without_decision() -> None:
+    r = remiss("remiss.oavsett_listning")
+    assert (r.outcome, r.values["decision"]) == (Outcome.passed, "accept")
+
+
+def test_oavsett_listning_rejection_for_listing_fails() -> None:
+    beslut = {"utfall": "avvisad", "skal": ["folkbokforing", "listning"]}
+    r = remiss("remiss.oavsett_listning", beslut=beslut)
+    assert r.outcome is Outcome.fail
+    assert r.values["invalid_reasons"] == ["folkbokforing", "listning"]
+
+
+def test_oavsett_listning_rejection_for_other_reason_is_outside_rule() -> None:
+    r = remiss("remiss.oavsett_listning", beslut={"utfall": "avvisad", "skal": ["alder"]})
+    assert r.outcome is Outcome.passed
+
+
+# --- remiss.digital_mottagning ------------------------------------------------------------------
+
+
+def digital(**patient: Any) -> Result:
+    return remiss("remiss.digital_mottagning", typ="digital_mottagning", inkom="2025-04-18",
+                  patient=patient)
+
+
+def test_digital_open_to_county_adult_without_referral() -> None:
+    r = digital(fodelsedatum="2007-04-18", folkbokford_lan="kalmar")
+    assert (r.outcome, r.values["decision"]) == (Outcome.passed, "accept")
+    assert r.values["referral_required"] is False and r.values["age"] == 18
+
+
+def test_digital_under_18_routed() -> None:
+    r = digital(fodelsedatum="2007-04-19", folkbokford_lan="kalmar")
+    assert r.values["route"] == "barn_och_ungdomshalsan" and r.values["age"] == 17
+
+
+def test_digital_other_county_routed_to_triage() -> None:
+    r = digital(fodelsedatum="1990-01-01", folkbokford_lan="stockholm")
+    assert r.values["decision"] == "route" and r.values["route"] == "halsovalsenhet_kalmar"
+
+
+def test_digital_missing_county_and_other_types() -> None:
+    r = digital(fodelsedatum="1990-01-01")
+    assert r.missing == ("$.patient.folkbokford_lan",)
+    assert remiss("remiss.digital_mottagning").outcome is Outcome.not_applicable
+
+
+# --- vardenhet.kompetenskrav / tillgang_psykolog ------------------------------------------------
+
+
+def test_kompetenskrav_pass_and_fail() -> None:
+    r = unit("vardenhet.kompetenskrav", personal=[PSYKOLOG, staff("k", "kurator", legitimerad=True)])
+    assert (r.outcome, r.values["qualifying_staff"]) == (Outcome.passed, ["psy"])
+    r = unit("vardenhet.kompetenskrav", personal=[staff("k", "kurator", legitimerad=True),
+                                                 staff("p", "psykolog", legitimerad=False)])
+    assert r.outcome is Outcome.fail
+
+
+def test_kompetenskrav_indeterminate() -> None:
+    assert unit("vardenhet.kompetenskrav").missing == ("$.personal",)
+    r = unit("vardenhet.kompetenskrav", personal=[staff("k", "kurator"), staff("p", "psykoterapeut")])
+    assert r.missing == ("$.personal[1].legitimerad",)
+
+
+def test_tillgang_psykolog() -> None:
+    only_pt = [PSYKOTERAPEUT, staff("k", "kurator", legitimerad=True)]
+    assert unit("vardenhet.tillgang_psykolog", personal=only_pt,
+                tillgang_till_psykolog=True).outcome is Outcome.passed
+    assert unit("vardenhet.tillgang_psykolog", personal=only_pt,
+                tillgang_till_psykolog=False).outcome is Outcome.fail
+    assert unit("vardenhet.tillgang_psykolog", personal=only_pt).missing == ("$.tillgang_till_psykolog",)
+    assert unit("vardenhet.tillgang_psykolog",
+                personal=[PSYKOTERAPEUT, PSYKOLOG]).outcome is Outcome.not_applicable
+
+
+# --- vardenhet.kurator_socionom / steg1_inom_ett_ar ---------------------------------------------
+
+
+def treating(sid: str, yrke: str = "kurator", **fields: Any) -> dict[str, Any]:
+    base = {"legitimerad": True, "handledning": True, "uppdrag": ["psykoterapeutisk_behandling"],
+            "anstallning_start": "2024-02-29"}
+    base.update(fields)
+    return staff(sid, yrke, **base)
+
+
+STEG1 = [{"omrade": "psykoterapi_steg1", "paborjad": "2024-09-01"}]
+
+
+def test_kurator_socionom_pass() -> None:
+    r = unit("vardenhet.kurator_socionom",
+             personal=[PSYKOLOG, treating("k1", utbildningar=STEG1),
+                       treating("s1", "socionom", legitimerad=None, utbildningar=STEG1)])
+    assert (r.outcome, r.values["staff"]) == (Outcome.passed, ["k1", "s1"])
+
+
+def test_kurator_socionom_needs_competence_and_supervision() -> None:
+    r = unit("vardenhet.kurator_socionom", personal=[treating("k1", utbildningar=STEG1)])
+    assert r.outcome is Outcome.fail and r.values["problems"] == {"k1": ["kompetenskrav"]}
+    r = unit("vardenhet.kurator_socionom",
+             personal=[PSYKOLOG, treating("k1", handledning=False, utbildningar=STEG1)])
+    assert r.values["problems"] == {"k1": ["handledning"]}
+
+
+def test_kurator_socionom_steg1_grace_year() -> None:
+    # Employed 2025-01-15 without steg 1: accepted up to and including 2026-01-15.
+    person = treating("k1", anstallning_start="2025-01-15")
+    assert unit("vardenhet.kurator_socionom", as_of=date(2026, 1, 15),
+                personal=[PSYKOLOG, person]).outcome is Outcome.passed
+    r = unit("vardenhet.kurator_socionom", as_of=date(2026, 1, 16), personal=[PSYKOLOG, person])
+    assert r.values["problems"] == {"k1": ["steg1"]}
+
+
+def test_kurator_socionom_not_applicable() -> None:
+    r = unit("vardenhet.kurator_socionom", personal=[PSYKOLOG, staff("k", "kurator")])
+    assert r.outcome is Outcome.not_applicable
+
+
+def test_steg1_leap_day_start_due_28_february() -> None:
+    on_time = [{"omrade": "psykoterapi_steg1", "paborjad": "2025-02-28"}]
+    late = [{"omrade": "psykoterapi_steg1", "paborjad": "2025-03-01"}]
+    r = unit("vardenhet.steg1_inom_ett_ar", personal=[treating("k1", utbildningar=on_time)])
+    assert (r.outcome, r.values["due"]) == (Outcome.met, date(2025, 2, 28))
+    r = unit("vardenhet.steg1_inom_ett_ar", personal=[treating("k1", utbildningar=late)])
+    assert r.outcome is Outcome.missed
+
+
+def test_steg1_aggregates_per_staff() -> None:
+    personal = [
+        treating("b", "socionom", anstallning_start="2025-05-31"),  # due 2026-05-31, open
+        treating("a", utbildningar=STEG1),  # due 2025-02-28, started 2024-09-01: met
+    ]
+    r = unit("vardenhet.steg1_inom_ett_ar", as_of=date(2025, 6, 1), personal=personal)
+    assert r.outcome is Outcome.open
+    assert r.values["due"] == date(2026, 5, 31)
+    assert r.values["staff"] == {
+        "a": {"due": date(2025, 2, 28), "actual": date(2024, 9, 1), "outcome": "met"},
+        "b": {"due": date(2026, 5, 31), "actual": None, "outcome": "open"},
+    }
+    reordered = unit("vardenhet.steg1_inom_ett_ar", as_of=date(2025, 6, 1), personal=personal[::-1])
+    assert reordered.values == r.values and reordered.outcome is r.outcome
+    r = unit("vardenhet.steg1_inom_ett_ar", as_of=date(2026, 6, 1), personal=personal)
+    assert (r.outcome, r.values["due"]) == (Outcome.missed, date(2026, 5, 31))
+
+
+def test_steg1_missing_start_and_not_applicable() -> None:
+    r = unit("vardenhet.steg1_inom_ett_ar", personal=[treating("k1", anstallning_start=None)])
+    assert r.missing == ("$.personal[0].anstallning_start",)
+    assert unit("vardenhet.steg1_inom_ett_ar", personal=[PSYKOLOG]).outcome is Outcome.not_applicable
+
+
+# --- vardenhet.verksamhetschef / kompetensbrist / ptp_platser -----------------------------------
+
+
+def test_verksamhetschef() -> None:
+    head = staff("vc", "psykolog", namn="Testperson", funktioner=["verksamhetschef"])
+    r = unit("vardenhet.verksamhetschef", personal=[head])
+    assert r.outcome is Outcome.passed and "Testperson" not in r.explanation.sv
+    assert unit("vardenhet.verksamhetschef", personal=[PSYKOLOG]).outcome is Outcome.fail
+    unnamed = staff("vc", "psykolog", funktioner=["verksamhetschef"])
+    assert unit("vardenhet.verksamhetschef", personal=[unnamed]).missing == ("$.personal[0].namn",)
+
+
+@pytest.mark.parametrize(
+    ("arose", "due"),
+    [("2025-01-31", date(2025, 2, 28)), ("2024-01-31", date(2024, 2, 29)), ("2025-03-15", date(2025, 4, 15))],
+)
+def test_kompetensbrist_due_one_month_clamped(arose: str, due: date) -> None:
+    r = unit("vardenhet.kompetensbrist", as_of=date(2024, 1, 1), kompetensbrist={"uppstod": arose})
+    assert (r.outcome, r.values["due"]) == (Outcome.open, due)
+
+
+def test_kompetensbrist_met_and_missed() -> None:
+    ok = {"uppstod": "2025-01-31", "anmald": "2025-02-01", "atergestalld": "2025-02-28"}
+    late = {"uppstod": "2025-01-31", "atergestalld": "2025-03-01"}
+    assert unit("vardenhet.kompetensbrist", kompetensbrist=ok).outcome is Outcome.met
+    r = unit("vardenhet.kompetensbrist", kompetensbrist=late)
+    assert r.outcome is Outcome.missed and "saknas" in r.explanation.sv
+    assert unit("vardenhet.kompetensbrist").outcome is Outcome.not_applicable
+
+
+def test_ptp_split_2024() -> None:
+    r = unit("vardenhet.ptp_platser", as_of=date(2024, 12, 31), driftform="offentlig", ptp_platser=4)
+    assert r.outcome is Outcome.passed
+    assert r.values["allocation"] == {"offentlig": 4, "privat": 1} and r.values["total"] == 5
+    r = unit("vardenhet.ptp_platser", as_of=date(2024, 1, 1), driftform="privat", ptp_platser=2)
+    assert (r.outcome, r.values["maximum"]) == (Outcome.fail, 1)
+    split = next(p for p in r.parameters if p.name == "split_2024")
+    assert (split.valid_from, split.valid_to) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_ptp_no_split_in_force_outside_2024() -> None:
+    r = unit("vardenhet.ptp_platser", as_of=date(2025, 1, 1), driftform="privat", ptp_platser=2)
+    assert r.outcome is Outcome.not_applicable
+    assert r.values["places_per_year"] == 5
+    assert "Ingen fördelning" in r.explanation.sv and "No split" in r.explanation.en
+
+
+def test_ptp_missing_inputs() -> None:
+    r = unit("vardenhet.ptp_platser", as_of=date(2024, 6, 1))
+    assert r.missing == ("$.driftform", "$.ptp_platser")
+
+
+# --- tillganglighet -----------------------------------------------------------------------------
+
+MANDATORY = ["kontakta_oss", "synpunkter_och_klagomal", "av_omboka_tid_ej_direkttidbokning",
+             "las_din_journal", "bestall_journalkopia", "mina_bokade_tider", "stod_och_behandling"]
+
+
+def till(rule: str, **fields: Any) -> Result:
+    return run("Tillganglighet", {"enhet_id": "PH-1", **fields}, rule, date(2025, 6, 1))
+
+
+def test_e_tjanster() -> None:
+    assert till("tillganglighet.e_tjanster", e_tjanster=MANDATORY).outcome is Outcome.passed
+    r = till("tillganglighet.e_tjanster", e_tjanster=[*MANDATORY[1:], "boka_tid_webbtidbok"])
+    assert (r.outcome, r.values["missing"]) == (Outcome.fail, ["kontakta_oss"])
+    assert r.values["voluntary_offered"] == ["boka_tid_webbtidbok"]
+    assert till("tillganglighet.e_tjanster").missing == ("$.e_tjanster",)
+
+
+def test_stangning_exactly_four_weeks_needs_no_report() -> None:
+    r = till("tillganglighet.tillfallig_stangning",
+             stangningar=[{"fran": "2025-06-02", "forvantad_till": "2025-06-29"}])
+    assert r.outcome is Outcome.passed
+    assert r.values["closures"][0]["days"] == 28 and r.values["closures"][0]["report_required"] is False
+
+
+def test_stangning_29_days_needs_report() -> None:
+    closure = {"fran": "2025-06-02", "forvantad_till": "2025-06-30"}
+    r = till("tillganglighet.tillfallig_stangning", stangningar=[closure])
+    assert r.outcome is Outcome.fail and r.values["closures"][0]["days"] == 29
+    r = till("tillganglighet.tillfallig_stangning", stangningar=[{**closure, "anmald": "2025-05-20"}])
+    assert r.outcome is Outcome.passed
+
+
+def test_stangning_not_applicable_and_indeterminate() -> None:
+    assert till("tillganglighet.tillfallig_stangning").outcome is Outcome.not_applicable
+    r = till("tillganglighet.tillfallig_stangning", stangningar=[{"fran": "2025-06-02"}])
+    assert r.missing == ("$.stangningar[0].forvantad_till",)
+
+
+# --- uppfoljning --------------------------------------------------------------------------------
+
+
+def follow(rule: str, as_of: date = date(2025, 6, 1), **change: Any) -> Result:
+    return run("Uppfoljning", {"enhet_id": "PH-1", "forandringar": [change]}, rule, as_of)
+
+
+def test_byte_verksamhetschef_one_month_before_clamped() -> None:
+    r = follow("uppfoljning.byte_verksamhetschef", typ="byte_verksamhetschef", datum="2025-03-31",
+               meddelad="2025-02-28")
+    assert (r.outcome, r.values["due"]) == (Outcome.met, date(2025, 2, 28))
+    r = follow("uppfoljning.byte_verksamhetschef", typ="kontaktuppgifter", datum="2025-03-31",
+               meddelad="2025-03-01")
+    assert r.outcome is Outcome.missed
+
+
+def test_lokalbyte_six_months_before() -> None:
+    r = follow("uppfoljning.lokalbyte", as_of=date(2025, 1, 1), typ="lokalbyte", datum="2025-08-31")
+    assert (r.outcome, r.values["due"]) == (Outcome.open, date(2025, 2, 28))
+    r = follow("uppfoljning.lokalbyte", typ="lokalbyte", datum="2024-08-31", meddelad="2024-02-29")
+    assert (r.outcome, r.values["due"]) == (Outcome.met, date(2024, 2, 29))
+    r = follow("uppfoljning.lokalbyte", typ="lokalbyte", datum="2024-08-31", meddelad="2024-03-01")
+    assert r.outcome is Outcome.missed
+
+
+def test_forandring_samverkan_two_months_before() -> None:
+    r = follow("uppfoljning.forandring_samverkan", typ="samverkan", datum="2025-04-30",
+               meddelad="2025-03-01")
+    assert (r.outcome, r.values["due"], r.values["actual"]) == (Outcome.missed, date(2025, 2, 28),
+                                                                 date(2025, 3, 1))
+
+
+def test_uppfoljning_selects_type_and_aggregates() -> None:
+    assert follow("uppfoljning.lokalbyte", typ="samverkan", datum="2025-04-30").outcome \
+        is Outcome.not_applicable
+    doc = {"forandringar": [
+        {"typ": "byte_verksamhetschef", "datum": "2025-09-01", "meddelad": "2025-07-01"},
+        {"typ": "kontaktuppgifter", "datum": "2025-05-10"},
+        {"typ": "lokalbyte", "datum": "2025-01-01"},
+    ]}
+    r = run("Uppfoljning", doc, "uppfoljning.byte_verksamhetschef", date(2025, 6, 1))
+    assert r.outcome is Outcome.missed
+    assert r.values["due"] == date(2025, 4, 10)
+    assert [c["outcome"] for c in r.values["changes"]] == ["missed", "met"]
+    assert run("Uppfoljning", {}, "uppfoljning.lokalbyte", date(2025, 6, 1)).missing == ("$.forandringar",)
+    reordered = run("Uppfoljning", {"forandringar": doc["forandringar"][::-1]},
+                    "uppfoljning.byte_verksamhetschef", date(2025, 6, 1))
+    assert reordered.values == r.values and reordered.explanation == r.explanation
+
+
+# --- annexes ------------------------------------------------------------------------------------
+
+
+def test_bilagor_mapping() -> None:
+    numbers = {a.topic: a.number for a in ps.annexes(REGION, PROGRAMME)}
+    assert numbers == {
+        "ansokan_och_avtal": "2", "ersattning": "3", "lokaler": "4", "utrustning": "5", "it": "6",
+        "kris_och_kontinuitet": "7", "samverkan": "8", "utbildningsplatser": "9",
+        "uppfoljning_och_sanktioner": "10", "upphorande": "11",
+    }
+    ref = ps.annex(REGION, PROGRAMME, "Praktisk tjänstgöring för psykologer (PTP)")
+    assert ref.topic == "utbildningsplatser" and ref.citation is not None
+    assert ref.citation.quote == "Uppdragsbeskrivningen hänvisar till bilagor inom vissa områden"
+
+
+def test_samverkan_partners_in_annex() -> None:
+    ref = ps.annex(REGION, PROGRAMME, "samverkan")
+    assert ref.annex.rule_id == P + "samverkan.partners"
+    assert ref.annex.items == (
+        "Barn och ungdomshälsan", "Arbetsterapimottagning inom primärvård",
+        "Fysioterapeutmottagning inom primärvård", "Asyl- och flyktinghälsovården",
+        "Mödrahälsovård (MHV)", "Sjukvårdsrådgivning 1177",
+    )
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = cli.main(["annex", "--region", REGION, "--programme", PROGRAMME, "samverkan"])
+    assert code == 0
+    assert "Bilaga 8 Samverkan" in out.getvalue() and "- Sjukvårdsrådgivning 1177" in out.getvalue()
+
+
+def test_every_rule_of_the_programme_is_loaded() -> None:
+    ids = {r.id for r in ps.rules(REGION, PROGRAMME)}
+    assert len(ids) == 23 and all(i.startswith(P) for i in ids)
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+
+@given(st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)))
+def test_forsta_kontakt_due_is_always_14_days(day: date) -> None:
+    r = remiss("remiss.forsta_kontakt", as_of=day, inkom=day.isoformat())
+    assert (r.values["due"] - day).days == 14
+    assert r.outcome is Outcome.open
+
+
+@given(st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)))
+def test_vfsp_due_is_a_weekday_within_a_week(day: date) -> None:
+    r = remiss("remiss.vfsp_aterkoppling", as_of=day, typ="vfsp", inkom=day.isoformat())
+    due = r.values["due"]
+    assert day < due <= date.fromordinal(day.toordinal() + 6) and due.weekday() < 5
