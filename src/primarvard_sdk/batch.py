@@ -66,6 +66,7 @@ __all__ = [
     "add_years",
     "agreement",
     "as_days",
+    "codes_equal",
     "columns_from_documents",
     "deadline_outcome",
     "evaluate_columns",
@@ -74,6 +75,7 @@ __all__ = [
     "is_instant",
     "is_vardag",
     "local_days",
+    "missing",
     "next_vardag",
     "nth_vardag_after",
     "outcome_code",
@@ -365,6 +367,32 @@ def finding(
         reason[hit] = reasons.index(label)
         taken |= hit
     return BatchFinding(outcome=outcome, reason=reason, reasons=tuple(reasons), values=dict(values or {}))
+
+
+def missing(**paths_or_masks: Any) -> list[tuple[Array, Outcome, str]]:
+    """Indeterminate cases for inputs that may be missing together, for :func:`finding`.
+
+    ``missing(**{"$.person": no_person, "$.datum": no_day})`` gives one case per combination
+    that occurs, labelled ``"missing:$.person,$.datum"`` (paths in the order given), as
+    ``findings.indeterminate(*paths)`` names them.
+    """
+    paths = list(paths_or_masks)
+    masks = [np.asarray(paths_or_masks[p], dtype=bool) for p in paths]
+    if not masks:
+        return []
+    code = np.zeros(masks[0].shape, dtype=np.int64)
+    for bit, mask in enumerate(masks):
+        code |= mask.astype(np.int64) << bit
+    cases = []
+    for combination in np.unique(code[code > 0]):
+        label = ",".join(p for bit, p in enumerate(paths) if combination >> bit & 1)
+        cases.append((code == combination, Outcome.indeterminate, f"missing:{label}"))
+    return cases
+
+
+def codes_equal(column: Array, value: str) -> npt.NDArray[np.bool_]:
+    """``column == value`` for a code column (missing is ``""``)."""
+    return np.asarray(column == value, dtype=bool)
 
 
 class BatchContext(RuleContext):

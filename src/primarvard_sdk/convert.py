@@ -211,11 +211,29 @@ def _structure_optional_tidpunkt(value: Any, tp: type) -> date | datetime | None
     return _structure_tidpunkt(value, tp)
 
 
+def _is_array(tp: Any) -> bool:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return any(_is_array(a) for a in typing.get_args(tp))
+    return typing.get_origin(tp) is tuple
+
+
+def _array(inner: Callable[[Any, type], Any]) -> Callable[[Any, type], Any]:
+    # cattrs would turn a string into a tuple of characters and an object into its keys.
+    def hook(value: Any, tp: type) -> Any:
+        _expect(value is None or isinstance(value, list | tuple), "expected a list")
+        return inner(value, tp)
+
+    return hook
+
+
 def _attrs_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any, type], Any]:
     overrides: dict[str, Any] = {}
     hints = typing.get_type_hints(cls)
     for a in attrs.fields(cls):
         minimum, maximum = a.metadata.get("minimum"), a.metadata.get("maximum")
+        if _is_array(hints[a.name]):
+            overrides[a.name] = override(struct_hook=_array(conv.get_structure_hook(hints[a.name])))
+            continue
         if minimum is None and maximum is None:
             continue
         base = _scalar_of(hints[a.name])

@@ -175,6 +175,7 @@ def chunks(items: Iterator[tuple[str, Any]], size: int = CHUNK) -> Iterator[list
 _encode = json.JSONEncoder(
     sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":")
 ).encode
+_string: Any = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
 _static: dict[tuple[str, int], tuple[Any, str, str, str, str, str]] = {}
 _parameters: dict[Any, str] = {}
 
@@ -234,17 +235,17 @@ def result_json(result: Result) -> str:
     explanation = result.explanation
     return "".join((
         '{"as_of":"', result.as_of.isoformat(), '"',
-        head, '{"en":', _encode(explanation.en), ',"sv":', _encode(explanation.sv), "}",
+        head, '{"en":', _string(explanation.en), ',"sv":', _string(explanation.sv), "}",
         ',"kind":', kind,
-        ',"missing":', _encode(list(result.missing)),
+        ',"missing":', "[" + ",".join(map(_string, result.missing)) + "]",
         ',"notes":', notes,
-        ',"outcome":', _encode(result.outcome.value),
+        ',"outcome":', _string(result.outcome.value),
         ',"parameters":', _parameters_json(result.parameters),
-        tail, _encode(result.reference), after_ref,
+        tail, "null" if result.reference is None else _string(result.reference), after_ref,
         _encode(_plain(result.values)), "}",
     ))
 
 
 def results_json(where: str, results: Sequence[Result]) -> str:
     """``convert.dumps({"source": where, "results": list(results)})``, faster."""
-    return '{"results":[' + ",".join(map(result_json, results)) + '],"source":' + _encode(where) + "}"
+    return '{"results":[' + ",".join(map(result_json, results)) + '],"source":' + _string(where) + "}"

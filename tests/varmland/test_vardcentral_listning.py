@@ -198,9 +198,9 @@ def test_cellprov_age_range(born: str, outcome: Outcome, age: int) -> None:
 
 
 def test_cellprov_extended_to_70() -> None:
-    # 66 on 2025-06-02; latest test 2018-01-10 at age 58 → no test at 64 → invited.
+    # 66 on 2025-06-02; latest test 2018-01-10 at age 59 → no test at 64 → invited.
     r = run(woman("1959-01-01", senaste_cellprov="2018-01-10"), "listning.cellprov")
-    assert r.outcome is Outcome.passed and r.values["age_at_latest_test"] == 59 - 1
+    assert r.outcome is Outcome.passed and r.values["age_at_latest_test"] == 59
     # test at 64 (2023-03-01, born 1959-01-01) → not invited at 66.
     r = run(woman("1959-01-01", senaste_cellprov="2023-03-01"), "listning.cellprov")
     assert r.outcome is Outcome.fail

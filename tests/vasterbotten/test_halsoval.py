@@ -54,16 +54,12 @@ def test_oppettider_full_week_passes() -> None:
 
 
 def test_oppettider_split_day_without_gap_passes() -> None:
-    week = full_week()[:4] + [{"dag": "fri", "fran": "08:00", "till": "12:00"}, {"dag": "fri", "fran": "12:00", "till": "17:00"}]
+    week = [*full_week()[:4], {"dag": "fri", "fran": "08:00", "till": "12:00"}, {"dag": "fri", "fran": "12:00", "till": "17:00"}]
     assert ev("Tillganglighet", {"oppettider": week}, "tillganglighet.oppettider").outcome.value == "pass"
 
 
 def test_oppettider_lunch_gap_and_early_close_fail() -> None:
-    week = full_week()[:3] + [
-        {"dag": "thu", "fran": "08:00", "till": "12:00"},
-        {"dag": "thu", "fran": "13:00", "till": "17:00"},
-        {"dag": "fri", "fran": "08:00", "till": "16:59"},
-    ]
+    week = [*full_week()[:3], {"dag": "thu", "fran": "08:00", "till": "12:00"}, {"dag": "thu", "fran": "13:00", "till": "17:00"}, {"dag": "fri", "fran": "08:00", "till": "16:59"}]
     r = ev("Tillganglighet", {"oppettider": week}, "tillganglighet.oppettider")
     assert r.outcome.value == "fail"
     assert r.values["days_not_covered"] == ["thu", "fri"]
@@ -132,7 +128,7 @@ BASUTBUD = ["bestall_tid", "av_omboka_tid", "fornya_recept", "fornya_hjalpmedel"
 
 
 def test_e_tjanster_full_offer_passes() -> None:
-    assert ev("Tillganglighet", {"e_tjanster": BASUTBUD + ["extra"]}, "tillganglighet.e_tjanster").outcome.value == "pass"
+    assert ev("Tillganglighet", {"e_tjanster": [*BASUTBUD, "extra"]}, "tillganglighet.e_tjanster").outcome.value == "pass"
 
 
 def test_e_tjanster_missing_service_fails() -> None:
@@ -756,3 +752,11 @@ def test_annex_sections(topic: str, section: str) -> None:
 def test_annex_unmapped_topic() -> None:
     with pytest.raises(ps.UnknownAnnexTopic):
         ps.annex(REGION, PROGRAMME, "jour")
+
+
+def test_non_choice_is_never_stopped_even_without_cap_state() -> None:
+    doc = {"valtyp": "nyfodd", "person": person()}
+    assert ev("Listning", doc, "listning.listningstak").outcome.value == "pass"
+    assert ev("Listning", doc, "listning.listningsstopp").outcome.value == "pass"
+    assert ev("Listning", doc, "listning.flytt_inom_lanet").outcome.value == "not_applicable"
+    assert ev("Listning", {"valtyp": "ickeval", "person": person()}, "listning.filial").outcome.value == "not_applicable"

@@ -93,7 +93,8 @@ def bhv_teambesok(doc: Listning, ctx: RuleContext) -> Finding:
         return indeterminate("$.person.fodelsedatum")
     if born > ctx.as_of:
         return not_applicable(
-            f"Födelsedagen ligger efter {ctx.as_of.isoformat()}.", f"The birth date is after {ctx.as_of.isoformat()}."
+            f"Födelsedagen ligger efter {ctx.as_of.isoformat()}.",
+            f"The birth date is after {ctx.as_of.isoformat()}.",
         )
     age = full_years(born, ctx.as_of)
     if age > max_age:

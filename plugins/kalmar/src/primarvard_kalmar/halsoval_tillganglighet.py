@@ -61,12 +61,20 @@ def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         problems_sv.append(f"veckans öppettid är {fmt(hours)} timmar, under {fmt(min_hours)}")
         problems_en.append(f"the weekly opening time is {fmt(hours)} hours, below {fmt(min_hours)}")
     if uncovered:
-        problems_sv.append(f"{hhmm(window[0])}–{hhmm(window[1])} täcks inte på: {', '.join(uncovered)}")
-        problems_en.append(f"{hhmm(window[0])}–{hhmm(window[1])} is not covered on: {', '.join(uncovered)}")
+        problems_sv.append(
+            f"{hhmm(window[0])}–{hhmm(window[1])} täcks inte på: {', '.join(uncovered)}"
+        )
+        problems_en.append(
+            f"{hhmm(window[0])}–{hhmm(window[1])} is not covered on: {', '.join(uncovered)}"
+        )
     if failing:
         days = ", ".join(d.isoformat() for d in failing)
-        problems_sv.append(f"avvikande öppettid täcker inte {hhmm(window[0])}–{hhmm(window[1])} på vardag {days}")
-        problems_en.append(f"deviating hours do not cover {hhmm(window[0])}–{hhmm(window[1])} on working day {days}")
+        problems_sv.append(
+            f"avvikande öppettid täcker inte {hhmm(window[0])}–{hhmm(window[1])} på vardag {days}"
+        )
+        problems_en.append(
+            f"deviating hours do not cover {hhmm(window[0])}–{hhmm(window[1])} on working day {days}"
+        )
     values: dict[str, Any] = {
         "required": min_hours,
         "declared": round(hours, 2),
@@ -76,7 +84,11 @@ def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     }
     eve = any(d["status"] == "afton_undantagen" for d in deviations)
     eve_note_sv = " Aftnarna (midsommar-, jul-, nyårsafton) behandlas som helgdagar." if eve else ""
-    eve_note_en = " The eves (midsummer, Christmas, New Year's Eve) are treated as public holidays." if eve else ""
+    eve_note_en = (
+        " The eves (midsummer, Christmas, New Year's Eve) are treated as public holidays."
+        if eve
+        else ""
+    )
     if problems_sv:
         return failed(
             "Kravet uppfylls inte: " + "; ".join(problems_sv) + "." + eve_note_sv,
@@ -93,7 +105,11 @@ def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 
 
 def _deviations(
-    days: tuple[AvvikandeDag, ...], week: list[date], weekdays: list[Veckodag], window: Span, eves_exempt: bool
+    days: tuple[AvvikandeDag, ...],
+    week: list[date],
+    weekdays: list[Veckodag],
+    window: Span,
+    eves_exempt: bool,
 ) -> tuple[list[dict[str, Any]], list[date]]:
     checked: list[dict[str, Any]] = []
     failing: list[date] = []
@@ -105,7 +121,9 @@ def _deviations(
         needs = status in ("vardag", "afton")
         if needs and not ok:
             failing.append(dev.datum)
-        checked.append({"datum": dev.datum, "status": status, "covers_window": ok, "coverage_required": needs})
+        checked.append(
+            {"datum": dev.datum, "status": status, "covers_window": ok, "coverage_required": needs}
+        )
     return checked, sorted(set(failing))
 
 
@@ -140,7 +158,11 @@ def akuttelefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         if not referred:
             sv.append(f"hänvisning till {referral} utanför öppettid saknas")
             en.append(f"no referral to {referral} outside opening hours")
-        return failed("Kravet uppfylls inte: " + "; ".join(sv) + ".", "Requirement not met: " + "; ".join(en) + ".", **values)
+        return failed(
+            "Kravet uppfylls inte: " + "; ".join(sv) + ".",
+            "Requirement not met: " + "; ".join(en) + ".",
+            **values,
+        )
     return passed(
         f"Akuttelefon under all ordinarie öppettid; utanför öppettid hänvisas till {referral}.",
         f"Emergency telephone during all ordinary opening hours; outside them callers are referred to {referral}.",
@@ -155,7 +177,11 @@ def teleq(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     service = str(ctx.param("telephony_service"))
     declared = doc.telefonitjanst.strip().casefold()
     if declared == service.casefold():
-        return passed(f"Telefonitjänsten {service} används.", f"The {service} telephony service is used.", declared=declared)
+        return passed(
+            f"Telefonitjänsten {service} används.",
+            f"The {service} telephony service is used.",
+            declared=declared,
+        )
     return failed(
         f"Telefonitjänsten är {declared}, inte {service}.",
         f"The telephony service is {declared}, not {service}.",
@@ -190,14 +216,21 @@ def ansluten_1177_direkt(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     if doc.ansluten_1177_direkt is None:
         return indeterminate("$.ansluten_1177_direkt")
     if doc.ansluten_1177_direkt:
-        return passed("Vårdenheten är ansluten till 1177 Direkt.", "The unit is connected to 1177 Direkt.")
-    return failed("Vårdenheten är inte ansluten till 1177 Direkt.", "The unit is not connected to 1177 Direkt.")
+        return passed(
+            "Vårdenheten är ansluten till 1177 Direkt.", "The unit is connected to 1177 Direkt."
+        )
+    return failed(
+        "Vårdenheten är inte ansluten till 1177 Direkt.",
+        "The unit is not connected to 1177 Direkt.",
+    )
 
 
 @rules.implement("kalmar.halsoval.tillganglighet.tillfallig_stangning")
 def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     if not doc.stangningar:
-        return not_applicable("Ingen tillfällig stängning är angiven.", "No temporary closure is declared.")
+        return not_applicable(
+            "Ingen tillfällig stängning är angiven.", "No temporary closure is declared."
+        )
     max_days = 7 * int(ctx.param("max_weeks_without_report"))
     phone_ok = [str(x) for x in ctx.param("telephone_referral_to")]
     missing: list[str] = []
@@ -231,12 +264,24 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     if not_reported or no_phone:
         sv, en = [], []
         if not_reported:
-            sv.append(f"stängning längre än {max_days} dagar utan anmälan till regionen (från {', '.join(not_reported)})")
-            en.append(f"closure longer than {max_days} days not reported to the region (from {', '.join(not_reported)})")
+            sv.append(
+                f"stängning längre än {max_days} dagar utan anmälan till regionen (från {', '.join(not_reported)})"
+            )
+            en.append(
+                f"closure longer than {max_days} days not reported to the region (from {', '.join(not_reported)})"
+            )
         if no_phone:
-            sv.append(f"telefontillgänglighet via {' eller '.join(phone_ok)} saknas (från {', '.join(no_phone)})")
-            en.append(f"no telephone availability through {' or '.join(phone_ok)} (from {', '.join(no_phone)})")
-        return failed("Kravet uppfylls inte: " + "; ".join(sv) + ".", "Requirement not met: " + "; ".join(en) + ".", **values)
+            sv.append(
+                f"telefontillgänglighet via {' eller '.join(phone_ok)} saknas (från {', '.join(no_phone)})"
+            )
+            en.append(
+                f"no telephone availability through {' or '.join(phone_ok)} (from {', '.join(no_phone)})"
+            )
+        return failed(
+            "Kravet uppfylls inte: " + "; ".join(sv) + ".",
+            "Requirement not met: " + "; ".join(en) + ".",
+            **values,
+        )
     if missing:
         return indeterminate(*missing, **values)
     return passed(

@@ -49,7 +49,9 @@ def helgoppen_bemanning(doc: Fordelning, ctx: RuleContext) -> Finding:
             f"Fördelningen avser {doc.avser}; regeln gäller {', '.join(applies_to)}.",
             f"The allocation is for {doc.avser}; the rule concerns {', '.join(applies_to)}.",
         )
-    missing = [p for p, v in (("$.timmar", doc.timmar), ("$.enheter", doc.enheter or None)) if v is None]
+    missing = [
+        p for p, v in (("$.timmar", doc.timmar), ("$.enheter", doc.enheter or None)) if v is None
+    ]
     if missing:
         return indeterminate(*missing)
     assert doc.timmar is not None
@@ -81,9 +83,14 @@ def helgoppen_bemanning(doc: Fordelning, ctx: RuleContext) -> Finding:
     short = {
         a.enhet_id: float(parts[a.enhet_id] * unit - Fraction(str(a.deklarerade_timmar)))
         for a in doc.enheter
-        if a.deklarerade_timmar is not None and Fraction(str(a.deklarerade_timmar)) < parts[a.enhet_id] * unit
+        if a.deklarerade_timmar is not None
+        and Fraction(str(a.deklarerade_timmar)) < parts[a.enhet_id] * unit
     }
-    declared = {a.enhet_id: a.deklarerade_timmar for a in sorted(doc.enheter, key=lambda a: a.enhet_id) if a.deklarerade_timmar is not None}
+    declared = {
+        a.enhet_id: a.deklarerade_timmar
+        for a in sorted(doc.enheter, key=lambda a: a.enhet_id)
+        if a.deklarerade_timmar is not None
+    }
     values: dict[str, Any] = {
         "allocation": allocation,
         "total": float(hours),
@@ -116,21 +123,37 @@ def uppgifter_14_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     if doc.begaranden is None:
         return indeterminate("$.begaranden")
     if not doc.begaranden:
-        return not_applicable("Inga begäranden om uppgifter finns i underlaget.", "No data request is in the document.")
+        return not_applicable(
+            "Inga begäranden om uppgifter finns i underlaget.",
+            "No data request is in the document.",
+        )
     days = int(ctx.param("calendar_days"))
     items: list[dict[str, Any]] = []
     for i, b in sorted(enumerate(doc.begaranden), key=lambda p: (p[1].begard, p[0])):
         due = calendar.add_calendar_days(b.begard, days)
         items.append(
-            {"index": i, "avser": b.avser, "requested": b.begard, "due": due, "actual": b.levererad,
-             "outcome": deadline_outcome(due, b.levererad, ctx.as_of)}
+            {
+                "index": i,
+                "avser": b.avser,
+                "requested": b.begard,
+                "due": due,
+                "actual": b.levererad,
+                "outcome": deadline_outcome(due, b.levererad, ctx.as_of),
+            }
         )
     overall = worst(item["outcome"] for item in items)
     decisive = next(item for item in items if item["outcome"] is overall)
-    counts = {o.value: sum(1 for item in items if item["outcome"] is o) for o in {item["outcome"] for item in items}}
+    counts = {
+        o.value: sum(1 for item in items if item["outcome"] is o)
+        for o in {item["outcome"] for item in items}
+    }
     summary = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
-    delivered_sv = f"levererad {decisive['actual'].isoformat()}" if decisive["actual"] else "inte levererad"
-    delivered_en = f"delivered {decisive['actual'].isoformat()}" if decisive["actual"] else "not delivered"
+    delivered_sv = (
+        f"levererad {decisive['actual'].isoformat()}" if decisive["actual"] else "inte levererad"
+    )
+    delivered_en = (
+        f"delivered {decisive['actual'].isoformat()}" if decisive["actual"] else "not delivered"
+    )
     return finding(
         overall,
         f"Begärda uppgifter ska lämnas inom {days} kalenderdagar. Avgörande begäran {decisive['requested'].isoformat()}: "

@@ -27,7 +27,11 @@ def _indexed(unit: Vardenhet) -> list[tuple[int, Medarbetare]]:
 def colocated_physicians(unit: Vardenhet) -> tuple[list[str], list[str]]:
     """Ids of physicians declared co-located, and JSON paths of physicians whose co-location is unknown."""
     known = [m.id for _, m in _indexed(unit) if m.yrke is Yrke.lakare and m.samlokaliserad]
-    unknown = [f"$.personal[{i}].samlokaliserad" for i, m in _indexed(unit) if m.yrke is Yrke.lakare and m.samlokaliserad is None]
+    unknown = [
+        f"$.personal[{i}].samlokaliserad"
+        for i, m in _indexed(unit)
+        if m.yrke is Yrke.lakare and m.samlokaliserad is None
+    ]
     return known, unknown
 
 
@@ -47,9 +51,21 @@ def radgivning(doc: Vardenhet, ctx: RuleContext) -> Finding:
             "Ingen medarbetare är angiven för sjukvårdsrådgivning.",
             "No staff member is declared for health-care advice.",
         )
-    missing = [f"$.personal[{i}].{f}" for i, m in advisers for f, v in (("yrke", m.yrke), ("legitimerad", m.legitimerad)) if v is None]
-    below = [m.id for _, m in advisers if (m.yrke is not None and m.yrke not in qualifying) or m.legitimerad is False]
-    values: dict[str, Any] = {"advisers": sorted(m.id for _, m in advisers), "below_minimum": sorted(below)}
+    missing = [
+        f"$.personal[{i}].{f}"
+        for i, m in advisers
+        for f, v in (("yrke", m.yrke), ("legitimerad", m.legitimerad))
+        if v is None
+    ]
+    below = [
+        m.id
+        for _, m in advisers
+        if (m.yrke is not None and m.yrke not in qualifying) or m.legitimerad is False
+    ]
+    values: dict[str, Any] = {
+        "advisers": sorted(m.id for _, m in advisers),
+        "below_minimum": sorted(below),
+    }
     if below:
         return failed(
             f"Rådgivning ges av personal under lägst {minimum}kompetens (legitimerad): {join_ids(below)}.",
@@ -172,12 +188,19 @@ def andel_allmanmedicin(doc: Vardenhet, ctx: RuleContext) -> Finding:
     min_share = fte(ctx.param("min_share"))
     ctx.param("exclude")
     specialty = Specialitet(ctx.param("specialty"))
-    physicians = [(i, m) for i, m in _indexed(doc) if m.yrke is Yrke.lakare and m.st_specialitet is None]
-    missing = [f"$.personal[{i}].tjanstgoringsgrad" for i, m in physicians if m.tjanstgoringsgrad is None]
+    physicians = [
+        (i, m) for i, m in _indexed(doc) if m.yrke is Yrke.lakare and m.st_specialitet is None
+    ]
+    missing = [
+        f"$.personal[{i}].tjanstgoringsgrad" for i, m in physicians if m.tjanstgoringsgrad is None
+    ]
     if missing:
         return indeterminate(*missing)
     total = sum((fte(m.tjanstgoringsgrad or 0) for _, m in physicians), Fraction(0))
-    specialists = sum((fte(m.tjanstgoringsgrad or 0) for _, m in physicians if specialty in m.specialiteter), Fraction(0))
+    specialists = sum(
+        (fte(m.tjanstgoringsgrad or 0) for _, m in physicians if specialty in m.specialiteter),
+        Fraction(0),
+    )
     if total == 0:
         return failed(
             "Ingen tjänstgöringsgrad för läkare (exklusive ST-läkare) är angiven.",
@@ -195,8 +218,16 @@ def andel_allmanmedicin(doc: Vardenhet, ctx: RuleContext) -> Finding:
     text_sv = f"{fmt(float(specialists))} av {fmt(float(total))} läkartjänster (exklusive ST-läkare) är specialister i {specialty.value}"
     text_en = f"{fmt(float(specialists))} of {fmt(float(total))} physician FTE (ST physicians excluded) are specialists in {specialty.value}"
     if share >= min_share:
-        return passed(f"{text_sv}: andel {fmt(float(share))}, minst {fmt(float(min_share))}.", f"{text_en}: share {fmt(float(share))}, at least {fmt(float(min_share))}.", **values)
-    return failed(f"{text_sv}: andel {fmt(float(share))}, under {fmt(float(min_share))}.", f"{text_en}: share {fmt(float(share))}, below {fmt(float(min_share))}.", **values)
+        return passed(
+            f"{text_sv}: andel {fmt(float(share))}, minst {fmt(float(min_share))}.",
+            f"{text_en}: share {fmt(float(share))}, at least {fmt(float(min_share))}.",
+            **values,
+        )
+    return failed(
+        f"{text_sv}: andel {fmt(float(share))}, under {fmt(float(min_share))}.",
+        f"{text_en}: share {fmt(float(share))}, below {fmt(float(min_share))}.",
+        **values,
+    )
 
 
 def _named_function(doc: Vardenhet, funktion: Funktion, minimum: int, sv: str, en: str) -> Finding:
@@ -207,21 +238,39 @@ def _named_function(doc: Vardenhet, funktion: Funktion, minimum: int, sv: str, e
     unnamed = [f"$.personal[{i}].namn" for i, m in holders if not m.namn]
     values = {"required": minimum, "declared": len(named), "holders": sorted(named)}
     if len(named) >= minimum:
-        return passed(f"{sv} finns och är namngiven: {join_ids(named)}.", f"{en} is appointed and named: {join_ids(named)}.", **values)
+        return passed(
+            f"{sv} finns och är namngiven: {join_ids(named)}.",
+            f"{en} is appointed and named: {join_ids(named)}.",
+            **values,
+        )
     if unnamed:
-        return indeterminate(*unnamed, sv=f"{sv} är angiven men namnet saknas ({', '.join(unnamed)}).",
-                             en=f"{en} is declared but the name is missing ({', '.join(unnamed)}).", **values)
-    return failed(f"Ingen namngiven {sv.lower()} är angiven.", f"No named {en.lower()} is declared.", **values)
+        return indeterminate(
+            *unnamed,
+            sv=f"{sv} är angiven men namnet saknas ({', '.join(unnamed)}).",
+            en=f"{en} is declared but the name is missing ({', '.join(unnamed)}).",
+            **values,
+        )
+    return failed(
+        f"Ingen namngiven {sv.lower()} är angiven.", f"No named {en.lower()} is declared.", **values
+    )
 
 
 @rules.implement("kalmar.halsoval.vardenhet.verksamhetschef")
 def verksamhetschef(doc: Vardenhet, ctx: RuleContext) -> Finding:
-    return _named_function(doc, Funktion.verksamhetschef, 1, "Verksamhetschef", "Head of operations")
+    return _named_function(
+        doc, Funktion.verksamhetschef, 1, "Verksamhetschef", "Head of operations"
+    )
 
 
 @rules.implement("kalmar.halsoval.vardenhet.vardsamordnare")
 def vardsamordnare(doc: Vardenhet, ctx: RuleContext) -> Finding:
-    return _named_function(doc, Funktion.vardsamordnare, int(ctx.param("min_count")), "Vårdsamordnare", "Care coordinator")
+    return _named_function(
+        doc,
+        Funktion.vardsamordnare,
+        int(ctx.param("min_count")),
+        "Vårdsamordnare",
+        "Care coordinator",
+    )
 
 
 @rules.implement("kalmar.halsoval.vardenhet.mal")
@@ -244,18 +293,31 @@ def mal(doc: Vardenhet, ctx: RuleContext) -> Finding:
             f"MAL-funktionen innehas av någon som inte är läkare: {join_ids(m.id for _, m in holders)}.",
             f"The MAL function is held by someone who is not a physician: {join_ids(m.id for _, m in holders)}.",
         )
-    return failed("Ingen medicinskt ledningsansvarig läkare (MAL) är angiven.", "No medically responsible physician (MAL) is declared.")
+    return failed(
+        "Ingen medicinskt ledningsansvarig läkare (MAL) är angiven.",
+        "No medically responsible physician (MAL) is declared.",
+    )
 
 
 @rules.implement("kalmar.halsoval.vardenhet.kompetensbrist")
 def kompetensbrist(doc: Vardenhet, ctx: RuleContext) -> Finding:
     brist = doc.kompetensbrist
     if brist is None:
-        return not_applicable("Ingen kompetensbrist är angiven.", "No competence shortfall is declared.")
+        return not_applicable(
+            "Ingen kompetensbrist är angiven.", "No competence shortfall is declared."
+        )
     months = int(ctx.param("months"))
     due = calendar.add_months(brist.uppstod, months)
-    reported_sv = f" Anmäld till regionen {brist.anmald.isoformat()}." if brist.anmald else " Ingen anmälan till regionen är registrerad."
-    reported_en = f" Reported to the region {brist.anmald.isoformat()}." if brist.anmald else " No report to the region is recorded."
+    reported_sv = (
+        f" Anmäld till regionen {brist.anmald.isoformat()}."
+        if brist.anmald
+        else " Ingen anmälan till regionen är registrerad."
+    )
+    reported_en = (
+        f" Reported to the region {brist.anmald.isoformat()}."
+        if brist.anmald
+        else " No report to the region is recorded."
+    )
     return deadline(
         due,
         brist.atergestalld,
@@ -278,8 +340,14 @@ def fast_lakarkontakt_riktvarde(doc: Vardenhet, ctx: RuleContext) -> Finding:
         missing.append("$.befolkning.listade")
     if doc.personal is None:
         missing.append("$.personal")
-    specialists = [(i, m) for i, m in _indexed(doc) if m.yrke is Yrke.lakare and Specialitet.allmanmedicin in m.specialiteter]
-    missing += [f"$.personal[{i}].tjanstgoringsgrad" for i, m in specialists if m.tjanstgoringsgrad is None]
+    specialists = [
+        (i, m)
+        for i, m in _indexed(doc)
+        if m.yrke is Yrke.lakare and Specialitet.allmanmedicin in m.specialiteter
+    ]
+    missing += [
+        f"$.personal[{i}].tjanstgoringsgrad" for i, m in specialists if m.tjanstgoringsgrad is None
+    ]
     if missing:
         return indeterminate(*missing)
     assert doc.befolkning is not None and doc.befolkning.listade is not None
@@ -295,7 +363,12 @@ def fast_lakarkontakt_riktvarde(doc: Vardenhet, ctx: RuleContext) -> Finding:
             specialist_fte=0.0,
         )
     ratio = listed / total
-    values = {"required": target, "declared": round(float(ratio), 1), "listed": listed, "specialist_fte": float(total)}
+    values = {
+        "required": target,
+        "declared": round(float(ratio), 1),
+        "listed": listed,
+        "specialist_fte": float(total),
+    }
     text_sv = f"{listed} listade per {fmt(float(total))} heltid specialist i allmänmedicin = {fmt(round(float(ratio), 1))} per specialist"
     text_en = f"{listed} listed patients per {fmt(float(total))} general-practice specialist FTE = {fmt(round(float(ratio), 1))} per specialist"
     if ratio > target:
@@ -304,4 +377,8 @@ def fast_lakarkontakt_riktvarde(doc: Vardenhet, ctx: RuleContext) -> Finding:
             f"Advisory target exceeded: {text_en} (target {target}).",
             **values,
         )
-    return passed(f"{text_sv}, inom riktvärdet {target} (vägledande).", f"{text_en}, within the advisory target {target}.", **values)
+    return passed(
+        f"{text_sv}, inom riktvärdet {target} (vägledande).",
+        f"{text_en}, within the advisory target {target}.",
+        **values,
+    )

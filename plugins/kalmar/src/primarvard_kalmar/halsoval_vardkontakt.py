@@ -48,7 +48,14 @@ def medicinsk_bedomning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             "Patienten är inte listad vid enheten; tredagarsgarantin gäller listade patienter.",
             "The patient is not listed at the unit; the three-day guarantee applies to listed patients.",
         )
-    missing = [p for p, v in (("$.listad_vid_enheten", doc.listad_vid_enheten), ("$.behov_bedomt", doc.behov_bedomt)) if v is None]
+    missing = [
+        p
+        for p, v in (
+            ("$.listad_vid_enheten", doc.listad_vid_enheten),
+            ("$.behov_bedomt", doc.behov_bedomt),
+        )
+        if v is None
+    ]
     if missing:
         return indeterminate(*missing)
     assert doc.behov_bedomt is not None
@@ -63,7 +70,9 @@ def medicinsk_bedomning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
         if not doc.utford_av_legitimerad:
             actual = None
             extra_sv = " Den registrerade bedömningen gjordes inte av legitimerad personal och räknas inte."
-            extra_en = " The recorded assessment was not made by licensed personnel and does not count."
+            extra_en = (
+                " The recorded assessment was not made by licensed personnel and does not count."
+            )
     note_sv, note_en = _weekday_note(due)
     return deadline(
         due,
@@ -86,7 +95,8 @@ def hembesok_utomlans(doc: Vardkontakt, ctx: RuleContext) -> Finding:
         return indeterminate("$.typ")
     if doc.typ not in visit_types:
         return not_applicable(
-            f"Kontakttypen {doc.typ.value} är inget hembesök.", f"Contact type {doc.typ.value} is not a home visit."
+            f"Kontakttypen {doc.typ.value} är inget hembesök.",
+            f"Contact type {doc.typ.value} is not a home visit.",
         )
     if doc.patient is None:
         return indeterminate("$.patient")

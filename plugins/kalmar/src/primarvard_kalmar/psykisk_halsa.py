@@ -808,3 +808,84 @@ def forandring_samverkan(f: Uppfoljning, ctx: RuleContext) -> Finding:
         f, ctx, "Avtalade hälsovalsenheter ska få kännedom om förändringen",
         "The partner hälsoval units must learn of the change",
     )
+
+
+# --- Vectorised twins (issue 8: population-scale evaluation) -----------------------------------
+# Each twin gives, row by row, what the rule function above gives on the same document (checked
+# by tests/test_batch_agreement.py on random documents). Same parameters via ctx.param; the date
+# arithmetic is primarvard_sdk.batch's (the columnar calendar). numpy is imported on first use.
+
+from collections.abc import Mapping  # noqa: E402 - kept with the twins it serves
+
+from primarvard_sdk.vectorised import Column  # noqa: E402
+
+
+def _birth_on_arrival(remiss: Remiss) -> date | None:
+    return remiss.patient.birth_date(local_day(remiss.inkom)) if remiss.patient else None
+
+
+@rules.vectorised(
+    "kalmar.psykisk_halsa.remiss.forsta_kontakt",
+    Column("inkom", "time"), Column("typ", "code"), Column("forsta_kontakt", "time"),
+)
+def forsta_kontakt_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    from primarvard_sdk import batch
+
+    typ = cols["typ"]
+    skip = batch.codes_equal(typ, Remisstyp.vfsp) | batch.codes_equal(typ, Remisstyp.digital_mottagning)
+    arrived = batch.local_days(cols["inkom"])
+    due = batch.add_calendar_days(arrived, ctx.param("calendar_days"))
+    return batch.finding(
+        len(typ),
+        (batch.codes_equal(typ, Remisstyp.vfsp), Outcome.not_applicable, "vfsp"),
+        (skip, Outcome.not_applicable, "digital_mottagning"),
+        default=batch.deadline_outcome(due, cols["forsta_kontakt"], ctx.as_of),
+        values={"due": due, "arrived": arrived, "due_is_vardag": batch.is_vardag(due)},
+    )
+
+
+@rules.vectorised(
+    "kalmar.psykisk_halsa.remiss.vfsp_aterkoppling",
+    Column("inkom", "time"), Column("typ", "code"), Column("aterkoppling", "time"),
+)
+def vfsp_aterkoppling_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    from primarvard_sdk import batch
+
+    typ = cols["typ"]
+    arrived = batch.local_days(cols["inkom"])
+    due = batch.nth_vardag_after(arrived, ctx.param("weekdays"))
+    return batch.finding(
+        len(typ),
+        (~batch.codes_equal(typ, Remisstyp.vfsp), Outcome.not_applicable, "not_vfsp"),
+        default=batch.deadline_outcome(due, cols["aterkoppling"], ctx.as_of),
+        values={"due": due, "arrived": arrived},
+    )
+
+
+@rules.vectorised(
+    "kalmar.psykisk_halsa.remiss.alder",
+    Column("inkom", "time"),
+    Column("patient", "flag", get=lambda r: r.patient is not None),
+    Column("fodd", "day", path="patient.fodelsedatum", get=_birth_on_arrival),
+)
+def alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+
+    min_age = ctx.param("min_age")
+    arrived = batch.local_days(cols["inkom"])
+    age = batch.full_years(cols["fodd"], arrived)
+    adult = age >= min_age
+    return batch.finding(
+        len(arrived),
+        (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
+        (np.isnat(cols["fodd"]), Outcome.indeterminate, "missing:$.patient.fodelsedatum,$.patient.personnummer"),
+        (~adult, Outcome.warning, ROUTE_BUH),
+        default=Outcome.passed,
+        values={
+            "age": age,
+            "decision": np.where(adult, "accept", "route"),
+            "reference_day": arrived,
+        },
+    )

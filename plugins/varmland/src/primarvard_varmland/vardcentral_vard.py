@@ -67,6 +67,18 @@ def akut_hembesok(contact: Vardkontakt, ctx: RuleContext) -> Finding:
 def samma_dag_fore_17(contact: Vardkontakt, ctx: RuleContext) -> Finding:
     cutoff = parse_time(ctx.param("cutoff"))
     forbidden = [str(c) for c in ctx.param("forbidden_referrals")]
+    missing = [
+        f"$.{name}" for name in ("listad_vid_enheten", "behov_samma_dag") if getattr(contact, name) is None
+    ]
+    if contact.listad_vid_enheten is False:
+        return not_applicable(
+            "Patienten är inte listad vid vårdcentralen (gäller den valda vårdcentralen).",
+            "The patient is not listed at the vårdcentral (the duty is the chosen vårdcentral's).",
+        )
+    if contact.behov_samma_dag is False:
+        return not_applicable(
+            "Patienten bedömdes inte behöva tid samma dag.", "The patient was not judged to need an appointment the same day."
+        )
     if not isinstance(contact.sokte, datetime):
         return indeterminate(
             "$.sokte",
@@ -79,18 +91,6 @@ def samma_dag_fore_17(contact: Vardkontakt, ctx: RuleContext) -> Finding:
         return not_applicable(
             f"Kontakten {at} skedde inte före kl. {cutoff:%H:%M}.",
             f"The contact at {at} was not before {cutoff:%H:%M}.",
-        )
-    missing = [
-        f"$.{name}" for name in ("listad_vid_enheten", "behov_samma_dag") if getattr(contact, name) is None
-    ]
-    if contact.listad_vid_enheten is False:
-        return not_applicable(
-            "Patienten är inte listad vid vårdcentralen (gäller den valda vårdcentralen).",
-            "The patient is not listed at the vårdcentral (the duty is the chosen vårdcentral's).",
-        )
-    if contact.behov_samma_dag is False:
-        return not_applicable(
-            "Patienten bedömdes inte behöva tid samma dag.", "The patient was not judged to need an appointment the same day."
         )
     if missing:
         return indeterminate(*missing)

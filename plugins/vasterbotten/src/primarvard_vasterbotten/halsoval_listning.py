@@ -402,6 +402,10 @@ def flytt_inom_lanet(listning: Listning, ctx: RuleContext) -> Finding:
             "Ett nytt eget val är gjort; det gäller i stället.",
             "A new choice has been made; it applies instead.",
         )
+    if listning.valtyp is Valtyp.nyfodd:
+        return not_applicable(
+            "Nyfött barn utan val: se listning.nyfodda.", "Newborn without a choice: see listning.nyfodda."
+        )
     if listning.tidigare_valtyp is None:
         return indeterminate("$.tidigare_valtyp")
     if (outside := _in_county(listning, ctx)) is not None:
@@ -435,10 +439,21 @@ def _exempt(listning: Listning) -> bool:
     return listning.valtyp in _NON_CHOICE
 
 
+def _not_stopped(listning: Listning, what_sv: str, what_en: str) -> Finding:
+    assert listning.valtyp is not None
+    return decision(
+        "accept",
+        f"{listning.valtyp.value} (inget eget val) listas även om {what_sv} är nått.",
+        f"{listning.valtyp.value} (no own choice) is listed even when {what_en} applies.",
+    )
+
+
 @rules.implement("vasterbotten.halsoval.listning.listningstak")
 def listningstak(listning: Listning, ctx: RuleContext) -> Finding:
     if (protected := _protected(listning)) is not None:
         return protected
+    if _exempt(listning):
+        return _not_stopped(listning, "listningstaket", "the listing cap")
     lage = listning.listningslage
     if lage is None:
         return indeterminate("$.listningslage")
@@ -458,13 +473,6 @@ def listningstak(listning: Listning, ctx: RuleContext) -> Finding:
     over_en = f"{lage.listade} listed exceeds the cap {lage.tak}: active listing is stopped"
     if listning.valtyp is None:
         return indeterminate("$.valtyp", **values)
-    if _exempt(listning):
-        return decision(
-            "accept",
-            f"{over_sv}, men {listning.valtyp.value} (inget eget val) listas ändå.",
-            f"{over_en}, but {listning.valtyp.value} (no own choice) is still listed.",
-            **values,
-        )
     if listning.boende_sarskilt_boende is None:
         return indeterminate("$.boende_sarskilt_boende", **values)
     if listning.boende_sarskilt_boende:
@@ -481,6 +489,8 @@ def listningstak(listning: Listning, ctx: RuleContext) -> Finding:
 def listningsstopp(listning: Listning, ctx: RuleContext) -> Finding:
     if (protected := _protected(listning)) is not None:
         return protected
+    if _exempt(listning):
+        return _not_stopped(listning, "listningsstopp", "a listing stop")
     lage = listning.listningslage
     if lage is None:
         return indeterminate("$.listningslage")
@@ -511,13 +521,6 @@ def listningsstopp(listning: Listning, ctx: RuleContext) -> Finding:
         )
     if listning.valtyp is None:
         return indeterminate("$.valtyp", **values)
-    if _exempt(listning):
-        return decision(
-            "accept",
-            f"Listningsstopp {iso(day)}, men {listning.valtyp.value} (inget eget val) listas ändå. {limit_sv}",
-            f"Listing stop on {iso(day)}, but {listning.valtyp.value} (no own choice) is still listed. {limit_en}",
-            **values,
-        )
     return decision(
         "reject",
         f"Listningsstopp gäller {iso(day)}; aktivt val kan inte tas emot. {limit_sv}",
@@ -534,6 +537,11 @@ def filial(listning: Listning, ctx: RuleContext) -> Finding:
     if (protected := _protected(listning)) is not None:
         return protected
     if listning.enhet_ar_filial is None:
+        if listning.valtyp in _NON_CHOICE:
+            return not_applicable(
+                "Ingen vald enhet: tilldelning utan eget val (filialer tilldelas aldrig).",
+                "No chosen unit: assignment without a choice (filials are never assigned).",
+            )
         return indeterminate("$.enhet_ar_filial")
     if not listning.enhet_ar_filial:
         return decision(

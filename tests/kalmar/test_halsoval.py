@@ -1,0 +1,919 @@
+"""kalmar.halsoval: every rule, with expected values computed by hand from the 2025 text."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import primarvard_sdk as ps
+from primarvard_kalmar.halsoval import (
+    bhv_visits,
+    covers,
+    deviation_status,
+    halsosamtal_age,
+    largest_remainder,
+    union,
+    weekly_hours,
+)
+
+P = "kalmar.halsoval."
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"]
+
+
+def run(type_name: str, data: dict[str, Any], rule: str, as_of: date) -> ps.Result:
+    doc = ps.parse_document(data, type_name)
+    (result,) = ps.evaluate(doc, region="kalmar", programme="halsoval", as_of=as_of, rule=P + rule)
+    return result
+
+
+def week(
+    fran: str = "07:30", till: str = "17:00", days: list[str] = WEEKDAYS
+) -> list[dict[str, str]]:
+    return [{"dag": d, "fran": fran, "till": till} for d in days]
+
+
+# --- tillganglighet.oppettider ----------------------------------------------------------------
+
+
+def oppet(data: dict[str, Any], as_of: date = date(2025, 3, 12)) -> ps.Result:
+    return run("Tillganglighet", data, "tillganglighet.oppettider", as_of)
+
+
+def test_oppettider_full_window_every_weekday_passes() -> None:
+    r = oppet({"oppettider": week()})
+    assert r.outcome is ps.Outcome.passed
+    assert r.values["declared"] == 47.5
+    assert r.values["required"] == 47.5
+    assert r.values["week"] == [date(2025, 3, 10), date(2025, 3, 16)]
+
+
+def test_oppettider_47_5_hours_but_window_not_covered_fails() -> None:
+    r = oppet({"oppettider": week("07:00", "16:30")})
+    assert r.outcome is ps.Outcome.fail
+    assert r.values["declared"] == 47.5
+    assert r.values["uncovered_weekdays"] == WEEKDAYS
+
+
+def test_oppettider_touching_intervals_cover_but_lunch_gap_does_not() -> None:
+    split = [*week("07:30", "12:00"), *week("12:00", "17:00")]
+    assert oppet({"oppettider": split}).outcome is ps.Outcome.passed
+    gap = [*week("07:30", "12:00"), *week("13:00", "18:00")]
+    r = oppet({"oppettider": gap})
+    assert r.outcome is ps.Outcome.fail
+    assert r.values["declared"] == 47.5  # 4.5 + 5 hours a day
+    assert r.values["uncovered_weekdays"] == WEEKDAYS
+
+
+def test_oppettider_short_friday_fails_hours_and_window() -> None:
+    schedule = [
+        *week(days=["mon", "tue", "wed", "thu"]),
+        {"dag": "fri", "fran": "07:30", "till": "12:00"},
+    ]
+    r = oppet({"oppettider": schedule})
+    assert r.outcome is ps.Outcome.fail
+    assert r.values["declared"] == 42.5
+    assert r.values["uncovered_weekdays"] == ["fri"]
+
+
+def test_oppettider_weekend_hours_count_towards_total_not_window() -> None:
+    schedule = [*week("08:00", "17:00"), {"dag": "sat", "fran": "10:00", "till": "14:00"}]
+    r = oppet({"oppettider": schedule})
+    assert r.values["declared"] == 49.0
+    assert r.outcome is ps.Outcome.fail  # 08:00 start leaves 07:30-08:00 uncovered
+
+
+def test_oppettider_missing_schedule_is_indeterminate() -> None:
+    r = oppet({"enhet_id": "hc-1"})
+    assert r.outcome is ps.Outcome.indeterminate
+    assert r.missing == ("$.oppettider",)
+
+
+def test_oppettider_christmas_week_eve_and_holidays_need_no_coverage() -> None:
+    closed = [{"datum": d} for d in ("2025-12-24", "2025-12-25", "2025-12-26")]
+    r = oppet({"oppettider": week(), "avvikande_dagar": closed}, as_of=date(2025, 12, 22))
+    assert r.outcome is ps.Outcome.passed
+    assert [d["status"] for d in r.values["deviations"]] == [
+        "afton_undantagen",
+        "helgdag",
+        "helgdag",
+    ]
+    assert "eves" in r.explanation.en
+
+
+def test_oppettider_short_deviation_on_ordinary_weekday_fails() -> None:
+    dev = [{"datum": "2025-12-23", "oppettider": [{"fran": "08:00", "till": "12:00"}]}]
+    r = oppet({"oppettider": week(), "avvikande_dagar": dev}, as_of=date(2025, 12, 22))
+    assert r.outcome is ps.Outcome.fail
+    assert "2025-12-23" in r.explanation.en
+
+
+def test_oppettider_deviation_outside_the_as_of_week_is_not_checked() -> None:
+    dev = [{"datum": "2026-01-02"}]  # an ordinary Friday, closed
+    assert (
+        oppet({"oppettider": week(), "avvikande_dagar": dev}, date(2025, 12, 22)).outcome
+        is ps.Outcome.passed
+    )
+    r = oppet(
+        {"oppettider": week(), "avvikande_dagar": [*dev, {"datum": "2025-12-31"}]},
+        date(2025, 12, 29),
+    )
+    assert r.outcome is ps.Outcome.fail  # nyårsafton exempt, 2 January not
+    assert [d["datum"] for d in r.values["deviations"]] == [date(2025, 12, 31), date(2026, 1, 2)]
+
+
+def test_oppettider_easter_good_friday_closed_passes_but_short_maundy_thursday_fails() -> None:
+    good_friday = [{"datum": "2025-04-18"}]
+    assert (
+        oppet({"oppettider": week(), "avvikande_dagar": good_friday}, date(2025, 4, 14)).outcome
+        is ps.Outcome.passed
+    )
+    thursday = [{"datum": "2025-04-17", "oppettider": [{"fran": "07:30", "till": "15:00"}]}]
+    assert (
+        oppet({"oppettider": week(), "avvikande_dagar": thursday}, date(2025, 4, 14)).outcome
+        is ps.Outcome.fail
+    )
+
+
+def test_oppettider_midsommarafton_closed_passes() -> None:
+    r = oppet(
+        {"oppettider": week(), "avvikande_dagar": [{"datum": "2025-06-20"}]}, date(2025, 6, 16)
+    )
+    assert r.outcome is ps.Outcome.passed
+
+
+def test_deviation_status_holidays_and_eves() -> None:
+    assert deviation_status(date(2025, 6, 20), eves_exempt=True) == "afton_undantagen"
+    assert deviation_status(date(2025, 6, 20), eves_exempt=False) == "afton"
+    assert (
+        deviation_status(date(2025, 6, 6), eves_exempt=False) == "helgdag"
+    )  # nationaldagen, Friday
+    assert deviation_status(date(2025, 6, 19), eves_exempt=True) == "vardag"
+
+
+def test_weekly_hours_are_real_hours_over_dst() -> None:
+    sunday_night = ps.parse_document(
+        {"oppettider": [{"dag": "sun", "fran": "00:00", "till": "04:00"}]}, "Tillganglighet"
+    )
+    spring = [date(2025, 3, 24 + i) for i in range(7)]
+    autumn = [date(2025, 10, 20 + i) for i in range(7)]
+    ordinary = [date(2025, 3, 10 + i) for i in range(7)]
+    assert weekly_hours(sunday_night.oppettider, spring) == 3.0
+    assert weekly_hours(sunday_night.oppettider, autumn) == 5.0
+    assert weekly_hours(sunday_night.oppettider, ordinary) == 4.0
+
+
+def test_union_and_covers() -> None:
+    assert union([(600, 720), (450, 600), (800, 900), (900, 850)]) == [(450, 720), (800, 900)]
+    assert covers([(450, 600), (600, 1020)], (450, 1020))
+    assert not covers([(450, 600), (601, 1020)], (450, 1020))
+
+
+# --- tillganglighet: telephone, e-services, closures ------------------------------------------
+
+
+def test_akuttelefon_covering_opening_hours_and_1177_passes() -> None:
+    data = {"oppettider": week(), "akuttelefon": week(), "hanvisning_utanfor_oppettid": ["1177"]}
+    assert (
+        run("Tillganglighet", data, "tillganglighet.akuttelefon", date(2025, 3, 12)).outcome
+        is ps.Outcome.passed
+    )
+
+
+def test_akuttelefon_gap_and_no_1177_fails() -> None:
+    data = {
+        "oppettider": week(),
+        "akuttelefon": week("08:00", "17:00"),
+        "hanvisning_utanfor_oppettid": ["natlakare"],
+    }
+    r = run("Tillganglighet", data, "tillganglighet.akuttelefon", date(2025, 3, 12))
+    assert r.outcome is ps.Outcome.fail
+    assert r.values["uncovered_opening_hours"][0] == "mon 07:30–17:00"
+    assert r.values["referral_outside_hours"] is False
+
+
+def test_akuttelefon_missing_inputs_are_named() -> None:
+    r = run(
+        "Tillganglighet", {"oppettider": week()}, "tillganglighet.akuttelefon", date(2025, 3, 12)
+    )
+    assert r.outcome is ps.Outcome.indeterminate
+    assert r.missing == ("$.akuttelefon", "$.hanvisning_utanfor_oppettid")
+
+
+@pytest.mark.parametrize(
+    ("value", "outcome"),
+    [
+        ("TeleQ", ps.Outcome.passed),
+        ("annan_telefoni", ps.Outcome.fail),
+        (None, ps.Outcome.indeterminate),
+    ],
+)
+def test_teleq(value: str | None, outcome: ps.Outcome) -> None:
+    r = run("Tillganglighet", {"telefonitjanst": value}, "tillganglighet.teleq", date(2025, 3, 12))
+    assert r.outcome is outcome
+
+
+ALL_E_SERVICES = [
+    "boka_tid_webbtidbok", "av_omboka_tid_webbtidbok", "mina_bokade_tider", "forfragan_boka_tid",
+    "av_omboka_tid_ej_direkttidbokning", "fornya_recept", "bestall_journalkopia", "begar_intyg",
+    "fornya_diabeteshjalpmedel", "fornya_inkontinenshjalpmedel", "bestall_forskrivna_hjalpmedel",
+    "kontakta_oss", "synpunkter_och_klagomal", "las_din_journal", "valj_halsocentral",
+]  # fmt: skip
+
+
+def test_e_tjanster_all_fifteen_pass_fourteen_fail() -> None:
+    ok = run(
+        "Tillganglighet",
+        {"e_tjanster": ALL_E_SERVICES},
+        "tillganglighet.e_tjanster",
+        date(2025, 3, 12),
+    )
+    assert ok.outcome is ps.Outcome.passed
+    assert len(ok.values["required"]) == 15
+    r = run(
+        "Tillganglighet",
+        {"e_tjanster": ALL_E_SERVICES[:-1]},
+        "tillganglighet.e_tjanster",
+        date(2025, 3, 12),
+    )
+    assert r.outcome is ps.Outcome.fail
+    assert r.values["missing_services"] == ["valj_halsocentral"]
+    none = run("Tillganglighet", {}, "tillganglighet.e_tjanster", date(2025, 3, 12))
+    assert none.missing == ("$.e_tjanster",)
+
+
+@pytest.mark.parametrize(
+    ("value", "outcome"),
+    [(True, ps.Outcome.passed), (False, ps.Outcome.fail), (None, ps.Outcome.indeterminate)],
+)
+def test_1177_direkt(value: bool | None, outcome: ps.Outcome) -> None:
+    r = run(
+        "Tillganglighet",
+        {"ansluten_1177_direkt": value},
+        "tillganglighet.1177_direkt",
+        date(2025, 3, 12),
+    )
+    assert r.outcome is outcome
+
+
+def closure(
+    till: str | None, anmald: str | None = None, phone: str | None = "1177"
+) -> dict[str, Any]:
+    return {
+        "stangningar": [
+            {
+                "fran": "2025-07-01",
+                "forvantad_till": till,
+                "anmald": anmald,
+                "telefonhanvisning": phone,
+            }
+        ]
+    }
+
+
+def test_closure_of_exactly_one_week_needs_no_report() -> None:
+    r = run(
+        "Tillganglighet",
+        closure("2025-07-07"),
+        "tillganglighet.tillfallig_stangning",
+        date(2025, 7, 1),
+    )
+    assert r.outcome is ps.Outcome.passed
+    assert r.values["closures"][0]["days"] == 7
+    assert r.values["closures"][0]["report_required"] is False
+
+
+def test_closure_longer_than_a_week_needs_a_report() -> None:
+    r = run(
+        "Tillganglighet",
+        closure("2025-07-08"),
+        "tillganglighet.tillfallig_stangning",
+        date(2025, 7, 1),
+    )
+    assert r.outcome is ps.Outcome.fail
+    assert r.values["closures"][0]["days"] == 8
+    reported = closure("2025-07-08", anmald="2025-06-20")
+    assert (
+        run(
+            "Tillganglighet", reported, "tillganglighet.tillfallig_stangning", date(2025, 7, 1)
+        ).outcome
+        is ps.Outcome.passed
+    )
+
+
+def test_closure_without_telephone_arrangement_fails_and_unknown_length_is_indeterminate() -> None:
+    r = run(
+        "Tillganglighet",
+        closure("2025-07-03", phone=None),
+        "tillganglighet.tillfallig_stangning",
+        date(2025, 7, 1),
+    )
+    assert r.outcome is ps.Outcome.fail
+    r = run(
+        "Tillganglighet", closure(None), "tillganglighet.tillfallig_stangning", date(2025, 7, 1)
+    )
+    assert r.outcome is ps.Outcome.indeterminate
+    assert r.missing == ("$.stangningar[0].forvantad_till",)
+    none = run("Tillganglighet", {}, "tillganglighet.tillfallig_stangning", date(2025, 7, 1))
+    assert none.outcome is ps.Outcome.not_applicable
+
+
+# --- vardkontakt ------------------------------------------------------------------------------
+
+
+def kontakt(data: dict[str, Any], rule: str, as_of: date) -> ps.Result:
+    return run("Vardkontakt", data, "vardkontakt." + rule, as_of)
+
+
+def test_kontakt_samma_dag_late_evening_met_after_midnight_missed() -> None:
+    sought = "2025-03-29T23:30:00+01:00"
+    r = kontakt(
+        {"sokte": sought, "kontakt": "2025-03-29T23:50:00+01:00"},
+        "kontakt_samma_dag",
+        date(2025, 4, 1),
+    )
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2025, 3, 29))
+    r = kontakt(
+        {"sokte": sought, "kontakt": "2025-03-30T00:10:00+01:00"},
+        "kontakt_samma_dag",
+        date(2025, 4, 1),
+    )
+    assert r.outcome is ps.Outcome.missed
+
+
+def test_kontakt_samma_dag_utc_instant_is_read_as_the_stockholm_day() -> None:
+    r = kontakt({"sokte": "2025-03-29T23:30:00Z"}, "kontakt_samma_dag", date(2025, 3, 30))
+    assert (r.outcome, r.values["due"]) == (
+        ps.Outcome.open,
+        date(2025, 3, 30),
+    )  # 00:30 CET on the 30th
+    assert (
+        kontakt({"sokte": "2025-03-12"}, "kontakt_samma_dag", date(2025, 3, 13)).outcome
+        is ps.Outcome.missed
+    )
+    assert kontakt({}, "kontakt_samma_dag", date(2025, 3, 13)).missing == ("$.sokte",)
+
+
+def bedomning(**extra: Any) -> dict[str, Any]:
+    return {"listad_vid_enheten": True, "behov_bedomt": "2025-12-20", **extra}
+
+
+def test_medicinsk_bedomning_three_calendar_days_from_a_saturday() -> None:
+    r = kontakt(
+        bedomning(utford="2025-12-23", utford_av_legitimerad=True),
+        "medicinsk_bedomning",
+        date(2025, 12, 30),
+    )
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2025, 12, 23))
+    r = kontakt(
+        bedomning(utford="2025-12-24", utford_av_legitimerad=True),
+        "medicinsk_bedomning",
+        date(2025, 12, 30),
+    )
+    assert r.outcome is ps.Outcome.missed
+
+
+def test_medicinsk_bedomning_due_on_julafton_is_not_moved() -> None:
+    r = kontakt(bedomning(behov_bedomt="2025-12-21"), "medicinsk_bedomning", date(2025, 12, 24))
+    assert (r.outcome, r.values["due"], r.values["due_is_vardag"]) == (
+        ps.Outcome.open,
+        date(2025, 12, 24),
+        False,
+    )
+    assert "does not move" in r.explanation.en
+
+
+def test_medicinsk_bedomning_unlicensed_does_not_count_and_unlisted_not_applicable() -> None:
+    r = kontakt(
+        bedomning(utford="2025-12-22", utford_av_legitimerad=False),
+        "medicinsk_bedomning",
+        date(2025, 12, 27),
+    )
+    assert r.outcome is ps.Outcome.missed
+    assert r.values["actual"] is None
+    r = kontakt(bedomning(listad_vid_enheten=False), "medicinsk_bedomning", date(2025, 12, 27))
+    assert r.outcome is ps.Outcome.not_applicable
+    r = kontakt({"behov_bedomt": "2025-12-20"}, "medicinsk_bedomning", date(2025, 12, 27))
+    assert r.missing == ("$.listad_vid_enheten",)
+
+
+def hembesok(**extra: Any) -> dict[str, Any]:
+    data = {
+        "typ": "hembesok",
+        "patient": {"folkbokford_lan": "stockholm"},
+        "listad_vid_enheten": True,
+    }
+    return {**data, **extra}
+
+
+def test_hembesok_utomlans_staying_in_kalmar_accepted_elsewhere_routed() -> None:
+    r = kontakt(hembesok(vistelse_lan="kalmar"), "hembesok_utomlans", date(2025, 3, 12))
+    assert (r.outcome, r.values["decision"]) == (ps.Outcome.passed, "accept")
+    r = kontakt(hembesok(vistelse_lan="stockholm"), "hembesok_utomlans", date(2025, 3, 12))
+    assert (r.outcome, r.values["decision"], r.values["route"]) == (
+        ps.Outcome.warning,
+        "route",
+        "vistelseregion",
+    )
+
+
+def test_hembesok_utomlans_not_applicable_and_missing() -> None:
+    resident = hembesok(vistelse_lan="kalmar", patient={"folkbokford_lan": "kalmar"})
+    assert (
+        kontakt(resident, "hembesok_utomlans", date(2025, 3, 12)).outcome
+        is ps.Outcome.not_applicable
+    )
+    visit = hembesok(vistelse_lan="kalmar", typ="besok")
+    assert (
+        kontakt(visit, "hembesok_utomlans", date(2025, 3, 12)).outcome is ps.Outcome.not_applicable
+    )
+    assert kontakt(hembesok(), "hembesok_utomlans", date(2025, 3, 12)).missing == (
+        "$.vistelse_lan",
+    )
+
+
+def asyl(sokte: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "sokte": sokte,
+        "patient": {"fodelsedatum": "2007-06-15", "vistelsestatus": "asylsokande"},
+        **extra,
+    }
+
+
+def test_asylsokande_child_until_the_day_before_18th_birthday() -> None:
+    r = kontakt(asyl("2025-06-14"), "asylsokande", date(2025, 7, 1))
+    assert (r.outcome, r.values["age"], r.values["decision"]) == (ps.Outcome.passed, 17, "accept")
+
+
+def test_asylsokande_adult_only_care_that_cannot_wait() -> None:
+    r = kontakt(asyl("2025-06-15", kan_ej_vanta=False), "asylsokande", date(2025, 7, 1))
+    assert (r.outcome, r.values["age"], r.values["decision"]) == (ps.Outcome.fail, 18, "reject")
+    r = kontakt(asyl("2025-06-15", kan_ej_vanta=True), "asylsokande", date(2025, 7, 1))
+    assert r.outcome is ps.Outcome.passed
+    r = kontakt(asyl("2025-06-15"), "asylsokande", date(2025, 7, 1))
+    assert r.missing == ("$.kan_ej_vanta",)
+
+
+def test_asylsokande_residents_not_applicable_and_missing_birth_date() -> None:
+    resident = {"patient": {"fodelsedatum": "1990-01-01", "vistelsestatus": "folkbokford"}}
+    assert kontakt(resident, "asylsokande", date(2025, 7, 1)).outcome is ps.Outcome.not_applicable
+    r = kontakt({"patient": {"vistelsestatus": "papperslos"}}, "asylsokande", date(2025, 7, 1))
+    assert r.missing == ("$.patient.fodelsedatum",)
+
+
+# --- vardenhet --------------------------------------------------------------------------------
+
+
+def lakare(
+    id_: str, fte: float | None, *spec: str, coloc: bool | None = True, **extra: Any
+) -> dict[str, Any]:
+    return {"id": id_, "yrke": "lakare", "legitimerad": True, "specialiteter": list(spec),
+            "tjanstgoringsgrad": fte, "samlokaliserad": coloc, **extra}  # fmt: skip
+
+
+def unit(personal: list[dict[str, Any]] | None = None, **extra: Any) -> dict[str, Any]:
+    staff = personal if personal is not None else [
+        lakare("L1", 1.0, "allmanmedicin", funktioner=["mal"]),
+        lakare("L2", 0.5, "allmanmedicin"),
+        lakare("L3", 1.0, "internmedicin"),
+        {"id": "ST1", "yrke": "lakare", "st_specialitet": "allmanmedicin", "tjanstgoringsgrad": 1.0},
+        {"id": "S1", "yrke": "sjukskoterska", "legitimerad": True, "uppdrag": ["radgivning"],
+         "funktioner": ["vardsamordnare"], "namn": "Fiktiv Samordnare"},
+        {"id": "VC", "yrke": "annan", "funktioner": ["verksamhetschef"], "namn": "Fiktiv Chef"},
+    ]  # fmt: skip
+    return {"id": "hc-1", "personal": staff, **extra}
+
+
+def enhet(data: dict[str, Any], rule: str, as_of: date = date(2025, 3, 12)) -> ps.Result:
+    return run("Vardenhet", data, rule, as_of)
+
+
+def test_radgivning_licensed_nurse_passes_assistant_nurse_fails() -> None:
+    assert enhet(unit(), "tillganglighet.radgivning").outcome is ps.Outcome.passed
+    staff = [
+        {"id": "U1", "yrke": "underskoterska", "legitimerad": False, "uppdrag": ["radgivning"]}
+    ]
+    r = enhet(unit(staff), "tillganglighet.radgivning")
+    assert (r.outcome, r.values["below_minimum"]) == (ps.Outcome.fail, ["U1"])
+    assert enhet(unit([]), "tillganglighet.radgivning").outcome is ps.Outcome.fail
+    assert enhet({"id": "hc-1"}, "tillganglighet.radgivning").missing == ("$.personal",)
+
+
+def test_samlokaliserade_lakare_three_pass() -> None:
+    r = enhet(unit(), "vardenhet.samlokaliserade_lakare")
+    assert (r.outcome, r.values["declared"]) == (
+        ps.Outcome.passed,
+        3,
+    )  # ST1 does not declare co-location
+
+
+def one_doctor(inhabitants: int | None, agreements: list[dict[str, str]] | None) -> dict[str, Any]:
+    return unit(
+        [lakare("L1", 1.0, "allmanmedicin")],
+        invanare_inom_1_mil=inhabitants,
+        samverkansavtal=agreements,
+    )
+
+
+FORMAL = [{"part": "hc-2", "typ": "formaliserat_samarbete"}]
+
+
+def test_samlokaliserade_lakare_exception_strictly_below_2700() -> None:
+    r = enhet(one_doctor(2699, FORMAL), "vardenhet.samlokaliserade_lakare")
+    assert (r.outcome, r.values["exception"]) == (ps.Outcome.passed, True)
+    r = enhet(one_doctor(2700, FORMAL), "vardenhet.samlokaliserade_lakare")
+    assert (r.outcome, r.values["exception"]) == (ps.Outcome.fail, False)
+    r = enhet(one_doctor(2699, []), "vardenhet.samlokaliserade_lakare")
+    assert r.outcome is ps.Outcome.fail
+
+
+def test_samlokaliserade_lakare_missing_figures_indeterminate() -> None:
+    r = enhet(one_doctor(None, []), "vardenhet.samlokaliserade_lakare")
+    assert r.missing == ("$.invanare_inom_1_mil",)
+    r = enhet(one_doctor(2000, None), "vardenhet.samlokaliserade_lakare")
+    assert r.missing == ("$.samverkansavtal",)
+    unknown = unit([lakare("L1", 1.0), lakare("L2", 1.0, coloc=None)], invanare_inom_1_mil=5000)
+    assert enhet(unknown, "vardenhet.samlokaliserade_lakare").missing == (
+        "$.personal[1].samlokaliserad",
+    )
+
+
+def test_glesbygdsundantag() -> None:
+    assert (
+        enhet(one_doctor(2699, FORMAL), "vardenhet.glesbygdsundantag").outcome is ps.Outcome.passed
+    )
+    assert enhet(one_doctor(2699, []), "vardenhet.glesbygdsundantag").outcome is ps.Outcome.fail
+    assert (
+        enhet(one_doctor(2700, []), "vardenhet.glesbygdsundantag").outcome
+        is ps.Outcome.not_applicable
+    )
+    assert enhet(one_doctor(None, []), "vardenhet.glesbygdsundantag").missing == (
+        "$.invanare_inom_1_mil",
+    )
+    two = unit(invanare_inom_1_mil=1500, samverkansavtal=[])
+    assert enhet(two, "vardenhet.glesbygdsundantag").outcome is ps.Outcome.not_applicable
+
+
+def test_andel_allmanmedicin_st_excluded() -> None:
+    r = enhet(unit(), "vardenhet.andel_allmanmedicin")
+    assert r.outcome is ps.Outcome.passed
+    assert (r.values["specialist_fte"], r.values["total_fte"], r.values["declared"]) == (
+        1.5,
+        2.5,
+        0.6,
+    )
+
+
+def test_andel_allmanmedicin_exactly_half_passes_below_fails() -> None:
+    half = unit([lakare("A", 1.0, "allmanmedicin"), lakare("B", 1.0, "internmedicin")])
+    assert enhet(half, "vardenhet.andel_allmanmedicin").outcome is ps.Outcome.passed
+    below = unit([lakare("A", 0.9, "allmanmedicin"), lakare("B", 1.0, "internmedicin")])
+    r = enhet(below, "vardenhet.andel_allmanmedicin")
+    assert (r.outcome, r.values["declared"]) == (ps.Outcome.fail, 0.4737)
+
+
+def test_andel_allmanmedicin_exact_decimal_arithmetic() -> None:
+    # 0.3 / (0.1 + 0.2 + 0.3) is exactly one half; binary floats would give 0.49999999999999994.
+    staff = [lakare("A", 0.3, "allmanmedicin"), lakare("B", 0.1), lakare("C", 0.2)]
+    assert enhet(unit(staff), "vardenhet.andel_allmanmedicin").outcome is ps.Outcome.passed
+
+
+def test_andel_allmanmedicin_missing_service_level() -> None:
+    staff = [lakare("A", 1.0, "allmanmedicin"), lakare("B", None)]
+    assert enhet(unit(staff), "vardenhet.andel_allmanmedicin").missing == (
+        "$.personal[1].tjanstgoringsgrad",
+    )
+
+
+def test_mal_verksamhetschef_vardsamordnare_pass() -> None:
+    for rule in ("vardenhet.mal", "vardenhet.verksamhetschef", "vardenhet.vardsamordnare"):
+        assert enhet(unit(), rule).outcome is ps.Outcome.passed, rule
+
+
+def test_named_functions_missing_or_unnamed() -> None:
+    staff = [lakare("L1", 1.0), {"id": "VC", "funktioner": ["verksamhetschef"]}]
+    assert enhet(unit(staff), "vardenhet.mal").outcome is ps.Outcome.fail
+    assert enhet(unit(staff), "vardenhet.vardsamordnare").outcome is ps.Outcome.fail
+    r = enhet(unit(staff), "vardenhet.verksamhetschef")
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.personal[1].namn",))
+    nurse_mal = [{"id": "S1", "yrke": "sjukskoterska", "funktioner": ["mal"]}]
+    assert enhet(unit(nurse_mal), "vardenhet.mal").outcome is ps.Outcome.fail
+    r = enhet(unit(staff), "vardenhet.verksamhetschef")
+    assert "Fiktiv" not in r.explanation.sv
+
+
+def brist(**k: str) -> dict[str, Any]:
+    return unit(kompetensbrist={"uppstod": "2025-01-31", **k})
+
+
+def test_kompetensbrist_one_month_clamped_to_february() -> None:
+    r = enhet(
+        brist(anmald="2025-02-03", atergestalld="2025-02-28"),
+        "vardenhet.kompetensbrist",
+        date(2025, 3, 12),
+    )
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2025, 2, 28))
+    r = enhet(brist(atergestalld="2025-03-01"), "vardenhet.kompetensbrist", date(2025, 3, 12))
+    assert r.outcome is ps.Outcome.missed
+    assert enhet(brist(), "vardenhet.kompetensbrist", date(2025, 2, 28)).outcome is ps.Outcome.open
+    assert enhet(unit(), "vardenhet.kompetensbrist").outcome is ps.Outcome.not_applicable
+
+
+def test_fast_lakarkontakt_riktvarde_is_advisory() -> None:
+    r = enhet(unit(befolkning={"listade": 1650}), "vardenhet.fast_lakarkontakt_riktvarde")
+    assert (r.outcome, r.values["declared"]) == (ps.Outcome.passed, 1100.0)  # 1650 / 1.5 FTE
+    r = enhet(unit(befolkning={"listade": 1651}), "vardenhet.fast_lakarkontakt_riktvarde")
+    assert (r.outcome, r.values["declared"]) == (ps.Outcome.warning, 1100.7)
+    r = enhet(unit(befolkning={"listade": 99999}), "vardenhet.fast_lakarkontakt_riktvarde")
+    assert r.outcome is ps.Outcome.warning
+    assert enhet(unit(), "vardenhet.fast_lakarkontakt_riktvarde").missing == (
+        "$.befolkning.listade",
+    )
+
+
+# --- listning ---------------------------------------------------------------------------------
+
+
+def listning(data: dict[str, Any], rule: str, as_of: date) -> ps.Result:
+    return run("Listning", data, "listning." + rule, as_of)
+
+
+def test_rub_fast_lakarkontakt() -> None:
+    ok = {"rub": 4, "behov_fast_lakarkontakt": True, "fast_lakarkontakt": True}
+    assert listning(ok, "rub_fast_lakarkontakt", date(2025, 3, 12)).outcome is ps.Outcome.passed
+    assert (
+        listning(
+            {**ok, "rub": 5, "fast_lakarkontakt": False}, "rub_fast_lakarkontakt", date(2025, 3, 12)
+        ).outcome
+        is ps.Outcome.fail
+    )
+    assert (
+        listning({**ok, "rub": 3}, "rub_fast_lakarkontakt", date(2025, 3, 12)).outcome
+        is ps.Outcome.not_applicable
+    )
+    assert (
+        listning(
+            {**ok, "behov_fast_lakarkontakt": False}, "rub_fast_lakarkontakt", date(2025, 3, 12)
+        ).outcome
+        is ps.Outcome.not_applicable
+    )
+    assert listning({}, "rub_fast_lakarkontakt", date(2025, 3, 12)).missing == ("$.rub",)
+
+
+def child(born: str) -> dict[str, Any]:
+    return {"person": {"fodelsedatum": born}}
+
+
+def test_bhv_teambesok_dates_with_month_end_clamping() -> None:
+    r = listning(child("2025-08-31"), "bhv_teambesok", date(2025, 9, 1))
+    assert (r.outcome, r.values["due"], r.values["next_visit"]) == (
+        ps.Outcome.open,
+        date(2025, 9, 28),
+        "4_veckor",
+    )
+    assert [v["date"] for v in r.values["visits"]] == [
+        date(2025, 9, 28), date(2026, 2, 28), date(2026, 8, 31), date(2028, 8, 31),
+    ]  # fmt: skip
+
+
+def test_bhv_teambesok_due_on_the_day_then_the_next_one() -> None:
+    assert listning(child("2025-08-31"), "bhv_teambesok", date(2025, 9, 28)).values["due"] == date(
+        2025, 9, 28
+    )
+    assert listning(child("2025-08-31"), "bhv_teambesok", date(2025, 9, 29)).values["due"] == date(
+        2026, 2, 28
+    )
+
+
+def test_bhv_visits_leap_year() -> None:
+    assert bhv_visits(date(2023, 8, 31), [{"months": 6}]) == [("6_manader", date(2024, 2, 29))]
+    assert bhv_visits(date(2024, 2, 29), [{"years": 3}]) == [("3_ar", date(2027, 2, 28))]
+
+
+def test_bhv_teambesok_age_limits() -> None:
+    r = listning(child("2018-03-12"), "bhv_teambesok", date(2025, 3, 12))
+    assert (r.outcome, r.values["age"]) == (ps.Outcome.not_applicable, 7)
+    r = listning(
+        child("2018-03-12"), "bhv_teambesok", date(2025, 3, 11)
+    )  # 6 years, all visits past
+    assert (r.outcome, r.values["age"]) == (ps.Outcome.not_applicable, 6)
+    assert "visits" in r.values
+    assert listning({}, "bhv_teambesok", date(2025, 3, 11)).missing == ("$.person.fodelsedatum",)
+
+
+def test_riktade_halsosamtal_off_until_the_digital_support_exists() -> None:
+    r = listning(child("1985-06-01"), "riktade_halsosamtal", date(2025, 6, 1))
+    assert r.outcome is ps.Outcome.not_applicable
+    assert "digital support" in r.explanation.en
+    assert {p.name: p.value for p in r.parameters}["digital_support_available"] is False
+
+
+def test_halsosamtal_age_is_the_age_turned_in_the_calendar_year() -> None:
+    ages = (40, 50, 60)
+    assert halsosamtal_age(date(1985, 12, 31), 2025, ages) == 40
+    assert halsosamtal_age(date(1986, 1, 1), 2025, ages) is None
+    assert halsosamtal_age(date(1975, 1, 1), 2025, ages) == 50
+    assert halsosamtal_age(date(1965, 7, 7), 2025, ages) == 60
+    assert halsosamtal_age(date(1964, 7, 7), 2025, ages) is None
+
+
+# --- uppfoljning ------------------------------------------------------------------------------
+
+
+def fordelning(hours: float | None, **units: int | tuple[int, float]) -> dict[str, Any]:
+    parts = []
+    for k, v in units.items():
+        basis, declared = v if isinstance(v, tuple) else (v, None)
+        parts.append({"enhet_id": k, "underlag": basis, "deklarerade_timmar": declared})
+    return {"avser": "helgoppen_bemanning", "timmar": hours, "enheter": parts}
+
+
+def bemanning(data: dict[str, Any]) -> ps.Result:
+    return run("Fordelning", data, "uppfoljning.helgoppen_bemanning", date(2025, 3, 12))
+
+
+def test_helgoppen_bemanning_exact_shares() -> None:
+    r = bemanning(fordelning(48, A=1000, B=2000, C=3000))
+    assert r.outcome is ps.Outcome.passed
+    assert (r.values["allocation"], r.values["total"]) == ({"A": 8.0, "B": 16.0, "C": 24.0}, 48.0)
+
+
+def test_helgoppen_bemanning_largest_remainder_in_quarter_hours() -> None:
+    # 96 quarter hours: quotas 48.0048, 28.8029, 19.1923 → 48, 28, 19 + the last one to B.
+    r = bemanning(fordelning(24, C=1999, A=5000, B=3000))
+    assert r.values["allocation"] == {"A": 12.0, "B": 7.25, "C": 4.75}
+    assert sum(r.values["allocation"].values()) == 24.0
+
+
+def test_helgoppen_bemanning_tie_goes_to_the_lowest_unit_id() -> None:
+    r = bemanning(fordelning(10, C=1, B=1, A=1))  # 40 quarters: 13 each + 1 to A
+    assert r.values["allocation"] == {"A": 3.5, "B": 3.25, "C": 3.25}
+
+
+def test_helgoppen_bemanning_declared_hours_below_share_fail() -> None:
+    r = bemanning(fordelning(48, A=(1000, 7.5), B=(2000, 16.0), C=3000))
+    assert r.outcome is ps.Outcome.fail
+    assert r.values["shortfall"] == {"A": 0.5}
+
+
+def test_helgoppen_bemanning_not_applicable_and_indeterminate() -> None:
+    assert (
+        bemanning({**fordelning(48, A=1), "avser": "umm_lakartid"}).outcome
+        is ps.Outcome.not_applicable
+    )
+    assert bemanning(fordelning(None, A=1)).missing == ("$.timmar",)
+    assert bemanning(fordelning(10.1, A=1)).missing == ("$.timmar",)
+    assert bemanning(fordelning(10, A=0, B=0)).outcome is ps.Outcome.indeterminate
+
+
+@given(
+    units=st.integers(min_value=0, max_value=10_000),
+    weights=st.dictionaries(
+        st.text("abcdef", min_size=1, max_size=3), st.integers(0, 100_000), min_size=1, max_size=8
+    ),
+)
+def test_largest_remainder_sums_exactly_and_stays_within_one_of_the_quota(
+    units: int, weights: dict[str, int]
+) -> None:
+    total = sum(weights.values())
+    if total == 0:
+        return
+    parts = largest_remainder(units, weights)
+    assert sum(parts.values()) == units
+    for k, w in weights.items():
+        assert units * w // total <= parts[k] <= units * w // total + 1
+    assert largest_remainder(units, dict(reversed(list(weights.items())))) == parts
+
+
+def uppfoljning(data: dict[str, Any], rule: str, as_of: date) -> ps.Result:
+    return run("Uppfoljning", data, "uppfoljning." + rule, as_of)
+
+
+def test_uppgifter_14_dagar_due_on_nyarsafton_inclusive() -> None:
+    r = uppfoljning(
+        {"begaranden": [{"begard": "2025-12-17", "levererad": "2025-12-31"}]},
+        "uppgifter_14_dagar",
+        date(2026, 1, 5),
+    )
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2025, 12, 31))
+    r = uppfoljning(
+        {"begaranden": [{"begard": "2025-12-17", "levererad": "2026-01-01"}]},
+        "uppgifter_14_dagar",
+        date(2026, 1, 5),
+    )
+    assert r.outcome is ps.Outcome.missed
+
+
+def test_uppgifter_14_dagar_aggregate() -> None:
+    data = {
+        "begaranden": [
+            {"begard": "2025-12-19"},
+            {"begard": "2025-12-17", "levererad": "2025-12-18"},
+        ]
+    }
+    r = uppfoljning(data, "uppgifter_14_dagar", date(2025, 12, 20))
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.open, date(2026, 1, 2))
+    r = uppfoljning(data, "uppgifter_14_dagar", date(2026, 1, 3))
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.missed, date(2026, 1, 2))
+    assert uppfoljning({}, "uppgifter_14_dagar", date(2026, 1, 3)).missing == ("$.begaranden",)
+    assert (
+        uppfoljning({"begaranden": []}, "uppgifter_14_dagar", date(2026, 1, 3)).outcome
+        is ps.Outcome.not_applicable
+    )
+
+
+def change(typ: str, datum: str, meddelad: str | None = None) -> dict[str, Any]:
+    return {"forandringar": [{"typ": typ, "datum": datum, "meddelad": meddelad}]}
+
+
+def test_forandring_psykisk_halsa_two_months_before_the_first() -> None:
+    r = uppfoljning(
+        change("psykisk_halsa_partner", "2025-05-01", "2025-03-01"),
+        "forandring_psykisk_halsa",
+        date(2025, 5, 2),
+    )
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2025, 3, 1))
+    r = uppfoljning(
+        change("psykisk_halsa_partner", "2025-05-01", "2025-03-02"),
+        "forandring_psykisk_halsa",
+        date(2025, 5, 2),
+    )
+    assert r.outcome is ps.Outcome.missed
+
+
+def test_forandring_psykisk_halsa_not_on_the_first_fails() -> None:
+    r = uppfoljning(
+        change("psykisk_halsa_partner", "2025-05-15", "2025-01-10"),
+        "forandring_psykisk_halsa",
+        date(2025, 5, 2),
+    )
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.fail, date(2025, 3, 15))
+    assert "day 1" in r.explanation.en
+    assert (
+        uppfoljning(
+            change("lokalbyte", "2025-05-01"), "forandring_psykisk_halsa", date(2025, 5, 2)
+        ).outcome
+        is ps.Outcome.not_applicable
+    )
+    assert uppfoljning({}, "forandring_psykisk_halsa", date(2025, 5, 2)).missing == (
+        "$.forandringar",
+    )
+
+
+def test_byte_verksamhetschef_one_month_clamped() -> None:
+    r = uppfoljning(
+        change("byte_verksamhetschef", "2025-03-31", "2025-02-28"),
+        "byte_verksamhetschef",
+        date(2025, 4, 1),
+    )
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2025, 2, 28))
+    r = uppfoljning(
+        change("byte_mal", "2025-03-31", "2025-03-01"), "byte_verksamhetschef", date(2025, 4, 1)
+    )
+    assert r.outcome is ps.Outcome.missed
+
+
+def test_lokalbyte_six_months_clamped_leap_year() -> None:
+    r = uppfoljning(change("lokalbyte", "2028-08-31", "2028-02-29"), "lokalbyte", date(2028, 9, 1))
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2028, 2, 29))
+    assert (
+        uppfoljning(change("lokalbyte", "2025-08-31"), "lokalbyte", date(2025, 2, 28)).outcome
+        is ps.Outcome.open
+    )
+    r = uppfoljning(change("lokalbyte", "2025-08-31"), "lokalbyte", date(2025, 3, 1))
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.missed, date(2025, 2, 28))
+
+
+# --- bilagor ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "number"),
+    [
+        ("ansokan_och_avtal", "2"), ("ersattning", "3"), ("glesbygdsersattning", "3.1"), ("jour", "4"),
+        ("listning", "5"), ("registreringsanvisningar", "6"), ("lokaler", "7"), ("utrustning", "8"),
+        ("it", "9"), ("kris_och_kontinuitet", "10"), ("samverkan", "11"), ("utbildningsplatser", "12"),
+        ("forsakringsmedicin", "13"), ("filial", "14"), ("uppfoljning_och_sanktioner", "15"), ("upphorande", "16"),
+    ],
+)  # fmt: skip
+def test_annex_numbers(topic: str, number: str) -> None:
+    assert ps.annex("kalmar", "halsoval", topic).annex.number == number
+
+
+def test_annex_4_under_both_titles() -> None:
+    for title in ("Helgöppen hälsocentral och beredskap", "Jouruppdrag och ersättning", "4"):
+        ref = ps.annex("kalmar", "halsoval", title)
+        assert (ref.topic, ref.annex.number) == ("jour", "4")
+        assert ref.citation is not None
+    assert len(ps.annexes("kalmar", "halsoval")) == 16
+
+
+def test_parameters_are_not_in_force_before_the_2025_rulebook() -> None:
+    r = uppfoljning(change("lokalbyte", "2024-08-31", "2024-02-29"), "lokalbyte", date(2024, 9, 1))
+    assert (r.outcome, r.values["parameter_not_in_force"]) == (
+        ps.Outcome.not_applicable,
+        "change_types",
+    )
