@@ -14,6 +14,7 @@ Exit codes: 0 all checks passed, 1 a check failed, 2 the browser could not be ru
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -49,7 +50,7 @@ def find_chromium() -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -83,10 +84,8 @@ class Browser:
         self.events: list[dict[str, Any]] = []
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self.send("Browser.close", timeout=5)
-        except Exception:
-            pass
         try:
             self._proc.wait(timeout=10)
         except subprocess.TimeoutExpired:

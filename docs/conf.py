@@ -10,7 +10,7 @@ sys.path.insert(0, str(DOCS / "_ext"))
 
 project = "primarvard-sdk"
 author = "primarvard-sdk contributors"
-copyright = "2025, primarvard-sdk contributors"  # noqa: A001 - Sphinx's name
+copyright = "2025, primarvard-sdk contributors"
 language = "en"
 
 extensions = [

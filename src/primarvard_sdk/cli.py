@@ -272,11 +272,15 @@ def _short(value: Any, width: int = 60) -> str:
 
 
 def _headline(result: Result) -> str:
+    """The one value a reader looks for first: due date, route, or required against declared."""
     values = result.values
-    for key in ("due", "route", "decision", "required", "allocation", "assigned", "age"):
-        if key in values and values[key] is not None:
-            shown = _short(unstructure(values[key]), 34)
-            return f"{key} {shown}"
+    if values.get("required") is not None and not isinstance(values["required"], dict | list | tuple):
+        declared = values.get("declared")
+        shown = f"required {_short(unstructure(values['required']), 12)}"
+        return shown + (f" / declared {_short(unstructure(declared), 12)}" if declared is not None else "")
+    for key in ("due", "route", "assigned", "decision", "allocation", "required"):
+        if values.get(key) is not None:
+            return f"{key} {_short(unstructure(values[key]), 40)}"
     return ""
 
 
@@ -287,23 +291,17 @@ def _print_results(where: str, results: Sequence[Result], lang: str, out: TextIO
     first = results[0]
     ref = f", ref {first.reference}" if first.reference else ""
     print(f"\n{where}  —  {first.region}.{first.programme}, as of {first.as_of.isoformat()}{ref}", file=out)
-    rows = [
-        (
-            r.rule_id.split(".", 2)[2],
-            r.outcome.value,
-            _headline(r),
-            f"{r.citation.document.split('_')[0]} › {r.citation.section}",
-        )
+    header = ("rule", "outcome", "value", "source")
+    rows = [header] + [
+        (r.rule_id.split(".", 2)[2], r.outcome.value, _headline(r), f"§ {r.citation.section}")
         for r in results
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    header = ("rule", "outcome", "value", "source")
-    widths = [max(w, len(h)) for w, h in zip(widths, header, strict=False)]
-    print("  " + "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)), file=out)
-    for row, r in zip(rows, results, strict=True):
+    for index, row in enumerate(rows):
         print("  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + f"  {row[3]}", file=out)
-        explanation = r.explanation.sv if lang == "sv" else r.explanation.en
-        print(f"    {explanation}", file=out)
+        if index:
+            r = results[index - 1]
+            print(f"      {r.explanation.sv if lang == 'sv' else r.explanation.en}", file=out)
 
 
 _COMMANDS = {

@@ -92,16 +92,15 @@ def test_oppettider_missing_schedule_is_indeterminate() -> None:
     assert r.missing == ("$.oppettider",)
 
 
-def test_oppettider_christmas_week_eve_and_holidays_need_no_coverage() -> None:
+def test_oppettider_christmas_week_holidays_need_no_coverage_but_julafton_does() -> None:
     closed = [{"datum": d} for d in ("2025-12-24", "2025-12-25", "2025-12-26")]
     r = oppet({"oppettider": week(), "avvikande_dagar": closed}, as_of=date(2025, 12, 22))
+    assert r.outcome is ps.Outcome.fail
+    assert [d["status"] for d in r.values["deviations"]] == ["afton", "helgdag", "helgdag"]
+    assert "2025-12-24" in r.explanation.en
+    open_eve = [{"datum": "2025-12-24", "oppettider": [{"fran": "07:30", "till": "17:00"}]}]
+    r = oppet({"oppettider": week(), "avvikande_dagar": open_eve + closed[1:]}, as_of=date(2025, 12, 22))
     assert r.outcome is ps.Outcome.passed
-    assert [d["status"] for d in r.values["deviations"]] == [
-        "afton_undantagen",
-        "helgdag",
-        "helgdag",
-    ]
-    assert "eves" in r.explanation.en
 
 
 def test_oppettider_short_deviation_on_ordinary_weekday_fails() -> None:
@@ -138,9 +137,16 @@ def test_oppettider_easter_good_friday_closed_passes_but_short_maundy_thursday_f
     )
 
 
-def test_oppettider_midsommarafton_closed_passes() -> None:
+def test_oppettider_midsommarafton_closed_fails_an_eve_is_no_public_holiday() -> None:
     r = oppet(
         {"oppettider": week(), "avvikande_dagar": [{"datum": "2025-06-20"}]}, date(2025, 6, 16)
+    )
+    assert r.outcome is ps.Outcome.fail
+
+
+def test_oppettider_nationaldagen_closed_passes() -> None:
+    r = oppet(
+        {"oppettider": week(), "avvikande_dagar": [{"datum": "2025-06-06"}]}, date(2025, 6, 2)
     )
     assert r.outcome is ps.Outcome.passed
 

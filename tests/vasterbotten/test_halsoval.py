@@ -760,3 +760,21 @@ def test_non_choice_is_never_stopped_even_without_cap_state() -> None:
     assert ev("Listning", doc, "listning.listningsstopp").outcome.value == "pass"
     assert ev("Listning", doc, "listning.flytt_inom_lanet").outcome.value == "not_applicable"
     assert ev("Listning", {"valtyp": "ickeval", "person": person()}, "listning.filial").outcome.value == "not_applicable"
+
+
+def test_psb_due_on_a_sunday_is_not_moved() -> None:
+    # 1 March 2026 is a Sunday: the report for 2025 is still due that day.
+    doc = {"period": {"fran": "2025-01-01", "till": "2025-12-31"},
+           "rapporter": [{"typ": "patientsakerhetsberattelse", "avser_ar": 2025, "levererad": "2026-03-02"}]}
+    r = ev("Uppfoljning", doc, "uppfoljning.patientsakerhetsberattelse", date(2026, 3, 15))
+    assert r.values["due"] == date(2026, 3, 1) and r.values["due_is_vardag"] is False
+    assert r.outcome.value == "missed" and "not move" in r.explanation.en
+
+
+def test_byte_verksamhetschef_several_changes_worst_wins_in_any_order() -> None:
+    changes = [{"typ": "byte_verksamhetschef", "datum": "2025-09-01", "meddelad": "2025-08-01"},
+               {"typ": "byte_verksamhetschef", "datum": "2025-11-03", "meddelad": "2025-11-03"}]
+    for order in (changes, changes[::-1]):
+        r = ev("Uppfoljning", {"forandringar": order}, "uppfoljning.byte_verksamhetschef")
+        assert r.outcome.value == "missed" and r.values["due"] == date(2025, 11, 2)
+        assert r.values["due"] is not None and len(r.values["parts"]) == 2

@@ -79,7 +79,10 @@ def announced_changes(
             }
         )
     overall = worst(item["outcome"] for item in items)
-    decisive = next(item for item in items if item["outcome"] is overall)
+    # the first failing or open record decides; when all are met, the latest one is shown
+    decisive = [item for item in items if item["outcome"] is overall][
+        0 if overall is not Outcome.met else -1
+    ]
     sv, en = _change_text(decisive, months_before, what_sv, what_en, effective_day)
     if len(items) > 1:
         sv += f" ({len(items)} förändringar; den avgörande visas.)"

@@ -99,8 +99,8 @@ def bhv_teambesok(doc: Listning, ctx: RuleContext) -> Finding:
     age = full_years(born, ctx.as_of)
     if age > max_age:
         return not_applicable(
-            f"Barnet är {age} år {ctx.as_of.isoformat()}; teambesöken gäller listade barn 0–{max_age} år.",
-            f"The child is {age} on {ctx.as_of.isoformat()}; the team visits concern listed children aged 0–{max_age}.",
+            f"Personen är {age} år {ctx.as_of.isoformat()}; teambesöken gäller listade barn 0–{max_age} år.",
+            f"The person is {age} on {ctx.as_of.isoformat()}; the team visits concern listed children aged 0–{max_age}.",
             age=age,
         )
     visits = bhv_visits(born, visits_param)

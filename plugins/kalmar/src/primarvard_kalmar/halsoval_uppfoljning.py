@@ -18,7 +18,7 @@ from primarvard_sdk.findings import (
     not_applicable,
     passed,
 )
-from primarvard_sdk.model import Finding
+from primarvard_sdk.model import Finding, Outcome
 
 __all__ = ["largest_remainder"]
 
@@ -142,7 +142,10 @@ def uppgifter_14_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             }
         )
     overall = worst(item["outcome"] for item in items)
-    decisive = next(item for item in items if item["outcome"] is overall)
+    # the first failing or open record decides; when all are met, the latest one is shown
+    decisive = [item for item in items if item["outcome"] is overall][
+        0 if overall is not Outcome.met else -1
+    ]
     counts = {
         o.value: sum(1 for item in items if item["outcome"] is o)
         for o in {item["outcome"] for item in items}

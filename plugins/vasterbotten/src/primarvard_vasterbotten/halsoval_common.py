@@ -49,3 +49,15 @@ def combine_deadlines(parts: Sequence[Finding], sv: str, en: str, **values: Any)
             "parts": [dict(p.values, outcome=p.outcome.value) for p in parts],
         },
     )
+
+
+def non_working_note(due: date) -> tuple[str, str]:
+    """SPEC.md: a calendar-day due date on a non-working day is not moved; the result says so."""
+    from primarvard_sdk import calendar
+
+    if calendar.is_vardag(due):
+        return "", ""
+    return (
+        " Dagen är ingen vardag; fristen flyttas inte.",
+        " That day is not a weekday; the deadline does not move.",
+    )

@@ -16,7 +16,13 @@ from primarvard_sdk.findings import (
     warning,
 )
 from primarvard_sdk.model import Finding
-from primarvard_vasterbotten.halsoval_common import combine_deadlines, iso, joined, rules
+from primarvard_vasterbotten.halsoval_common import (
+    combine_deadlines,
+    iso,
+    joined,
+    non_working_note,
+    rules,
+)
 
 
 @rules.implement("vasterbotten.halsoval.uppfoljning.utbudsbegransning")
@@ -85,13 +91,15 @@ def patientsakerhetsberattelse(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             if r.typ == kind and r.avser_ar == year and r.levererad is not None
         )
         due = date(year + 1, month, day)
+        note_sv, note_en = non_working_note(due)
         parts.append(deadline(
             due,
             delivered[0] if delivered else None,
             ctx.as_of,
-            f"Patientsäkerhetsberättelsen för {year} senast {iso(due)}.",
-            f"The patient-safety report for {year} no later than {iso(due)}.",
+            f"Patientsäkerhetsberättelsen för {year} senast {iso(due)}.{note_sv}",
+            f"The patient-safety report for {year} no later than {iso(due)}.{note_en}",
             year=year,
+            due_is_vardag=not note_sv,
         ))
     if len(parts) == 1:
         return parts[0]
@@ -147,15 +155,17 @@ def byte_verksamhetschef(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     parts = []
     for change in changes:
         due = change.datum - timedelta(days=1)
+        note_sv, note_en = non_working_note(due)
         parts.append(deadline(
             due,
             change.meddelad,
             ctx.as_of,
             f"Byte {iso(change.datum)}: skriftlig information till Beställarenheten senast {iso(due)} "
-            "(dagen före ikraftträdandet).",
+            f"(dagen före ikraftträdandet).{note_sv}",
             f"Change on {iso(change.datum)}: written notice to Beställarenheten no later than {iso(due)} "
-            "(the day before it takes effect).",
+            f"(the day before it takes effect).{note_en}",
             takes_effect=change.datum,
+            due_is_vardag=not note_sv,
         ))
     if len(parts) == 1:
         return parts[0]
