@@ -19,5 +19,3 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
 register_profiles()
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-
-pytest_plugins = ["pytester"]

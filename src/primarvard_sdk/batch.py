@@ -72,6 +72,7 @@ __all__ = [
     "evaluate_columns",
     "finding",
     "full_years",
+    "in_force",
     "is_instant",
     "is_vardag",
     "local_days",
@@ -388,6 +389,17 @@ def missing(**paths_or_masks: Any) -> list[tuple[Array, Outcome, str]]:
         label = ",".join(p for bit, p in enumerate(paths) if combination >> bit & 1)
         cases.append((code == combination, Outcome.indeterminate, f"missing:{label}"))
     return cases
+
+
+def in_force(ctx: RuleContext, name: str) -> tuple[Any, tuple[bool, Outcome, str]]:
+    """A parameter's value (``None`` when none is in force on ``as_of``) and the case for it.
+
+    Place the case in :func:`finding` where the rule function reads the parameter: rows decided
+    before that point keep their outcome, every later row is ``not_applicable``
+    (``parameter_not_in_force:<name>``), exactly as the core answers for one document.
+    """
+    value = ctx.param_or_none(name)
+    return value, (value is None, Outcome.not_applicable, f"parameter_not_in_force:{name}")
 
 
 def codes_equal(column: Array, value: str) -> npt.NDArray[np.bool_]:

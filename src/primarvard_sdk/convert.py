@@ -17,7 +17,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
 import attrs
@@ -199,9 +199,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     conv.register_unstructure_hook(time, lambda t: t.isoformat("minutes") if not t.second else t.isoformat())
     conv.register_unstructure_hook(Personnummer, lambda p: p.as_entered())
-    conv.register_unstructure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, Enum), lambda _: lambda e: e.value
-    )
+    # StrEnum before str in the MRO: enums leave as their plain value, not as the member.
+    conv.register_unstructure_hook(StrEnum, lambda e: e.value)
+    conv.register_unstructure_hook(Enum, lambda e: e.value)
     return conv
 
 

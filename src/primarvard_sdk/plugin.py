@@ -290,6 +290,7 @@ class _FrozenDict(dict[str, Any]):
 class Implementations:
     """The rule functions of one programme, registered by rule id.
 
+    >>> from primarvard_sdk.plugin import Implementations
     >>> rules = Implementations("exempel.program")
     >>> @rules.implement("exempel.program.remiss.svar")
     ... def svar(remiss, ctx): ...

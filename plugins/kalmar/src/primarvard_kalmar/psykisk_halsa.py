@@ -832,13 +832,14 @@ def forsta_kontakt_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     from primarvard_sdk import batch
 
     typ = cols["typ"]
-    skip = batch.codes_equal(typ, Remisstyp.vfsp) | batch.codes_equal(typ, Remisstyp.digital_mottagning)
+    days, not_in_force = batch.in_force(ctx, "calendar_days")
     arrived = batch.local_days(cols["inkom"])
-    due = batch.add_calendar_days(arrived, ctx.param("calendar_days"))
+    due = batch.add_calendar_days(arrived, days or 0)  # rows use it only when days is in force
     return batch.finding(
         len(typ),
         (batch.codes_equal(typ, Remisstyp.vfsp), Outcome.not_applicable, "vfsp"),
-        (skip, Outcome.not_applicable, "digital_mottagning"),
+        (batch.codes_equal(typ, Remisstyp.digital_mottagning), Outcome.not_applicable, "digital_mottagning"),
+        not_in_force,
         default=batch.deadline_outcome(due, cols["forsta_kontakt"], ctx.as_of),
         values={"due": due, "arrived": arrived, "due_is_vardag": batch.is_vardag(due)},
     )
@@ -852,11 +853,13 @@ def vfsp_aterkoppling_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     from primarvard_sdk import batch
 
     typ = cols["typ"]
+    n, not_in_force = batch.in_force(ctx, "weekdays")
     arrived = batch.local_days(cols["inkom"])
-    due = batch.nth_vardag_after(arrived, ctx.param("weekdays"))
+    due = batch.nth_vardag_after(arrived, n or 1)  # rows use it only when n is in force
     return batch.finding(
         len(typ),
         (~batch.codes_equal(typ, Remisstyp.vfsp), Outcome.not_applicable, "not_vfsp"),
+        not_in_force,
         default=batch.deadline_outcome(due, cols["aterkoppling"], ctx.as_of),
         values={"due": due, "arrived": arrived},
     )
@@ -873,12 +876,13 @@ def alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
 
     from primarvard_sdk import batch
 
-    min_age = ctx.param("min_age")
+    min_age, not_in_force = batch.in_force(ctx, "min_age")
     arrived = batch.local_days(cols["inkom"])
     age = batch.full_years(cols["fodd"], arrived)
-    adult = age >= min_age
+    adult = age >= (min_age or 0)
     return batch.finding(
         len(arrived),
+        not_in_force,
         (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
         (np.isnat(cols["fodd"]), Outcome.indeterminate, "missing:$.patient.fodelsedatum,$.patient.personnummer"),
         (~adult, Outcome.warning, ROUTE_BUH),

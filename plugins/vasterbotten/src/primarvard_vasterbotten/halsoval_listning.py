@@ -566,3 +566,61 @@ def filial(listning: Listning, ctx: RuleContext) -> Finding:
         assigned=main,
     )
 
+
+
+# --- Vectorised twin (issue 8: population-scale evaluation) ------------------------------------
+# Gives, row by row, what eget_val_alder gives (tests/test_batch_agreement.py checks it).
+
+from collections.abc import Mapping  # noqa: E402 - kept with the twin it serves
+
+from primarvard_sdk.vectorised import Column  # noqa: E402
+
+
+def _birth_on_listing_day(listning: Listning) -> date | None:
+    if listning.person is None or listning.datum is None:
+        return None
+    return listning.person.birth_date(listning.datum)
+
+
+@rules.vectorised(
+    "vasterbotten.halsoval.listning.eget_val_alder",
+    Column("person", "flag", get=lambda listning: listning.person is not None),
+    Column("skyddade", "flag", path="person.skyddade_personuppgifter"),
+    Column("valtyp", "code"),
+    Column("datum", "day"),
+    Column("valt_av", "code"),
+    Column("fodd", "day", path="person.fodelsedatum", get=_birth_on_listing_day),
+    Column("folkbokford", "flag", path="person.folkbokford_i_sverige"),
+)
+def eget_val_alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    valtyp, valt_av = cols["valtyp"], cols["valt_av"]
+    no_person = cols["person"] != 1
+    min_age, not_in_force = batch.in_force(ctx, "min_age")
+    age = batch.full_years(cols["fodd"], cols["datum"])
+    young = age < (min_age or 0)  # rows use it only when min_age is in force
+    by_guardian = batch.codes_equal(valt_av, ValtAv.vardnadshavare)
+    by_representative = batch.codes_equal(valt_av, ValtAv.ombud)
+    accept = by_representative | (by_guardian & young) | (~by_guardian & ~young & (cols["folkbokford"] == 1))
+    return batch.finding(
+        len(valtyp),
+        (~no_person & (cols["skyddade"] == 1), Outcome.not_applicable, "skyddade_personuppgifter"),
+        (batch.codes_equal(valtyp, ""), Outcome.indeterminate, "missing:$.valtyp"),
+        (~batch.codes_equal(valtyp, Valtyp.aktivt_val), Outcome.not_applicable, "not_active_choice"),
+        *batch.missing(**{"$.person": no_person, "$.datum": np.isnat(cols["datum"]),
+                          "$.valt_av": batch.codes_equal(valt_av, "")}),
+        not_in_force,
+        (np.isnat(cols["fodd"]), Outcome.indeterminate, "missing:$.person.fodelsedatum"),
+        (by_representative, Outcome.passed, "ombud"),
+        (by_guardian & young, Outcome.passed, "guardian_for_child"),
+        (by_guardian, Outcome.fail, "guardian_for_adult"),
+        (young, Outcome.fail, "under_age"),
+        (cols["folkbokford"] == -1, Outcome.indeterminate, "missing:$.person.folkbokford_i_sverige"),
+        (cols["folkbokford"] == 0, Outcome.fail, "not_registered"),
+        default=Outcome.passed,
+        values={"age": age, "decision": np.where(accept, "accept", "reject")},
+    )

@@ -124,3 +124,30 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 
 def _day(doc: Tillganglighet, day: date) -> tuple[str, ...]:
     return tuple(h for d in doc.avvikande_dagar if d.datum == day for h in d.hanvisning)
+
+
+# --- Vectorised twin (issue 8: population-scale evaluation) ------------------------------------
+# Gives, row by row, what e_tjanst_svarstid gives (tests/test_batch_agreement.py checks it).
+
+from collections.abc import Mapping  # noqa: E402 - kept with the twin it serves
+from typing import Any as _Any  # noqa: E402
+
+from primarvard_sdk.vectorised import Column  # noqa: E402
+
+
+@rules.vectorised(
+    "vasterbotten.halsoval.tillganglighet.e_tjanst_svarstid",
+    Column("inkom", "time"), Column("besvarad", "time"),
+)
+def e_tjanst_svarstid_columns(cols: Mapping[str, _Any], ctx: RuleContext) -> _Any:
+    from primarvard_sdk import batch
+
+    n, not_in_force = batch.in_force(ctx, "weekdays")
+    arrived = batch.local_days(cols["inkom"])
+    due = batch.nth_vardag_after(arrived, n or 1)  # rows use it only when n is in force
+    return batch.finding(
+        len(arrived),
+        not_in_force,
+        default=batch.deadline_outcome(due, cols["besvarad"], ctx.as_of),
+        values={"due": due, "arrived": arrived},
+    )
