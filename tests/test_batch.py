@@ -28,7 +28,7 @@ instants_st = st.datetimes(datetime(1901, 1, 1), datetime(2099, 12, 1), timezone
         lambda s: datetime(d.year, d.month, d.day, tzinfo=UTC) + timedelta(seconds=s)))
 
 
-def D(values: list[date]) -> np.ndarray:  # noqa: N802
+def D(values: list[date]) -> np.ndarray:
     return np.array(values, dtype="datetime64[D]")
 
 

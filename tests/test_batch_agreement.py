@@ -6,7 +6,7 @@ days, bare dates and instants with offsets, missing inputs and out-of-scope kind
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -29,7 +29,7 @@ day_st = st.one_of(
     st.sampled_from(SPECIAL).flatmap(lambda d: st.integers(-3, 3).map(lambda k: d + timedelta(days=k))),
     st.dates(date(1990, 1, 1), date(2090, 12, 1)),
 )
-OFFSETS = [timezone.utc, timezone(timedelta(hours=1)), timezone(timedelta(hours=2)), timezone(timedelta(hours=-5))]
+OFFSETS = [UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=2)), timezone(timedelta(hours=-5))]
 
 
 @st.composite

@@ -85,7 +85,7 @@ def test_bad_input_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str | bytes, expected: str
 ) -> None:
     code, out, err = run(capsys, "evaluate", write(tmp_path, "bad.json", content))
-    assert code == 2
+    assert code == 2 and out == ""
     assert expected in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 

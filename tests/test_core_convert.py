@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
 import primarvard_sdk as ps
-from primarvard_sdk.domain import Oppettid, Remiss, Veckodag, Vardenhet
+from primarvard_sdk.domain import Oppettid, Remiss, Vardenhet, Veckodag
 
 
 def errors_of(data: object, type_name: str) -> dict[str, str]:
@@ -27,7 +27,7 @@ def test_dates_and_aware_datetimes_are_iso_8601() -> None:
 
 def test_utc_z_suffix_is_accepted() -> None:
     remiss = ps.parse_document({"inkom": "2025-01-02T08:00:00Z"}, "Remiss")
-    assert remiss.inkom == datetime(2025, 1, 2, 8, tzinfo=timezone.utc)
+    assert remiss.inkom == datetime(2025, 1, 2, 8, tzinfo=UTC)
 
 
 def test_naive_datetime_is_rejected_with_its_path() -> None:

@@ -125,7 +125,7 @@ def test_rule_ids_outside_the_plugins_region_are_refused() -> None:
             return [_rule("kalmar", "testprogram")]
 
     sdk = ps.Sdk([(Poacher(), "poacher 1.0")], entry_points=False)
-    with pytest.raises(ps.PluginError, match="does not belong to testregion.testprogram"):
+    with pytest.raises(ps.PluginError, match=r"does not belong to testregion\.testprogram"):
         sdk.rules("testregion")
 
 

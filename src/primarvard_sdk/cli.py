@@ -211,6 +211,9 @@ def _open(name: str) -> IO[bytes]:
         raise PrimarvardError(f"{name}: cannot be read ({exc.strerror})") from None
 
 
+_FLUSH_AT = 1 << 20  # characters of JSON output held before writing
+
+
 def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
     as_of = structure(args.as_of, date, path="--as-of") if args.as_of else None
     streams = [(name, _open(name)) for name in args.files]  # fail fast on a missing file
@@ -222,6 +225,7 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
             with stream if stream is not sys.stdin.buffer else _nullcontext(stream):
                 for chunk in chunks(_records(name, stream, progress)):
                     lines: list[str] = []
+                    pending = 0
                     for where, record in chunk:
                         try:
                             if isinstance(record, InvalidDocument):
@@ -239,6 +243,11 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
                         failed = failed or any(r.outcome.is_failure for r in results)
                         if as_json:
                             lines.append(results_json(where, results))
+                            pending += len(lines[-1])
+                            if pending > _FLUSH_AT:  # keep the output buffer small: flat memory
+                                lines.append("")
+                                out.write("\n".join(lines))
+                                lines, pending = [], 0
                         else:
                             _print_results(where, results, args.lang, out)
                     if lines:

@@ -88,8 +88,11 @@ def parse_request(data: Any) -> EvaluationRequest:
     unknown = [k for k in data if k not in _REQUEST_KEYS]
     if unknown:
         errors.append(FieldError("$", f"unknown field(s): {field_names(unknown)}"))
-    type_name = data.get("type")
-    if not isinstance(type_name, str) or type_name not in domain.DOCUMENT_TYPES:
+    raw_type = data.get("type")
+    # Only a known type name is kept (and repeated in messages): anything else may be a list,
+    # an object or whatever the caller pasted.
+    type_name = raw_type if isinstance(raw_type, str) and raw_type in domain.DOCUMENT_TYPES else None
+    if type_name is None:
         errors.append(
             FieldError("$.type", f"expected one of: {', '.join(domain.DOCUMENT_TYPES)}")
         )
@@ -108,11 +111,11 @@ def parse_request(data: Any) -> EvaluationRequest:
         except InvalidDocument as exc:
             errors.extend(exc.errors)
     document = None
-    if type_name in domain.DOCUMENT_TYPES and "document" in data:
+    if type_name is not None and "document" in data:
         try:
             document = parse_document(data["document"], type_name, path="$.document")
         except InvalidDocument as exc:
             errors.extend(exc.errors)
     if errors:
-        raise InvalidDocument(errors, type_name=type_name if isinstance(type_name, str) else None)
+        raise InvalidDocument(errors, type_name=type_name)
     return EvaluationRequest(type=str(type_name), document=document, **fields)

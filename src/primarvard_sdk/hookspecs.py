@@ -87,7 +87,7 @@ def primarvard_sdk_evaluate(rule: Rule, document: Any, context: RuleContext) -> 
 
 
 @hookspec
-def primarvard_sdk_vectorised(rule: Rule) -> VectorisedRule | None:  # type: ignore[empty-body]
+def primarvard_sdk_vectorised(rule: Rule) -> VectorisedRule | None:
     """Return the vectorised twin of ``rule``, or ``None`` when it has none. Optional hook.
 
     A twin evaluates the rule over columns (population scale, :mod:`primarvard_sdk.batch`) with

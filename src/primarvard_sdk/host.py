@@ -25,6 +25,8 @@ from primarvard_sdk import hookspecs
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.documents import EvaluationRequest, type_name_of
 from primarvard_sdk.errors import (
+    FieldError,
+    InvalidDocument,
     PluginError,
     UnknownAnnexTopic,
     UnknownProgramme,
@@ -411,8 +413,6 @@ class Sdk:
             programme = document.programme
         missing = [n for n, v in (("region", region), ("programme", programme), ("as_of", when)) if v is None]
         if missing:
-            from primarvard_sdk.errors import FieldError, InvalidDocument
-
             raise InvalidDocument([FieldError(f"$.{n}", "required (in the request or as an option)") for n in missing])
         assert region is not None and programme is not None and when is not None
         return self.evaluate(document, region=region, programme=programme, as_of=when, rule=request.rule)

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from itertools import islice
 from typing import IO, Any, TextIO
@@ -175,7 +175,9 @@ def chunks(items: Iterator[tuple[str, Any]], size: int = CHUNK) -> Iterator[list
 _encode = json.JSONEncoder(
     sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":")
 ).encode
-_string: Any = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+_string: Callable[[str], str] = (
+    getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+)
 _static: dict[tuple[str, int], tuple[Any, str, str, str, str, str]] = {}
 _parameters: dict[Any, str] = {}
 

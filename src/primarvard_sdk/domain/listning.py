@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 
 from primarvard_sdk.domain._fields import field, many, optional
-from primarvard_sdk.domain.codes import Kanal, Valtyp, ValtAv
+from primarvard_sdk.domain.codes import Kanal, ValtAv, Valtyp
 from primarvard_sdk.domain.common import Period
 from primarvard_sdk.domain.people import Person, Utfardare
 from primarvard_sdk.domain.remiss import Beslut

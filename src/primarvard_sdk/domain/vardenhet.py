@@ -6,7 +6,7 @@ from datetime import date
 
 import attrs
 
-from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain._fields import field, optional
 from primarvard_sdk.domain.codes import Driftform, Funktion
 from primarvard_sdk.domain.people import Medarbetare
 
