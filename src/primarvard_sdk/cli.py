@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import IO, Any, TextIO
@@ -16,7 +17,7 @@ from primarvard_sdk.convert import dumps, structure, unstructure
 from primarvard_sdk.documents import parse_request
 from primarvard_sdk.errors import InvalidDocument, PrimarvardError
 from primarvard_sdk.host import Sdk
-from primarvard_sdk.model import Result, Rule
+from primarvard_sdk.model import Outcome, Result, Rule
 from primarvard_sdk.streaming import Progress, chunks, records, results_json
 
 __all__ = ["build_parser", "main"]
@@ -220,6 +221,7 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
     failed = bad = False
     progress = Progress(sys.stderr)
     as_json = args.format == "json"
+    documents, outcomes = 0, Counter[str]()
     try:
         for name, stream in streams:
             with stream if stream is not sys.stdin.buffer else _nullcontext(stream):
@@ -250,11 +252,16 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
                                 lines, pending = [], 0
                         else:
                             _print_results(where, results, args.lang, out)
+                            documents += 1
+                            outcomes.update(r.outcome.value for r in results)
                     if lines:
                         lines.append("")
                         out.write("\n".join(lines))
     finally:
         progress.close()
+    if not as_json and documents:
+        counts = ", ".join(f"{outcomes[o.value]} {o.value}" for o in Outcome if outcomes[o.value])
+        print(f"\n{documents} documents, {sum(outcomes.values())} results: {counts}", file=out)
     if bad:
         return EXIT_BAD_INPUT
     return EXIT_FAILED if failed else EXIT_OK

@@ -129,6 +129,7 @@ def test_far_ej_neka() -> None:
     room = {"listningslage": {"tak": 8000, "listade": 7999}}
     r = run({**room, "beslut": {"utfall": "avvisad"}}, "listning.far_ej_neka")
     assert r.outcome is Outcome.fail and r.values["unit_decision"] == "avvisad"
+    assert r.values["required_decision"] == "accept" and "decision" not in r.values
     assert run({**room, "beslut": {"utfall": "accepterad"}}, "listning.far_ej_neka").outcome is Outcome.passed
     assert run({"listningslage": {}}, "listning.far_ej_neka").outcome is Outcome.passed
     full = {"listningslage": {"tak": 8000, "listade": 8000}, "nyfodd": False, "nyinflyttad": False}

@@ -193,7 +193,7 @@ def far_ej_neka(doc: Listning, ctx: RuleContext) -> Finding:
         Outcome.fail,
         f"Vårdcentralen beslutade {doc.beslut.utfall.value}, men får inte neka invånaren att lista sig ({why_sv}).",
         f"The vårdcentral decided {doc.beslut.utfall.value}, but may not refuse the resident ({why_en}).",
-        decision="accept",
+        required_decision="accept",
         unit_decision=doc.beslut.utfall.value,
     )
 
