@@ -129,7 +129,7 @@ def test_claiming_another_plugins_region() -> None:
                for f in sdk.failures)
     with pytest.raises(PluginError, match="claimed by more than one plugin"):
         sdk.region("gotland")
-    with pytest.raises(AssertionError, match=re.escape("region gotland: PluginError: .*claimed by more than one plugin")):
+    with pytest.raises(AssertionError, match=r"region gotland: PluginError: .*claimed by more than one plugin"):
         kit.check_region(sdk, "gotland")
 
 
