@@ -13,12 +13,14 @@ Conventions every region follows, so that results read alike across regions:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
 from primarvard_sdk.model import Explanation, Finding, Outcome
 
 __all__ = [
+    "calendar_day_note",
     "deadline",
     "deadline_outcome",
     "decision",
@@ -28,7 +30,21 @@ __all__ = [
     "not_applicable",
     "passed",
     "warning",
+    "worst",
 ]
+
+#: How several outcomes aggregate into one: the first present wins. A failure outranks a missing
+#: input, and a missing input outranks every positive outcome, so an aggregate never guesses.
+_SEVERITY: tuple[Outcome, ...] = (
+    Outcome.fail,
+    Outcome.missed,
+    Outcome.indeterminate,
+    Outcome.warning,
+    Outcome.open,
+    Outcome.met,
+    Outcome.passed,
+    Outcome.not_applicable,
+)
 
 
 def finding(outcome: Outcome, sv: str, en: str, **values: Any) -> Finding:
@@ -106,3 +122,25 @@ def deadline(
 ) -> Finding:
     """A deadline finding with ``due`` and ``actual`` in its values."""
     return finding(deadline_outcome(due, actual, as_of), sv, en, due=due, actual=actual, **values)
+
+
+def worst(outcomes: Iterable[Outcome], default: Outcome = Outcome.met) -> Outcome:
+    """One outcome for several records: fail, missed, indeterminate, warning, open, met, pass,
+    not_applicable — the first present wins; ``default`` when there are none."""
+    seen = set(outcomes)
+    return next((o for o in _SEVERITY if o in seen), default)
+
+
+def calendar_day_note(due: date) -> tuple[str, str]:
+    """SPEC.md: a calendar-day due date on a non-working day is not moved; the result says so.
+
+    Returns the sentence to append in Swedish and English (empty strings on a vardag).
+    """
+    from primarvard_sdk.calendar import is_vardag
+
+    if is_vardag(due):
+        return "", ""
+    return (
+        " Dagen är ingen vardag; fristen flyttas inte.",
+        " That day is not a working day; the deadline does not move.",
+    )

@@ -7,24 +7,14 @@ from datetime import date
 from typing import Any
 
 from primarvard_sdk.domain import Uppfoljning
-from primarvard_sdk.findings import deadline_outcome, finding, indeterminate, not_applicable
+from primarvard_sdk.findings import deadline_outcome, finding, indeterminate, not_applicable, worst
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_sdk.plugin import Implementations
 
-__all__ = ["announced_changes", "fmt", "join_ids", "rules", "worst"]
+__all__ = ["announced_changes", "fmt", "join_ids", "rules"]
 
 #: The rule functions of kalmar.halsoval (every ``halsoval_*`` module registers here).
 rules = Implementations("kalmar.halsoval")
-
-#: Outcome ranking for aggregates over several records: the first present wins.
-_RANK: tuple[Outcome, ...] = (Outcome.fail, Outcome.missed, Outcome.open, Outcome.met)
-
-
-def worst(outcomes: Iterable[Outcome]) -> Outcome:
-    """The aggregate outcome: fail, then missed, then open, else met."""
-    seen = set(outcomes)
-    return next((o for o in _RANK if o in seen), Outcome.met)
-
 
 def fmt(number: float) -> str:
     """A number as the explanations print it: 47.5, 48, 0.4545."""

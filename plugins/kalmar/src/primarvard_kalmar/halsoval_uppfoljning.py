@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from primarvard_kalmar.halsoval_common import announced_changes, fmt, join_ids, rules, worst
+from primarvard_kalmar.halsoval_common import announced_changes, fmt, join_ids, rules
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Fordelning, Uppfoljning
@@ -17,6 +17,7 @@ from primarvard_sdk.findings import (
     indeterminate,
     not_applicable,
     passed,
+    worst,
 )
 from primarvard_sdk.model import Finding, Outcome
 

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from primarvard_kalmar.halsoval_common import rules
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Kontakttyp, Vardkontakt, Vistelsestatus, local_day
-from primarvard_sdk.findings import deadline, decision, indeterminate, not_applicable
+from primarvard_sdk.findings import (
+    calendar_day_note,
+    deadline,
+    decision,
+    indeterminate,
+    not_applicable,
+)
 from primarvard_sdk.model import Finding
 
 __all__: list[str] = []
-
-
-def _weekday_note(day: date) -> tuple[str, str]:
-    if calendar.is_vardag(day):
-        return "", ""
-    return (
-        " Dagen är ingen vardag; fristen flyttas inte.",
-        " That day is not a working day; the deadline does not move.",
-    )
 
 
 @rules.implement("kalmar.halsoval.vardkontakt.kontakt_samma_dag")
@@ -73,7 +68,7 @@ def medicinsk_bedomning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             extra_en = (
                 " The recorded assessment was not made by licensed personnel and does not count."
             )
-    note_sv, note_en = _weekday_note(due)
+    note_sv, note_en = calendar_day_note(due)
     return deadline(
         due,
         actual,

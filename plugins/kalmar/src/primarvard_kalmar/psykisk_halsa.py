@@ -6,7 +6,7 @@ from its document alone and names the JSON path of each input it misses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -27,6 +27,7 @@ from primarvard_sdk.domain import (
     local_day,
 )
 from primarvard_sdk.findings import (
+    calendar_day_note,
     deadline,
     deadline_outcome,
     decision,
@@ -35,6 +36,7 @@ from primarvard_sdk.findings import (
     indeterminate,
     not_applicable,
     passed,
+    worst,
 )
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_sdk.plugin import Implementations
@@ -58,22 +60,6 @@ def _d(day: date) -> str:
     return day.isoformat()
 
 
-def _worst(outcomes: Iterable[Outcome]) -> Outcome:
-    """One outcome for several deadlines: missed, else indeterminate, else open, else met."""
-    found = set(outcomes)
-    for outcome in (Outcome.missed, Outcome.indeterminate, Outcome.open):
-        if outcome in found:
-            return outcome
-    return Outcome.met
-
-
-def _weekday_note(due: date) -> tuple[str, str]:
-    if calendar.is_vardag(due):
-        return "", ""
-    return (
-        " Dagen är ingen vardag; fristen flyttas inte.",
-        " That day is not a weekday; the deadline does not move.",
-    )
 
 
 # --- Remiss ------------------------------------------------------------------------------------
@@ -116,7 +102,7 @@ def forsta_kontakt(remiss: Remiss, ctx: RuleContext) -> Finding:
     days = ctx.param("calendar_days")
     arrived = local_day(remiss.inkom)
     due = calendar.add_calendar_days(arrived, days)
-    note_sv, note_en = _weekday_note(due)
+    note_sv, note_en = calendar_day_note(due)
     if remiss.kompletteringar:
         note_sv += " Begärd komplettering flyttar inte fristen."
         note_en += " A completion request does not move the deadline."
@@ -151,7 +137,7 @@ def komplettering(remiss: Remiss, ctx: RuleContext) -> Finding:
     requested = sorted(local_day(k.begard) for k in remiss.kompletteringar)
     received = sorted(local_day(k.inkommen) for k in remiss.kompletteringar if k.inkommen is not None)
     last = received[-1] if received else requested[-1]
-    note_sv, note_en = _weekday_note(due)
+    note_sv, note_en = calendar_day_note(due)
     return deadline(
         due,
         remiss.forsta_kontakt,
@@ -570,7 +556,7 @@ def steg1_inom_ett_ar(unit: Vardenhet, ctx: RuleContext) -> Finding:
         else:
             outcome = deadline_outcome(due, actual, ctx.as_of)
         staff[m.id] = {"due": due, "actual": actual, "outcome": outcome.value}
-    overall = _worst(Outcome(s["outcome"]) for s in staff.values())
+    overall = worst(Outcome(s["outcome"]) for s in staff.values())
     deciding = sorted(
         (s for s in staff.values() if s["outcome"] == overall.value and s["due"] is not None),
         key=lambda s: s["due"],
@@ -624,7 +610,7 @@ def kompetensbrist(unit: Vardenhet, ctx: RuleContext) -> Finding:
         rep_sv, rep_en = f" Anmäld till regionen {_d(brist.anmald)}.", f" Reported to the region {_d(brist.anmald)}."
     else:
         rep_sv, rep_en = " Anmälan till regionen saknas.", " No report to the region is recorded."
-    note_sv, note_en = _weekday_note(due)
+    note_sv, note_en = calendar_day_note(due)
     return deadline(
         due,
         brist.atergestalld,
@@ -767,7 +753,7 @@ def _advance_notice(f: Uppfoljning, ctx: RuleContext, what_sv: str, what_en: str
         outcome = deadline_outcome(due, c.meddelad, ctx.as_of)
         changes.append({"typ": c.typ, "date": c.datum, "due": due, "actual": c.meddelad,
                         "outcome": outcome.value})
-    overall = _worst(Outcome(c["outcome"]) for c in changes)
+    overall = worst(Outcome(c["outcome"]) for c in changes)
     deciding = next(c for c in changes if c["outcome"] == overall.value)
     parts_sv = "; ".join(
         f"{c['typ']} {_d(c['date'])}: senast {_d(c['due'])}, "

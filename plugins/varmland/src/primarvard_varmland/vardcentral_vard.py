@@ -18,6 +18,7 @@ from primarvard_sdk.domain import (
     local_day,
 )
 from primarvard_sdk.findings import (
+    calendar_day_note,
     deadline,
     deadline_outcome,
     decision,
@@ -207,8 +208,7 @@ def naromradesplan(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         )
     judged = [(calendar.add_months(f.datum, months), f) for f in events]
     due, event = min(judged, key=lambda p: (_RANK[deadline_outcome(p[0], p[1].genomford, ctx.as_of)], p[1].datum))
-    note_sv = "" if calendar.is_vardag(due) else " Dagen är ingen vardag; fristen flyttas inte."
-    note_en = "" if calendar.is_vardag(due) else " That day is not a weekday; the deadline does not move."
+    note_sv, note_en = calendar_day_note(due)
     return deadline(
         due,
         event.genomford,

@@ -6,15 +6,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from primarvard_sdk.model import Explanation, Finding, Outcome
+from primarvard_sdk.findings import worst
+from primarvard_sdk.model import Explanation, Finding
 from primarvard_sdk.plugin import Implementations
 
 __all__ = ["combine_deadlines", "fold", "iso", "rules"]
 
 rules = Implementations("vasterbotten.halsoval")
-
-#: Worst first: the outcome a set of deadlines gets is the worst of its parts.
-_DEADLINE_ORDER = (Outcome.missed, Outcome.open, Outcome.met)
 
 
 def iso(day: date) -> str:
@@ -31,33 +29,22 @@ def joined(items: Iterable[Any]) -> str:
 
 
 def combine_deadlines(parts: Sequence[Finding], sv: str, en: str, **values: Any) -> Finding:
-    """One finding for several deadlines: the worst outcome (missed, then open, then met) wins.
+    """One finding for several deadlines: the worst outcome wins (:func:`findings.worst`).
 
     ``due`` and ``actual`` are those of the first part with the worst outcome (parts in a stable
     order chosen by the caller); every part is listed under ``parts``.
     """
-    worst = min(parts, key=lambda p: _DEADLINE_ORDER.index(p.outcome))
+    outcome = worst(p.outcome for p in parts)
+    first = next(p for p in parts if p.outcome is outcome)
     sv_all = " ".join([sv, *(p.explanation.sv for p in parts)])
     en_all = " ".join([en, *(p.explanation.en for p in parts)])
     return Finding(
-        outcome=worst.outcome,
+        outcome=outcome,
         explanation=Explanation(sv=sv_all, en=en_all),
         values={
-            "due": worst.values.get("due"),
-            "actual": worst.values.get("actual"),
+            "due": first.values.get("due"),
+            "actual": first.values.get("actual"),
             **values,
             "parts": [dict(p.values, outcome=p.outcome.value) for p in parts],
         },
-    )
-
-
-def non_working_note(due: date) -> tuple[str, str]:
-    """SPEC.md: a calendar-day due date on a non-working day is not moved; the result says so."""
-    from primarvard_sdk import calendar
-
-    if calendar.is_vardag(due):
-        return "", ""
-    return (
-        " Dagen är ingen vardag; fristen flyttas inte.",
-        " That day is not a weekday; the deadline does not move.",
     )

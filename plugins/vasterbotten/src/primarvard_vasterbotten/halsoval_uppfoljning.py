@@ -8,6 +8,7 @@ from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Tillganglighet, Uppfoljning
 from primarvard_sdk.findings import (
+    calendar_day_note,
     deadline,
     failed,
     indeterminate,
@@ -20,7 +21,6 @@ from primarvard_vasterbotten.halsoval_common import (
     combine_deadlines,
     iso,
     joined,
-    non_working_note,
     rules,
 )
 
@@ -91,7 +91,7 @@ def patientsakerhetsberattelse(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             if r.typ == kind and r.avser_ar == year and r.levererad is not None
         )
         due = date(year + 1, month, day)
-        note_sv, note_en = non_working_note(due)
+        note_sv, note_en = calendar_day_note(due)
         parts.append(deadline(
             due,
             delivered[0] if delivered else None,
@@ -155,7 +155,7 @@ def byte_verksamhetschef(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     parts = []
     for change in changes:
         due = change.datum - timedelta(days=1)
-        note_sv, note_en = non_working_note(due)
+        note_sv, note_en = calendar_day_note(due)
         parts.append(deadline(
             due,
             change.meddelad,
