@@ -261,10 +261,15 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
         progress.close()
     if not as_json and documents:
         counts = ", ".join(f"{outcomes[o.value]} {o.value}" for o in Outcome if outcomes[o.value])
-        print(f"\n{documents} documents, {sum(outcomes.values())} results: {counts}", file=out)
+        total = sum(outcomes.values())
+        print(f"\n{_count(documents, 'document')}, {_count(total, 'result')}: {counts}", file=out)
     if bad:
         return EXIT_BAD_INPUT
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 class _nullcontext:
