@@ -549,6 +549,8 @@ def filial(listning: Listning, ctx: RuleContext) -> Finding:
             "Den valda enheten är ingen filial.",
             "The chosen unit is not a filial.",
         )
+    if (unknown := _protection_unknown(listning)) is not None:
+        return unknown
     main = listning.enhet_huvudmottagning
     if main is None:
         return decision(
@@ -556,8 +558,6 @@ def filial(listning: Listning, ctx: RuleContext) -> Finding:
             "Filialer är inte valbara; huvudmottagningen är inte angiven ($.enhet_huvudmottagning).",
             "Filials cannot be chosen; the main clinic is not given ($.enhet_huvudmottagning).",
         )
-    if (unknown := _protection_unknown(listning)) is not None:
-        return unknown
     return decision(
         "route",
         f"Filialer är inte valbara; listningen avser huvudmottagningen {main}.",
