@@ -18,7 +18,7 @@ class Stangning:
 
     fran: date = field("First closed day.")
     forvantad_till: date | None = optional("Expected last closed day (inclusive).")
-    anmald: date | None = optional("Day the closure was reported to the region.")
+    anmald: date | None = optional("Day the closure was reported to the region; absent when not reported.")
     telefonhanvisning: str | None = optional(
         "Who answers the telephone meanwhile (annan_vardenhet, 1177); absent when nobody."
     )
