@@ -180,3 +180,65 @@ def asylsokande(doc: Vardkontakt, ctx: RuleContext) -> Finding:
         age=age,
         reference_day=reference,
     )
+
+
+# --- Vectorised twins (issue 8: population-scale evaluation) -----------------------------------
+# Each twin gives, row by row, what the rule function above gives on the same document (checked
+# by tests/test_batch_agreement.py on random documents). Same parameters via ctx.param, read at
+# the same point of the if chain; numpy is imported on first use.
+
+from collections.abc import Mapping  # noqa: E402 - kept with the twins it serves
+from typing import Any  # noqa: E402
+
+from primarvard_sdk.model import Outcome  # noqa: E402
+from primarvard_sdk.vectorised import Column  # noqa: E402
+
+
+@rules.vectorised(
+    "kalmar.halsoval.vardkontakt.kontakt_samma_dag",
+    Column("sokte", "time"), Column("kontakt", "time"),
+)
+def kontakt_samma_dag_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+
+    sought = batch.local_days(cols["sokte"])
+    days, not_in_force = batch.in_force(ctx, "calendar_days")
+    due = batch.add_calendar_days(sought, int(days or 0))  # rows use it only when days is in force
+    return batch.finding(
+        len(sought),
+        (np.isnat(sought), Outcome.indeterminate, "missing:$.sokte"),
+        not_in_force,
+        default=batch.deadline_outcome(due, cols["kontakt"], ctx.as_of),
+        values={"due": due, "sought": sought},
+    )
+
+
+@rules.vectorised(
+    "kalmar.halsoval.vardkontakt.medicinsk_bedomning",
+    Column("listad_vid_enheten", "flag"), Column("behov_bedomt", "time"),
+    Column("utford", "time"), Column("utford_av_legitimerad", "flag"),
+)
+def medicinsk_bedomning_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+
+    listed = cols["listad_vid_enheten"]
+    judged = batch.local_days(cols["behov_bedomt"])
+    licensed = cols["utford_av_legitimerad"]
+    done = cols["utford"]
+    days, not_in_force = batch.in_force(ctx, "calendar_days")
+    due = batch.add_calendar_days(judged, int(days or 0))  # rows use it only when days is in force
+    # An assessment not made by licensed personnel does not count: as if none were recorded.
+    actual = np.where(licensed == 0, np.array("NaT", dtype=done.dtype), done)
+    return batch.finding(
+        len(judged),
+        (listed == 0, Outcome.not_applicable, "not_listed"),
+        *batch.missing(**{"$.listad_vid_enheten": listed == -1, "$.behov_bedomt": np.isnat(judged)}),
+        not_in_force,
+        (~np.isnat(done) & (licensed == -1), Outcome.indeterminate, "missing:$.utford_av_legitimerad"),
+        default=batch.deadline_outcome(due, actual, ctx.as_of),
+        values={"due": due, "judged": judged, "due_is_vardag": batch.is_vardag(due)},
+    )

@@ -879,3 +879,29 @@ def alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
             "reference_day": arrived,
         },
     )
+
+
+@rules.vectorised(
+    "kalmar.psykisk_halsa.remiss.komplettering",
+    Column("inkom", "time"), Column("typ", "code"),
+    Column("kompletteringar", "flag", get=lambda r: bool(r.kompletteringar)),
+    Column("forsta_kontakt", "time"),
+)
+def komplettering_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    """``kompletteringar``: whether any completion was requested (the deadline counts from the
+    original arrival all the same, so the requests themselves are not needed)."""
+    from primarvard_sdk import batch
+
+    typ = cols["typ"]
+    days, not_in_force = batch.in_force(ctx, "calendar_days")
+    arrived = batch.local_days(cols["inkom"])
+    due = batch.add_calendar_days(arrived, days or 0)  # rows use it only when days is in force
+    return batch.finding(
+        len(typ),
+        (batch.codes_equal(typ, Remisstyp.vfsp), Outcome.not_applicable, "vfsp"),
+        (batch.codes_equal(typ, Remisstyp.digital_mottagning), Outcome.not_applicable, "digital_mottagning"),
+        (cols["kompletteringar"] != 1, Outcome.not_applicable, "no_completion_requested"),
+        not_in_force,
+        default=batch.deadline_outcome(due, cols["forsta_kontakt"], ctx.as_of),
+        values={"due": due, "arrived": arrived, "due_is_vardag": batch.is_vardag(due)},
+    )

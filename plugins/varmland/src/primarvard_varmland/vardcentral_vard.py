@@ -341,3 +341,77 @@ def umm_lakartid(doc: Fordelning, ctx: RuleContext) -> Finding:
             **values,
         )
     return passed(base_sv, base_en, **values)
+
+
+# --- Vectorised twins (issue 8: population-scale evaluation) -----------------------------------
+# Each twin gives, row by row, what the rule function above gives on the same document (checked
+# by tests/test_batch_agreement.py on random documents). Same parameters via ctx.param, read at
+# the same point of the if chain; numpy is imported on first use.
+
+from collections.abc import Mapping  # noqa: E402 - kept with the twins it serves
+
+from primarvard_sdk.vectorised import Column  # noqa: E402
+
+
+def _assessed_at(contact: Vardkontakt) -> datetime | None:
+    """``behov_bedomt`` only when it is an instant: a bare date has no time to count hours from."""
+    return contact.behov_bedomt if isinstance(contact.behov_bedomt, datetime) else None
+
+
+def _birth_on_arrival(remiss: Remiss) -> date | None:
+    return remiss.patient.birth_date(local_day(remiss.inkom)) if remiss.patient else None
+
+
+@rules.vectorised(
+    "varmland.vardcentral.vardkontakt.akut_hembesok",
+    Column("typ", "code"), Column("behov_bedomt", "time", get=_assessed_at), Column("utford", "time"),
+)
+def akut_hembesok_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    """``behov_bedomt`` holds instants; a day column (or NaT) means no time of day is known."""
+    import numpy as np
+
+    from primarvard_sdk import batch
+
+    typ = cols["typ"]
+    assessed = cols["behov_bedomt"]
+    if not batch.is_instant(assessed):
+        assessed = np.full(len(typ), np.datetime64("NaT", "us"))
+    hours, not_in_force = batch.in_force(ctx, "hours")
+    due = batch.add_hours(assessed, hours or 0)  # rows use it only when hours is in force
+    return batch.finding(
+        len(typ),
+        (batch.codes_equal(typ, ""), Outcome.indeterminate, "missing:$.typ"),
+        (~batch.codes_equal(typ, Kontakttyp.akut_hembesok), Outcome.not_applicable, "not_akut_hembesok"),
+        (np.isnat(assessed), Outcome.indeterminate, "missing:$.behov_bedomt"),
+        not_in_force,
+        default=batch.deadline_outcome(due, cols["utford"], ctx.as_of),
+        values={"due": due, "assessed": assessed},
+    )
+
+
+@rules.vectorised(
+    "varmland.vardcentral.remiss.psykisk_ohalsa_alder",
+    Column("inkom", "time"), Column("typ", "code"),
+    Column("patient", "flag", get=lambda r: r.patient is not None),
+    Column("fodd", "day", path="patient.fodelsedatum", get=_birth_on_arrival),
+)
+def psykisk_ohalsa_alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+
+    typ = cols["typ"]
+    minimum, not_in_force = batch.in_force(ctx, "min_age")
+    arrived = batch.local_days(cols["inkom"])
+    age = batch.full_years(cols["fodd"], arrived)
+    adult = age >= int(minimum or 0)
+    return batch.finding(
+        len(typ),
+        (~batch.codes_equal(typ, Remisstyp.psykisk_ohalsa), Outcome.not_applicable, "not_psykisk_ohalsa"),
+        not_in_force,
+        (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
+        (np.isnat(cols["fodd"]), Outcome.indeterminate, "missing:$.patient.fodelsedatum"),
+        (~adult, Outcome.fail, "under_min_age"),
+        default=Outcome.passed,
+        values={"age": age, "decision": np.where(adult, "accept", "reject"), "reference_day": arrived},
+    )

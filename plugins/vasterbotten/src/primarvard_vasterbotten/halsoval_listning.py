@@ -624,3 +624,334 @@ def eget_val_alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
         default=Outcome.passed,
         values={"age": age, "decision": np.where(accept, "accept", "reject")},
     )
+
+
+# --- More vectorised twins: the listing decisions that are flags, codes and counts ---------------
+# Each mirrors its rule function's checks in the same order: protected person first
+# (not_applicable, see listning.skyddade_personuppgifter), then the indeterminate paths, then the
+# parameters where the function reads them (batch.in_force), then the decision.
+#
+# Lists of reason codes (Beslut.skal, sarskilda_skal) arrive as one code column each, the codes
+# joined by ",", because whether a code counts depends on a parameter in force on as_of.
+
+_CODE_SEPARATOR = ","
+
+
+def _joined_codes(codes: tuple[str, ...] | None) -> str | None:
+    return None if codes is None else _CODE_SEPARATOR.join(codes)
+
+
+def _any_code_in(column: Any, allowed: Any) -> Any:
+    """Per row: whether any code of a joined code column is in ``allowed``."""
+    import numpy as np
+
+    allowed = set(allowed or ())
+    return np.array([any(c in allowed for c in str(v).split(_CODE_SEPARATOR) if c) for v in column], dtype=bool)
+
+
+def _person_columns() -> tuple[Column, Column]:
+    return (
+        Column("person", "flag", get=lambda listning: listning.person is not None),
+        Column("skyddade", "flag", path="person.skyddade_personuppgifter"),
+    )
+
+
+def _protected_case(cols: Mapping[str, Any]) -> tuple[Any, Any, str]:
+    from primarvard_sdk.model import Outcome
+
+    return ((cols["person"] == 1) & (cols["skyddade"] == 1), Outcome.not_applicable, "skyddade_personuppgifter")
+
+
+def _protection_unknown_cases(cols: Mapping[str, Any]) -> list[tuple[Any, Any, str]]:
+    from primarvard_sdk.model import Outcome
+
+    no_person = cols["person"] != 1
+    return [
+        (no_person, Outcome.indeterminate, "missing:$.person"),
+        (cols["skyddade"] == -1, Outcome.indeterminate, "missing:$.person.skyddade_personuppgifter"),
+    ]
+
+
+@rules.vectorised("vasterbotten.halsoval.listning.skyddade_personuppgifter", *_person_columns())
+def skyddade_personuppgifter_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    protected = cols["skyddade"] == 1
+    return batch.finding(
+        len(cols["person"]),
+        *_protection_unknown_cases(cols),
+        (protected, Outcome.fail, "skyddade_personuppgifter"),
+        default=Outcome.passed,
+        values={"decision": np.where(protected, "reject", "accept"), "listing_record": ~protected},
+    )
+
+
+@rules.vectorised(
+    "vasterbotten.halsoval.listning.far_ej_neka",
+    *_person_columns(),
+    Column("folkbokford", "flag", path="person.folkbokford_i_sverige"),
+    Column("folkbokford_lan", "code", path="person.folkbokford_lan"),
+    Column("avvisad", "flag", path="beslut.utfall",
+           get=lambda listning: None if listning.beslut is None else listning.beslut.utfall is Utfall.avvisad),
+    Column("skal", "code", path="beslut.skal",
+           get=lambda listning: None if listning.beslut is None else _joined_codes(listning.beslut.skal)),
+)
+def far_ej_neka_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    rows = len(cols["person"])
+    lawful, lawful_not_in_force = batch.in_force(ctx, "lawful_refusal_reasons")
+    county, county_not_in_force = batch.in_force(ctx, "county")
+    refused = (cols["avvisad"] == 1) & ~_any_code_in(cols["skal"], lawful)
+    lan = cols["folkbokford_lan"]
+    other = ~batch.codes_equal(lan, "") & ~batch.codes_equal(lan, "" if county is None else str(county))
+    return batch.finding(
+        rows,
+        _protected_case(cols),
+        (cols["person"] != 1, Outcome.indeterminate, "missing:$.person"),
+        (cols["folkbokford"] == -1, Outcome.indeterminate, "missing:$.person.folkbokford_i_sverige"),
+        (cols["folkbokford"] == 0, Outcome.not_applicable, "not_registered"),
+        lawful_not_in_force,
+        (refused, Outcome.fail, "refused"),
+        county_not_in_force,
+        default=Outcome.passed,
+        values={"decision": np.full(rows, "accept"), "refused_by_unit": refused, "other_region": other},
+    )
+
+
+@rules.vectorised(
+    "vasterbotten.halsoval.listning.kollektiv_listning",
+    *_person_columns(),
+    Column("kollektiv_listning_kravd", "flag"),
+    Column("formaner_erbjudna", "flag"),
+)
+def kollektiv_listning_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    kravd, formaner = cols["kollektiv_listning_kravd"], cols["formaner_erbjudna"]
+    not_allowed = (kravd == 1) | (formaner == 1)
+    return batch.finding(
+        len(kravd),
+        _protected_case(cols),
+        (not_allowed, Outcome.fail, "not_allowed"),
+        *batch.missing(**{"$.kollektiv_listning_kravd": kravd == -1, "$.formaner_erbjudna": formaner == -1}),
+        default=Outcome.passed,
+        values={"decision": np.where(not_allowed, "reject", "accept")},
+    )
+
+
+def _earlier_changes_in_year(listning: Listning) -> int | None:
+    """How many earlier changes fall in the listing day's calendar year, up to that day."""
+    if listning.tidigare_byten is None:
+        return None
+    if listning.datum is None:
+        return 0  # the row is indeterminate for $.datum; the count is not used
+    year = listning.datum.year
+    return sum(1 for d in listning.tidigare_byten if d.year == year and d <= listning.datum)
+
+
+@rules.vectorised(
+    "vasterbotten.halsoval.listning.max_byten",
+    *_person_columns(),
+    Column("valtyp", "code"),
+    Column("datum", "day"),
+    Column("tidigare_byten_i_ar", "number", path="tidigare_byten", get=_earlier_changes_in_year),
+    Column("sarskilda_skal", "code", get=lambda listning: _joined_codes(tuple(sorted(set(listning.sarskilda_skal))))),
+)
+def max_byten_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    valtyp, datum, earlier = cols["valtyp"], cols["datum"], cols["tidigare_byten_i_ar"]
+    rows = len(valtyp)
+    limit, limit_not_in_force = batch.in_force(ctx, "max_changes_per_year")
+    special, special_not_in_force = batch.in_force(ctx, "special_reasons")
+    count = np.where(np.isnan(earlier), 0, earlier).astype(np.int64) + 1
+    within = count <= (limit if limit is not None else 0)
+    known = _any_code_in(cols["sarskilda_skal"], special)
+    given = ~batch.codes_equal(cols["sarskilda_skal"], "")
+    route = ~within & ~known & given
+    reject = ~within & ~known & ~given
+    year = np.where(np.isnat(datum), 0, datum.astype("datetime64[Y]").astype(np.int64) + 1970)
+    return batch.finding(
+        rows,
+        _protected_case(cols),
+        (batch.codes_equal(valtyp, ""), Outcome.indeterminate, "missing:$.valtyp"),
+        (~batch.codes_equal(valtyp, Valtyp.aktivt_val), Outcome.not_applicable, "not_active_choice"),
+        *batch.missing(**{"$.datum": np.isnat(datum), "$.tidigare_byten": np.isnan(earlier)}),
+        limit_not_in_force,
+        special_not_in_force,
+        (within, Outcome.passed, "within_limit"),
+        (known, Outcome.passed, "special_reasons"),
+        (given, Outcome.warning, "regionens_provning"),
+        default=Outcome.fail,
+        values={
+            "decision": np.where(route, "route", np.where(reject, "reject", "accept")),
+            "route": np.where(route, "regionens_provning", ""),
+            "changes_in_year": count,
+            "year": year,
+            "required": np.full(rows, limit if limit is not None else 0, dtype=np.int64),
+            "declared": count,
+        },
+    )
+
+
+@rules.vectorised(
+    "vasterbotten.halsoval.listning.filial",
+    *_person_columns(),
+    Column("valtyp", "code"),
+    Column("enhet_ar_filial", "flag"),
+    Column("enhet_huvudmottagning", "code"),
+)
+def filial_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    valtyp, is_filial, main = cols["valtyp"], cols["enhet_ar_filial"], cols["enhet_huvudmottagning"]
+    non_choice = np.isin(valtyp, [v.value for v in _NON_CHOICE])
+    no_main = batch.codes_equal(main, "")
+    return batch.finding(
+        len(valtyp),
+        _protected_case(cols),
+        ((is_filial == -1) & non_choice, Outcome.not_applicable, "non_choice"),
+        (is_filial == -1, Outcome.indeterminate, "missing:$.enhet_ar_filial"),
+        (is_filial == 0, Outcome.passed, "not_filial"),
+        *_protection_unknown_cases(cols),
+        (no_main, Outcome.fail, "no_main_clinic"),
+        default=Outcome.warning,
+        values={
+            "decision": np.where(is_filial == 0, "accept", np.where(no_main, "reject", "route")),
+            "route": np.where(no_main, "", main),
+            "assigned": np.where(no_main, "", main),
+        },
+    )
+
+
+@rules.vectorised(
+    "vasterbotten.halsoval.listning.nyfodda",
+    *_person_columns(),
+    Column("valtyp", "code"),
+    Column("vardnadshavares_enhet", "code"),
+    Column("enhet_id", "code"),
+)
+def nyfodda_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    valtyp, unit, declared = cols["valtyp"], cols["vardnadshavares_enhet"], cols["enhet_id"]
+    other_unit = ~batch.codes_equal(declared, "") & (declared != unit)
+    return batch.finding(
+        len(valtyp),
+        _protected_case(cols),
+        *_protection_unknown_cases(cols),
+        (batch.codes_equal(valtyp, ""), Outcome.indeterminate, "missing:$.valtyp"),
+        (~batch.codes_equal(valtyp, Valtyp.nyfodd), Outcome.not_applicable, "not_newborn"),
+        (batch.codes_equal(unit, ""), Outcome.indeterminate, "missing:$.vardnadshavares_enhet"),
+        (other_unit, Outcome.fail, "other_unit"),
+        default=Outcome.passed,
+        values={"decision": np.full(len(valtyp), "accept"), "assigned": unit},
+    )
+
+
+def _exempt_case(cols: Mapping[str, Any]) -> tuple[Any, Any, str]:
+    import numpy as np
+
+    from primarvard_sdk.model import Outcome
+
+    return (np.isin(cols["valtyp"], [v.value for v in _NON_CHOICE]), Outcome.passed, "non_choice")
+
+
+@rules.vectorised(
+    "vasterbotten.halsoval.listning.listningstak",
+    *_person_columns(),
+    Column("valtyp", "code"),
+    Column("listningslage", "flag", get=lambda listning: listning.listningslage is not None),
+    Column("tak", "number", path="listningslage.tak"),
+    Column("listade", "number", path="listningslage.listade"),
+    Column("boende_sarskilt_boende", "flag"),
+)
+def listningstak_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    valtyp, tak, listade, boende = cols["valtyp"], cols["tak"], cols["listade"], cols["boende_sarskilt_boende"]
+    within = listade <= tak  # False where either is NaN; those rows are decided earlier
+    exempt, _, _ = _exempt_case(cols)
+    return batch.finding(
+        len(valtyp),
+        _protected_case(cols),
+        _exempt_case(cols),
+        (cols["listningslage"] != 1, Outcome.indeterminate, "missing:$.listningslage"),
+        (np.isnan(tak), Outcome.not_applicable, "no_cap"),
+        (np.isnan(listade), Outcome.indeterminate, "missing:$.listningslage.listade"),
+        (within, Outcome.passed, "within_cap"),
+        (batch.codes_equal(valtyp, ""), Outcome.indeterminate, "missing:$.valtyp"),
+        (boende == -1, Outcome.indeterminate, "missing:$.boende_sarskilt_boende"),
+        (boende == 1, Outcome.passed, "sarskilt_boende"),
+        default=Outcome.fail,
+        values={
+            "decision": np.where(exempt | within | (boende == 1), "accept", "reject"),
+            "required": tak,
+            "declared": listade,
+        },
+    )
+
+
+@rules.vectorised(
+    "vasterbotten.halsoval.listning.listningsstopp",
+    *_person_columns(),
+    Column("valtyp", "code"),
+    Column("datum", "day"),
+    Column("listningslage", "flag", get=lambda listning: listning.listningslage is not None),
+    Column("stopp_fran", "day", path="listningslage.stopp.fran"),
+    Column("stopp_till", "day", path="listningslage.stopp.till"),
+)
+def listningsstopp_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    valtyp, day, start, declared_end = cols["valtyp"], cols["datum"], cols["stopp_fran"], cols["stopp_till"]
+    months, not_in_force = batch.in_force(ctx, "max_months")
+    max_end = batch.add_months(start, months if months is not None else 0)
+    too_long = np.isnat(declared_end) | (declared_end > max_end)
+    end = np.where(too_long, max_end, declared_end)
+    inside = (start <= day) & (day <= end)  # False where any is NaT; those rows are decided earlier
+    exempt, _, _ = _exempt_case(cols)
+    return batch.finding(
+        len(valtyp),
+        _protected_case(cols),
+        _exempt_case(cols),
+        (cols["listningslage"] != 1, Outcome.indeterminate, "missing:$.listningslage"),
+        (np.isnat(start), Outcome.not_applicable, "no_stop"),
+        (np.isnat(day), Outcome.indeterminate, "missing:$.datum"),
+        not_in_force,
+        (~inside, Outcome.passed, "outside_stop"),
+        (batch.codes_equal(valtyp, ""), Outcome.indeterminate, "missing:$.valtyp"),
+        default=Outcome.fail,
+        values={
+            "decision": np.where(exempt | ~inside, "accept", "reject"),
+            "stop_from": start,
+            "stop_until": end,
+            "stop_max_until": max_end,
+            "stop_valid": ~too_long,
+        },
+    )

@@ -139,3 +139,111 @@ def vaccination_65(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
         f"Age {age} {on_en} and no risk group: not covered (from {min_age} or a risk group).",
         age=age,
     )
+
+
+# --- Vectorised twins (issue 8: population-scale evaluation) ------------------------------------
+# Each gives, row by row, what the rule function above gives. The reference day is the local day
+# of ``sokte``, else of ``kontakt``, else as_of, as in _reference_day.
+#
+# The birth-date column comes from fodelsedatum, or from the personnummer resolved against the
+# contact's own reference day. A 10-digit personnummer on a contact with neither sokte nor kontakt
+# is resolved against as_of by the rule function, which a column built from the document alone
+# cannot know: such documents give no birth date here (supply the ``fodd`` column instead).
+
+from collections.abc import Mapping  # noqa: E402 - kept with the twins it serves
+from typing import Any  # noqa: E402
+
+from primarvard_sdk.vectorised import Column  # noqa: E402
+
+
+def _birth_on_reference_day(kontakt: Vardkontakt) -> date | None:
+    patient = kontakt.patient
+    if patient is None:
+        return None
+    if patient.fodelsedatum is not None:
+        return patient.fodelsedatum
+    moment = kontakt.sokte if kontakt.sokte is not None else kontakt.kontakt
+    if moment is not None:
+        return patient.birth_date(local_day(moment))
+    entered = patient.personnummer.as_entered() if patient.personnummer is not None else ""
+    if len(entered) == 12:  # YYYYMMDDNNNC: the century is explicit
+        return patient.birth_date(date.max)
+    return None
+
+
+def _age_columns() -> tuple[Column, ...]:
+    return (
+        Column("typ", "code"),
+        Column("patient", "flag", get=lambda kontakt: kontakt.patient is not None),
+        Column("sokte", "time"),
+        Column("kontakt", "time"),
+        Column("fodd", "day", path="patient.fodelsedatum", get=_birth_on_reference_day),
+    )
+
+
+def _reference_days(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+
+    sokte, kontakt = batch.local_days(cols["sokte"]), batch.local_days(cols["kontakt"])
+    as_of = np.datetime64(ctx.as_of, "D")
+    return np.where(~np.isnat(sokte), sokte, np.where(~np.isnat(kontakt), kontakt, as_of))
+
+
+@rules.vectorised("vasterbotten.halsoval.vardkontakt.hemsjukvard_barn", *_age_columns())
+def hemsjukvard_barn_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    typ = cols["typ"]
+    age = batch.full_years(cols["fodd"], _reference_days(cols, ctx))
+    low, low_not_in_force = batch.in_force(ctx, "min_age")
+    high, high_not_in_force = batch.in_force(ctx, "max_age")
+    inside = (age >= (low if low is not None else 0)) & (age <= (high if high is not None else -1))
+    return batch.finding(
+        len(typ),
+        (batch.codes_equal(typ, ""), Outcome.indeterminate, "missing:$.typ"),
+        (~batch.codes_equal(typ, Kontakttyp.hemsjukvard), Outcome.not_applicable, "not_hemsjukvard"),
+        (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
+        (np.isnat(cols["fodd"]), Outcome.indeterminate, "missing:$.patient.fodelsedatum"),
+        low_not_in_force,
+        high_not_in_force,
+        (inside, Outcome.passed, "inside_ages"),
+        default=Outcome.fail,
+        values={"age": age, "decision": np.where(inside, "accept", "reject")},
+    )
+
+
+@rules.vectorised(
+    "vasterbotten.halsoval.vardkontakt.vaccination_65",
+    *_age_columns(),
+    Column("riskgrupp", "flag"),
+)
+def vaccination_65_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+    from primarvard_sdk.model import Outcome
+
+    typ, risk = cols["typ"], cols["riskgrupp"]
+    no_birth = np.isnat(cols["fodd"])
+    years = batch.full_years(cols["fodd"], _reference_days(cols, ctx))
+    age = np.array([None if unknown else int(a) for unknown, a in zip(no_birth, years, strict=True)], dtype=object)
+    min_age, not_in_force = batch.in_force(ctx, "min_age")
+    old_enough = ~no_birth & (years >= (min_age if min_age is not None else 0))
+    accept = old_enough | (risk == 1)
+    return batch.finding(
+        len(typ),
+        (batch.codes_equal(typ, ""), Outcome.indeterminate, "missing:$.typ"),
+        (~batch.codes_equal(typ, Kontakttyp.vaccination), Outcome.not_applicable, "not_vaccination"),
+        (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
+        not_in_force,
+        (old_enough, Outcome.passed, "age"),
+        (risk == 1, Outcome.passed, "riskgrupp"),
+        *batch.missing(**{"$.patient.fodelsedatum": no_birth, "$.riskgrupp": risk == -1}),
+        default=Outcome.fail,
+        values={"age": age, "decision": np.where(accept, "accept", "reject")},
+    )
