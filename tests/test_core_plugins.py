@@ -13,7 +13,9 @@ from primarvard_sdk import findings
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Etjanstearende, local_day
 from primarvard_sdk.hookspecs import hookimpl
-from primarvard_sdk.model import Citation, Kind, Parameter, ParameterValue, Programme, Region, Rule
+from primarvard_sdk.model import Citation, Edition, Kind, Parameter, ParameterValue, Programme, Region, Rule
+
+EDITION = Edition("2024", "Testprogrammet 2024", "Testregionen", date(2024, 1, 1))
 
 CITATION = Citation(document="test.txt", title="Testregionens regelbok", section="1", quote="Svar inom två dagar.")
 
@@ -41,7 +43,7 @@ class FakeRegion:
 
     @hookimpl
     def primarvard_sdk_region(self) -> Region:
-        return Region(self.code, "Testregionen", (Programme("testprogram", "Testprogrammet"),))
+        return Region(self.code, "Testregionen", (Programme("testprogram", "Testprogrammet", editions=(EDITION,)),))
 
     @hookimpl
     def primarvard_sdk_rules(self, programme: str) -> list[Rule]:

@@ -1,11 +1,12 @@
-"""What a rule implementation is given besides its document: the rule, the as-of date, parameters."""
+"""What a rule implementation is given besides its document: the rule, its governing day and
+edition, the evaluation day, and the parameters in force."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from primarvard_sdk.model import Parameter, ParameterValue, Rule, UsedParameter
+from primarvard_sdk.model import Edition, Parameter, ParameterValue, Rule, UsedParameter
 
 __all__ = ["ParameterNotInForce", "RuleContext"]
 
@@ -19,38 +20,45 @@ class ParameterNotInForce(LookupError):
 
 
 class RuleContext:
-    """The rule being evaluated, the as-of date, and the parameters in force on that date.
+    """The rule being evaluated, the day that governs it, the evaluation day, and parameters.
+
+    ``day`` is the governing day: the day the obligation arose (a referral's arrival, the listing
+    day, the contact), or the evaluation day for a unit's standing requirements. It picks the
+    rulebook ``edition`` and every parameter value. ``as_of`` is the evaluation day: it decides
+    only whether an unmet deadline is still open or already missed.
 
     Every parameter a rule reads through :meth:`param` is recorded and reported in the result,
     with the dates its value is valid for.
     """
 
-    __slots__ = ("_used", "as_of", "rule")
+    __slots__ = ("_used", "as_of", "day", "edition", "rule")
 
-    def __init__(self, rule: Rule, as_of: date) -> None:
+    def __init__(self, rule: Rule, as_of: date, day: date | None = None, edition: Edition | None = None) -> None:
         self.rule = rule
         self.as_of = as_of
+        self.day = as_of if day is None else day
+        self.edition = edition
         self._used: dict[str, UsedParameter] = {}
 
-    def _value(self, name: str) -> tuple[Parameter, ParameterValue | None]:
+    def _value(self, name: str, on: date | None) -> tuple[Parameter, ParameterValue | None]:
         parameter = self.rule.parameter(name)
-        return parameter, parameter.at(self.as_of)
+        return parameter, parameter.at(self.day if on is None else on)
 
-    def param(self, name: str) -> Any:
-        """The value of ``name`` in force on the as-of date.
+    def param(self, name: str, on: date | None = None) -> Any:
+        """The value of ``name`` in force on the governing day (or on the day ``on``).
 
         Raises :class:`ParameterNotInForce` when none is; the core then answers
         ``not_applicable`` and says which parameter was not in force.
         """
-        _, value = self._value(name)
+        _, value = self._value(name, on)
         if value is None:
-            raise ParameterNotInForce(self.rule.id, name, self.as_of)
+            raise ParameterNotInForce(self.rule.id, name, self.day if on is None else on)
         self._record(name, value)
         return value.value
 
-    def param_or_none(self, name: str) -> Any | None:
+    def param_or_none(self, name: str, on: date | None = None) -> Any | None:
         """Like :meth:`param`, but ``None`` when no value is in force (the rule decides)."""
-        _, value = self._value(name)
+        _, value = self._value(name, on)
         if value is None:
             return None
         self._record(name, value)

@@ -154,13 +154,22 @@ def _is_tidpunkt(tp: Any) -> bool:
 
 @functools.cache
 def _structure_enum_factory(cls: type[Enum]) -> Callable[[Any, type], Enum]:
+    from primarvard_sdk.domain.codelists import label, lookup
+
+    named = [m for m in cls if label(m) != str(m.value)]
     allowed = ", ".join(str(m.value) for m in cls)
+    if named:
+        allowed += " (or its Swedish name, e.g. " + ", ".join(repr(label(m)) for m in named[:2]) + ")"
 
     def hook(value: Any, _: type) -> Enum:
         try:
             return cls(value)
         except (ValueError, TypeError):
-            raise Expected(f"expected one of: {allowed}") from None
+            pass
+        found = lookup(cls, value) if isinstance(value, str) and len(value) <= 200 else None
+        if found is None:
+            raise Expected(f"expected one of: {allowed}")
+        return found
 
     return hook
 

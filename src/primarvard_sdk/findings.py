@@ -5,10 +5,13 @@ Conventions every region follows, so that results read alike across regions:
 - deadlines put ``due`` (date or datetime) and ``actual`` (when recorded) in ``values`` and use
   :func:`deadline_outcome` for met / missed / open;
 - eligibility rules put ``decision`` (``accept``, ``reject`` or ``route``) and, for a route,
-  ``route`` (whom to hand over to) in ``values``; accept → pass, reject → fail, route → warning;
+  ``route`` (whom to hand over to) in ``values``; accept → pass, reject → fail, and route → **fail**:
+  the unit must not take the person or referral itself, so a program that only reads the outcome
+  never proceeds. ``warning`` is for cases the unit may proceed with;
 - thresholds put ``required`` and ``declared`` in ``values``; allocations put ``allocation``
   (unit id → share) and ``total``;
-- a missing input gives :func:`indeterminate` with the JSON path of each missing field.
+- a missing input gives :func:`indeterminate` with the JSON path of each missing field
+  (:func:`absent` finds them): absent is never read as empty, false or zero.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 from primarvard_sdk.model import Explanation, Finding, Outcome
 
 __all__ = [
+    "absent",
     "calendar_day_note",
     "deadline",
     "deadline_outcome",
@@ -83,11 +87,32 @@ def indeterminate(*missing: str, sv: str | None = None, en: str | None = None, *
 
 
 def decision(kind: str, sv: str, en: str, route: str | None = None, **values: Any) -> Finding:
-    """An eligibility decision: ``accept`` (pass), ``reject`` (fail) or ``route`` (warning)."""
-    outcome = {"accept": Outcome.passed, "reject": Outcome.fail, "route": Outcome.warning}[kind]
+    """An eligibility decision: ``accept`` (pass), ``reject`` (fail) or ``route`` (fail, with
+    ``route`` naming where the person or referral goes instead)."""
+    outcome = {"accept": Outcome.passed, "reject": Outcome.fail, "route": Outcome.fail}[kind]
     if route is not None:
         values["route"] = route
     return finding(outcome, sv, en, decision=kind, **values)
+
+
+def absent(document: Any, *paths: str) -> tuple[str, ...]:
+    """The JSON paths (``$.a.b``) of the dotted ``paths`` whose value in ``document`` is ``None``.
+
+    A ``None`` on the way counts as the whole path missing (``befolkning.listade`` with no
+    ``befolkning`` gives ``$.befolkning.listade``). Use it before reading optional inputs::
+
+        if gaps := absent(enhet, "personal", "befolkning.listade"):
+            return indeterminate(*gaps)
+    """
+    missing = []
+    for path in paths:
+        value = document
+        for name in path.split("."):
+            value = getattr(value, name, None)
+            if value is None:
+                missing.append(f"$.{path}")
+                break
+    return tuple(missing)
 
 
 def _as_day(value: date | datetime) -> date:

@@ -24,6 +24,7 @@ import pluggy
 from primarvard_sdk import hookspecs
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.documents import EvaluationRequest, type_name_of
+from primarvard_sdk.editions import governing, no_rulebook_in_force
 from primarvard_sdk.errors import (
     FieldError,
     InvalidDocument,
@@ -250,6 +251,9 @@ class Sdk:
 
     def _load_programme(self, info: PluginInfo, programme: str) -> _Programme:
         dist, code = info.distribution, info.region.code
+        declared = info.region.programme(programme)
+        if declared is not None and not declared.editions:
+            raise PluginError(dist, f"programme {code}.{programme} declares no rulebook edition")
         rules = self._call(info.plugin, dist, "primarvard_sdk_rules", programme=programme)
         annexes = self._call(info.plugin, dist, "primarvard_sdk_annexes", programme=programme)
         if not isinstance(rules, Sequence) or not all(isinstance(r, Rule) for r in rules):
@@ -344,12 +348,18 @@ class Sdk:
         return tuple(self._evaluate_one(info, r, document, as_of, ref) for r in rules)
 
     def _evaluate_one(self, info: PluginInfo, rule: Rule, document: Any, as_of: date, reference: str | None) -> Result:
-        context = RuleContext(rule, as_of)
-        try:
-            found = self._call(info.plugin, info.distribution, "primarvard_sdk_evaluate",
-                               rule=rule, document=document, context=context)
-        except ParameterNotInForce as exc:
-            found = _not_in_force(exc)
+        day, found = governing(rule, document, as_of)
+        programme = self.region(rule.region).programme(rule.programme)
+        edition = programme.edition_on(day) if programme is not None and day is not None else None
+        context = RuleContext(rule, as_of, day, edition)
+        if found is None and edition is None:
+            found = no_rulebook_in_force(day)  # type: ignore[arg-type]
+        if found is None:
+            try:
+                found = self._call(info.plugin, info.distribution, "primarvard_sdk_evaluate",
+                                   rule=rule, document=document, context=context)
+            except ParameterNotInForce as exc:
+                found = _not_in_force(exc)
         if not isinstance(found, Finding) or not isinstance(found.outcome, Outcome) \
                 or not isinstance(found.explanation, Explanation):
             raise PluginError(info.distribution, f"rule {rule.id} returned a malformed finding")
@@ -372,6 +382,8 @@ class Sdk:
             missing=found.missing,
             reference=reference,
             notes=rule.notes,
+            governing_day=day,
+            edition=edition.id if edition is not None else None,
         )
 
     def vectorised(self, rule_id: str) -> tuple[VectorisedRule | None, str]:

@@ -15,7 +15,9 @@ __all__ = [
     "RULE_ID_PATTERN",
     "Annex",
     "AnnexReference",
+    "AS_OF",
     "Citation",
+    "Edition",
     "Explanation",
     "Finding",
     "Kind",
@@ -50,6 +52,10 @@ ANNEX_TOPICS: Mapping[str, str] = {
     "forsakringsmedicin": "Insurance medicine",
     "filial": "Branch clinics",
 }
+
+
+#: ``governing_day`` of a unit's standing requirements: the evaluation day itself.
+AS_OF = "as_of"
 
 
 class Kind(StrEnum):
@@ -115,6 +121,21 @@ class ParameterValue:
 
 
 @attrs.frozen
+class Edition:
+    """A rulebook edition a programme implements, and the days it governs (both ends inclusive)."""
+
+    id: str
+    title: str
+    issuer: str
+    valid_from: date
+    valid_to: date | None = None  #: ``None`` where the rulebook states no end
+    notes: str | None = None  #: how the dates were read where the text does not state them
+
+    def in_force(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+@attrs.frozen
 class Parameter:
     """A named, time-versioned parameter of a rule."""
 
@@ -146,6 +167,11 @@ class Rule:
     parameters: tuple[Parameter, ...] = ()
     input_type: str | None = None  #: the document type evaluated; ``None`` for annex rules
     notes: str | None = None  #: how an unclear text is read
+    #: Dotted path in the document whose local day picks the edition and the parameter values
+    #: (the day the obligation arose), or :data:`AS_OF` for a unit's standing requirements.
+    governing_day: str = AS_OF
+    scope: str | None = None  #: when the rule applies, in the text's own words; else not_applicable
+    needs: tuple[str, ...] = ()  #: JSON paths it needs that a document may leave out (→ indeterminate)
 
     def parameter(self, name: str) -> Parameter:
         for p in self.parameters:
@@ -201,6 +227,8 @@ class Result:
     missing: tuple[str, ...] = ()
     reference: str | None = None  #: the caller-given reference of the document, never identity
     notes: str | None = None
+    governing_day: date | None = None  #: the day that picked the edition and parameter values
+    edition: str | None = None  #: the id of the rulebook edition applied (``None``: none in force)
 
 
 @attrs.frozen
@@ -210,6 +238,11 @@ class Programme:
     code: str
     title: str
     documents: tuple[SourceDocument, ...] = ()
+    editions: tuple[Edition, ...] = ()
+
+    def edition_on(self, day: date) -> Edition | None:
+        """The edition in force on ``day``, or ``None``."""
+        return next((e for e in self.editions if e.in_force(day)), None)
 
 
 @attrs.frozen

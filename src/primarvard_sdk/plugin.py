@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -28,7 +28,9 @@ from primarvard_sdk.hookspecs import hookimpl
 from primarvard_sdk.model import (
     RULE_ID_PATTERN,
     Annex,
+    AS_OF,
     Citation,
+    Edition,
     Finding,
     Kind,
     Parameter,
@@ -83,6 +85,9 @@ class _RuleData:
     input: str | None = None
     notes: str | None = None
     parameters: tuple[_ParameterData, ...] = ()
+    governing_day: str | None = None
+    scope: str | None = None
+    needs: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -105,10 +110,21 @@ class _RulebookData:
 
 
 @attrs.frozen
+class _EditionData:
+    id: str
+    title: str
+    issuer: str
+    valid_from: date
+    valid_to: date | None = None
+    notes: str | None = None
+
+
+@attrs.frozen
 class _ProgrammeData:
     code: str
     title: str
     documents: tuple[SourceDocument, ...]
+    editions: tuple[_EditionData, ...] = ()
 
 
 @attrs.frozen
@@ -157,11 +173,27 @@ def _structure_data(data: Any, cls: type[D], where: str) -> D:
 
 def load_region(package: str) -> Region:
     """Read and validate ``<package>/data/region.yaml``."""
-    data = _structure_data(_read_yaml(package, "region.yaml"), _RegionData, f"{package}/data/region.yaml")
+    where = f"{package}/data/region.yaml"
+    data = _structure_data(_read_yaml(package, "region.yaml"), _RegionData, where)
+    problems = []
+    for i, p in enumerate(data.programmes):
+        if not p.editions:
+            problems.append(f"$.programmes[{i}].editions: every programme declares its rulebook edition(s)")
+        spans = sorted(p.editions, key=lambda e: e.valid_from)
+        for k, e in enumerate(spans):
+            if e.valid_to is not None and e.valid_to < e.valid_from:
+                problems.append(f"$.programmes[{i}].editions ({e.id}): valid_to before valid_from")
+            if k and (spans[k - 1].valid_to is None or spans[k - 1].valid_to >= e.valid_from):  # type: ignore[operator]
+                problems.append(f"$.programmes[{i}].editions ({e.id}): overlaps the edition before it")
+    if problems:
+        raise RulebookDataError(f"{where}: " + "; ".join(problems))
     return Region(
         code=data.code,
         name=data.name,
-        programmes=tuple(Programme(p.code, p.title, p.documents) for p in data.programmes),
+        programmes=tuple(
+            Programme(p.code, p.title, p.documents, tuple(Edition(**attrs.asdict(e)) for e in p.editions))
+            for p in data.programmes
+        ),
     )
 
 
@@ -179,6 +211,7 @@ def load_rulebook(package: str, region: Region, programme: str, implementations:
     for i, r in enumerate(data.rules):
         path = f"$.rules[{i}]"
         problems.extend(_check_rule(r, path, region.code, programme, documents, seen))
+        problems.extend(_check_dating(r, path, declared.editions if declared else ()))
         rules.append(_bind_rule(r, region.code, programme, documents))
     missing = sorted(seen - set(implementations.functions) - _annex_ids(data))
     extra = sorted(set(implementations.functions) - seen)
@@ -216,13 +249,53 @@ def _check_rule(
         problems.append(f"{path}.input: annex rules take no input; every other rule names one")
     if r.input is not None and r.input not in domain.DOCUMENT_TYPES:
         problems.append(f"{path}.input: expected one of {', '.join(domain.DOCUMENT_TYPES)}")
+    if r.input is not None:
+        if r.governing_day is None:
+            problems.append(f"{path}.governing_day: name the document field whose day picks the edition, or as_of")
+        elif r.governing_day != AS_OF and not _is_day_field(domain.DOCUMENT_TYPES.get(r.input), r.governing_day):
+            problems.append(f"{path}.governing_day: {r.governing_day} is not a date field of {r.input}")
+    for k, need in enumerate(r.needs):
+        if not need.startswith("$."):
+            problems.append(f"{path}.needs[{k}]: expected a JSON path starting with $.")
+    return problems
+
+
+def _is_day_field(cls: type | None, dotted: str) -> bool:
+    """Whether ``dotted`` names a date or datetime field reachable from ``cls`` without lists."""
+    import typing
+
+    for name in dotted.split("."):
+        if cls is None or not attrs.has(cls):
+            return False
+        hints = typing.get_type_hints(cls)
+        if name not in hints:
+            return False
+        options = [a for a in typing.get_args(hints[name]) if a is not type(None)] or [hints[name]]
+        cls = options[0] if len(options) == 1 else (date if date in options else None)
+    return cls is date or (isinstance(cls, type) and issubclass(cls, date))
+
+
+def _check_dating(r: _RuleData, path: str, editions: Sequence[Edition]) -> list[str]:
+    """Parameter values lie inside an edition, do not overlap, and leave no gap inside one."""
+    problems = []
     for j, p in enumerate(r.parameters):
         periods = sorted(p.values, key=lambda v: v.valid_from)
         for k, v in enumerate(periods):
             if v.valid_to is not None and v.valid_to < v.valid_from:
                 problems.append(f"{path}.parameters[{j}]: valid_to before valid_from")
-            if k and (periods[k - 1].valid_to is None or periods[k - 1].valid_to >= v.valid_from):  # type: ignore[operator]
+            home = next((e for e in editions if e.in_force(v.valid_from)), None)
+            if home is None or (home.valid_to is not None and (v.valid_to is None or v.valid_to > home.valid_to)):
+                problems.append(f"{path}.parameters[{j}] ({p.name}): value from {v.valid_from} is not inside one edition")
+            if not k:
+                continue
+            before = periods[k - 1].valid_to
+            if before is None or before >= v.valid_from:
                 problems.append(f"{path}.parameters[{j}] ({p.name}): overlapping validity periods")
+            elif (v.valid_from - before).days > 1 and home is not None and home.in_force(before):
+                problems.append(
+                    f"{path}.parameters[{j}] ({p.name}): no value from {before + timedelta(days=1)} "
+                    f"to {v.valid_from - timedelta(days=1)} inside edition {home.id}"
+                )
     return problems
 
 
@@ -261,6 +334,9 @@ def _bind_rule(r: _RuleData, region: str, programme: str, documents: Mapping[str
         parameters=parameters,
         input_type=r.input,
         notes=" ".join(r.notes.split()) if r.notes else None,
+        governing_day=r.governing_day or AS_OF,
+        scope=" ".join(r.scope.split()) if r.scope else None,
+        needs=r.needs,
     )
 
 

@@ -61,7 +61,9 @@ def _scalar_schema(tp: Any) -> dict[str, Any] | None:
     if tp is typing.Any:
         return {}
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return {"type": "string", "enum": [m.value for m in tp]}
+        from primarvard_sdk.domain.codelists import spellings
+
+        return {"type": "string", "enum": list(spellings(tp))}
     return None
 
 

@@ -773,8 +773,12 @@ def check_result(sdk: Sdk, rule: Rule, result: Result, document: Any) -> None:
     for used in result.parameters:
         if used.name not in names:
             problems.append(f"used parameter {used.name} is not declared")
-        if (used.valid_from and used.valid_from > result.as_of) or (used.valid_to and used.valid_to < result.as_of):
-            problems.append(f"parameter {used.name} is not in force on {result.as_of}")
+        day = result.governing_day or result.as_of
+        if (used.valid_from and used.valid_from > day) or (used.valid_to and used.valid_to < day):
+            problems.append(f"parameter {used.name} is not in force on the governing day {day}")
+    if result.edition is None and result.outcome is not Outcome.indeterminate \
+            and values_reason(result) != "no_rulebook_in_force":
+        problems.append("a result outside every rulebook edition must be not_applicable (no_rulebook_in_force)")
     values = result.values
     if rule.kind is Kind.deadline and result.outcome in (Outcome.met, Outcome.missed, Outcome.open):
         if not _is_due(values.get("due")):
@@ -782,9 +786,9 @@ def check_result(sdk: Sdk, rule: Rule, result: Result, document: Any) -> None:
         elif "actual" not in values:
             problems.append("a deadline result needs values['actual'] (null when nothing is recorded)")
     if rule.kind is Kind.eligibility and result.outcome in (Outcome.passed, Outcome.fail, Outcome.warning):
-        decision = {Outcome.passed: "accept", Outcome.fail: "reject", Outcome.warning: "route"}[result.outcome]
-        if "decision" in values and values["decision"] != decision:
-            problems.append(f"an eligibility {result.outcome.value} has values['decision'] != {decision!r}")
+        allowed = {Outcome.passed: ("accept",), Outcome.fail: ("reject", "route"), Outcome.warning: ()}[result.outcome]
+        if "decision" in values and values["decision"] not in allowed:
+            problems.append(f"an eligibility {result.outcome.value} has values['decision'] not in {allowed}")
         elif values.get("decision") == "route" and not values.get("route"):
             problems.append("a route decision needs values['route']")
     if rule.kind is Kind.threshold and result.outcome in (Outcome.passed, Outcome.fail) and "required" not in values:
@@ -800,6 +804,11 @@ def check_result(sdk: Sdk, rule: Rule, result: Result, document: Any) -> None:
         problems.append("personal data (personnummer, name or address) appears in the result")
     if problems:
         raise _fail(sdk, rule, "; ".join(problems), document, result.as_of)
+
+
+def values_reason(result: Result) -> Any:
+    """``values['reason']`` of a result, if any."""
+    return result.values.get("reason")
 
 
 def check_round_trip(sdk: Sdk, rule: Rule, result: Result, document: Any) -> None:

@@ -2,8 +2,14 @@
 
 from primarvard_sdk.domain._fields import Tidpunkt, local_day
 from primarvard_sdk.domain.arenden import Andel, Etjanstearende, Fordelning
+from primarvard_sdk.domain.codelists import ascii_fold, fold, label, lookup, meets_level
 from primarvard_sdk.domain.codes import (
     Driftform,
+    ETjanst,
+    Hanvisning,
+    Kompetens,
+    Kvalitetsregister,
+    Lan,
     Funktion,
     Kanal,
     Kon,
@@ -58,6 +64,16 @@ DOCUMENT_TYPES: dict[str, type] = {
 
 __all__ = [
     "DOCUMENT_TYPES",
+    "ETjanst",
+    "Hanvisning",
+    "Kompetens",
+    "Kvalitetsregister",
+    "Lan",
+    "ascii_fold",
+    "fold",
+    "label",
+    "lookup",
+    "meets_level",
     "Andel",
     "AvvikandeDag",
     "Befolkning",

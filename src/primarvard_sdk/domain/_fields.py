@@ -34,9 +34,16 @@ def optional(description: str, **metadata: Any) -> Any:
     return field(description, None, **metadata)
 
 
+#: What every list field's description ends with: absent and empty are different facts.
+ABSENT_IS_NOT_EMPTY = " Absent or null: not reported (a rule that needs it is indeterminate); []: reported, none."
+
+
 def many(description: str, **metadata: Any) -> Any:
-    """A list field that defaults to empty (absence means "none declared")."""
-    return field(description, (), **metadata)
+    """A list field: absent (``None``) means "not reported", ``[]`` means "reported: none".
+
+    A rule that needs the list and finds ``None`` answers ``indeterminate`` naming the field.
+    """
+    return field(description + ABSENT_IS_NOT_EMPTY, None, **metadata)
 
 
 def local_day(value: Tidpunkt) -> date:

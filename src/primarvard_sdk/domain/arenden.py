@@ -33,7 +33,7 @@ class Fordelning:
     """A quantity to split between units in proportion to their basis."""
 
     avser: str = field("What is split (helgoppen_bemanning, umm_lakartid, ...).")
-    enheter: tuple[Andel, ...] = many("The units sharing the duty.")
+    enheter: tuple[Andel, ...] | None = many("The units sharing the duty.")
     omrade: str | None = optional("The catchment area or municipality.")
     timmar: float | None = optional(
         "Hours to staff; absent when the rule computes it from the basis.", minimum=0

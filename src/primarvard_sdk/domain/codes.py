@@ -197,3 +197,101 @@ class Kanal(StrEnum):
     blankett = "blankett"  #: a signed paper form
     e_tjanst_1177 = "e_tjanst_1177"
     telefon = "telefon"
+
+
+class Lan(StrEnum):
+    """A Swedish county (län), by its ASCII name; the Swedish name and the county code are aliases."""
+
+    stockholm = "stockholm"
+    uppsala = "uppsala"
+    sodermanland = "sodermanland"
+    ostergotland = "ostergotland"
+    jonkoping = "jonkoping"
+    kronoberg = "kronoberg"
+    kalmar = "kalmar"
+    gotland = "gotland"
+    blekinge = "blekinge"
+    skane = "skane"
+    halland = "halland"
+    vastra_gotaland = "vastra_gotaland"
+    varmland = "varmland"
+    orebro = "orebro"
+    vastmanland = "vastmanland"
+    dalarna = "dalarna"
+    gavleborg = "gavleborg"
+    vasternorrland = "vasternorrland"
+    jamtland = "jamtland"
+    vasterbotten = "vasterbotten"
+    norrbotten = "norrbotten"
+
+
+class Kvalitetsregister(StrEnum):
+    """A national quality register (nationellt kvalitetsregister) relevant to primary care."""
+
+    ndr = "ndr"  #: Nationella diabetesregistret
+    svedem = "svedem"  #: Svenska demensregistret
+    luftvagsregistret = "luftvagsregistret"  #: Luftvägsregistret (astma, KOL)
+    modrahalsovardsregistret = "modrahalsovardsregistret"  #: Graviditetsregistret, mödrahälsovård
+    senior_alert = "senior_alert"
+    palliativregistret = "palliativregistret"
+    bpsd = "bpsd"
+    rikssvikt = "rikssvikt"
+    riksstroke = "riksstroke"
+    primarvardskvalitet = "primarvardskvalitet"
+
+
+class ETjanst(StrEnum):
+    """An e-service offered on 1177.se (the regions' basic offers use these)."""
+
+    boka_tid_webbtidbok = "boka_tid_webbtidbok"
+    av_omboka_tid_webbtidbok = "av_omboka_tid_webbtidbok"
+    mina_bokade_tider = "mina_bokade_tider"
+    forfragan_boka_tid = "forfragan_boka_tid"
+    av_omboka_tid_ej_direkttidbokning = "av_omboka_tid_ej_direkttidbokning"
+    bestall_tid = "bestall_tid"
+    av_omboka_tid = "av_omboka_tid"
+    fornya_recept = "fornya_recept"
+    bestall_journalkopia = "bestall_journalkopia"
+    begar_intyg = "begar_intyg"
+    fornya_hjalpmedel = "fornya_hjalpmedel"
+    fornya_diabeteshjalpmedel = "fornya_diabeteshjalpmedel"
+    fornya_inkontinenshjalpmedel = "fornya_inkontinenshjalpmedel"
+    bestall_forskrivna_hjalpmedel = "bestall_forskrivna_hjalpmedel"
+    forlang_sjukskrivning = "forlang_sjukskrivning"
+    kontakta_oss = "kontakta_oss"
+    kontakta_mig = "kontakta_mig"
+    synpunkter_och_klagomal = "synpunkter_och_klagomal"
+    las_din_journal = "las_din_journal"
+    valj_halsocentral = "valj_halsocentral"
+    valj_vardcentral = "valj_vardcentral"
+    stod_och_behandling = "stod_och_behandling"
+
+
+class Hanvisning(StrEnum):
+    """Where a patient or caller is referred (a message, an answering machine, a closed day)."""
+
+    vardguiden_1177 = "1177"  #: 1177 (telephone advice, 1177.se)
+    annan_vardcentral = "annan_vardcentral"  #: another vårdcentral in the care-choice system
+    annan_halsocentral = "annan_halsocentral"  #: another hälsocentral in Hälsoval
+    annan_vardenhet = "annan_vardenhet"  #: another care unit (not named as a vård-/hälsocentral)
+    egen_enhet = "egen_enhet"  #: the unit itself (e.g. another of its clinics)
+    natlakare = "natlakare"  #: an online doctor service
+    jourcentral = "jourcentral"
+    jourmottagning = "jourmottagning"
+    akutmottagning = "akutmottagning"
+    larmnummer_112 = "112"
+    ringa_senare = "ringa_senare"  #: told to call again later
+
+
+class Kompetens(StrEnum):
+    """A competence a unit declares that it offers (not a staff member's profession)."""
+
+    fysioterapi = "fysioterapi"
+    arbetsterapi = "arbetsterapi"
+    psykoterapi_steg1 = "psykoterapi_steg1"  #: grundläggande psykoterapiutbildning (steg 1)
+    psykoterapi_steg2 = "psykoterapi_steg2"  #: legitimerad psykoterapeut (steg 2)
+    psykolog = "psykolog"
+    kurator = "kurator"
+    dietist = "dietist"
+    diabetes = "diabetes"
+    astma_kol = "astma_kol"

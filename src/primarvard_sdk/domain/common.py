@@ -7,7 +7,7 @@ from datetime import date, time
 import attrs
 
 from primarvard_sdk.domain._fields import field, many, optional
-from primarvard_sdk.domain.codes import Veckodag
+from primarvard_sdk.domain.codes import Hanvisning, Veckodag
 
 __all__ = ["AvvikandeDag", "Intervall", "Oppettid", "Period"]
 
@@ -42,7 +42,7 @@ class AvvikandeDag:
     """A dated deviation from the weekly schedule (limited opening, closed day)."""
 
     datum: date = field("The local day.")
-    oppettider: tuple[Intervall, ...] = many("Opening intervals that day; empty = closed.")
-    hanvisning: tuple[str, ...] = many(
+    oppettider: tuple[Intervall, ...] | None = many("Opening intervals that day; empty = closed.")
+    hanvisning: tuple[Hanvisning, ...] | None = many(
         "Where patients are referred that day (annan_halsocentral, 1177, ...)."
     )

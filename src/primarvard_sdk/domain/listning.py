@@ -24,7 +24,7 @@ class Kandidat:
     vagavstand_km: float | None = optional(
         "Road distance from the person's registered address, km.", minimum=0
     )
-    nyckelkodsomraden: tuple[str, ...] = many("Geographic areas the unit is responsible for.")
+    nyckelkodsomraden: tuple[str, ...] | None = many("Geographic areas the unit is responsible for.")
     ar_filial: bool | None = optional("The candidate is a branch clinic.")
 
 
@@ -55,10 +55,10 @@ class Listning:
     blankett_undertecknad: bool | None = optional("The listing form is signed by the resident.")
     blankett_inkom: date | None = optional("Day the signed form arrived.")
     blankett_gallrad: date | None = optional("Day the form was disposed of.")
-    tidigare_byten: tuple[date, ...] | None = optional(
+    tidigare_byten: tuple[date, ...] | None = many(
         "Days of the person's earlier changes of unit; absent when unknown."
     )
-    sarskilda_skal: tuple[str, ...] = many(
+    sarskilda_skal: tuple[str, ...] | None = many(
         "Special reasons for an extra change (byte_av_bostadsort, folja_vardkontakt, ...)."
     )
     kollektiv_listning_kravd: bool | None = optional(
@@ -67,13 +67,13 @@ class Listning:
     formaner_erbjudna: bool | None = optional("Discounts or benefits offered to attract listing.")
     beslut: Beslut | None = optional("The unit's decision on the listing.")
     listningslage: Listningslage | None = optional("The unit's cap and stop state.")
-    ko: tuple[date, ...] = many("Listing dates of choices already queued at the unit.")
+    ko: tuple[date, ...] | None = many("Listing dates of choices already queued at the unit.")
     nyinflyttad: bool | None = optional("The person has newly moved into the area.")
     nyfodd: bool | None = optional("The person is a newborn.")
     boende_sarskilt_boende: bool | None = optional(
         "Resident of a special housing (särskilt boende) the unit is responsible for."
     )
-    kandidater: tuple[Kandidat, ...] = many("Candidate units for non-choice assignment.")
+    kandidater: tuple[Kandidat, ...] | None = many("Candidate units for non-choice assignment.")
     vardnadshavares_enhet: str | None = optional(
         "The unit of the mother or other appointed guardian (for a newborn)."
     )

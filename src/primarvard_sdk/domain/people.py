@@ -9,6 +9,7 @@ import attrs
 from primarvard_sdk.domain._fields import field, many, optional
 from primarvard_sdk.domain.codes import (
     Funktion,
+    Lan,
     Kon,
     Specialitet,
     Uppdrag,
@@ -46,8 +47,8 @@ class Person:
         "Registered address. Personal data: never read by a rule.", personal=True
     )
     folkbokford_i_sverige: bool | None = optional("Registered (folkbokförd) in Sweden.")
-    folkbokford_lan: str | None = optional(
-        "County of registration, ASCII lower case (kalmar, varmland, vasterbotten, stockholm, ...)."
+    folkbokford_lan: Lan | None = optional(
+        "County of registration (kalmar, varmland, vasterbotten, stockholm, ...; or its Swedish name)."
     )
     kommun: str | None = optional("Municipality of the registered address.")
     nyckelkodsomrade: str | None = optional(
@@ -100,7 +101,7 @@ class Medarbetare:
     namn: str | None = optional("Name. Personal data: only its presence is read.", personal=True)
     yrke: Yrke | None = optional("Profession.")
     legitimerad: bool | None = optional("Holds a Swedish licence (legitimation) for the profession.")
-    specialiteter: tuple[Specialitet, ...] = many("Specialist qualifications held.")
+    specialiteter: tuple[Specialitet, ...] | None = many("Specialist qualifications held.")
     st_specialitet: Specialitet | None = optional(
         "Specialty the physician is in specialist training (ST) for."
     )
@@ -111,13 +112,13 @@ class Medarbetare:
     godkand_av_ako: bool | None = optional(
         "A physician of another specialty approved by the AKO function for on-call duty."
     )
-    utbildningar: tuple[Utbildning, ...] = many("Trainings started or completed.")
+    utbildningar: tuple[Utbildning, ...] | None = many("Trainings started or completed.")
     tjanstgoringsgrad: float | None = optional(
         "Service level as a fraction of full time (1.0 = heltid).", minimum=0, maximum=2
     )
     anstallning_start: date | None = optional("Date the employment started.")
-    funktioner: tuple[Funktion, ...] = many("Named functions the person holds.")
-    uppdrag: tuple[Uppdrag, ...] = many("Work areas the person serves in.")
+    funktioner: tuple[Funktion, ...] | None = many("Named functions the person holds.")
+    uppdrag: tuple[Uppdrag, ...] | None = many("Work areas the person serves in.")
     samlokaliserad: bool | None = optional("Works co-located at the unit's clinic.")
     fortbildning_erbjudna: int | None = optional(
         "Further-training meetings of the professional network offered this year.", minimum=0
@@ -126,8 +127,14 @@ class Medarbetare:
         "Further-training meetings attended this year.", minimum=0
     )
 
-    def has_training(self, omrade: Utbildningsomrade) -> bool:
-        return any(u.omrade == omrade for u in self.utbildningar)
+    def has_training(self, lowest: Utbildningsomrade) -> bool | None:
+        """Has a training in ``lowest`` or a higher level of it ("lägst steg 1" is met by steg 2);
+        ``None`` when the trainings are not reported."""
+        from primarvard_sdk.domain.codelists import meets_level
+
+        if self.utbildningar is None:
+            return None
+        return any(meets_level(u.omrade, lowest) for u in self.utbildningar)
 
 
 @attrs.frozen
@@ -136,6 +143,6 @@ class Utfardare:
 
     yrke: Yrke | None = optional("Profession.")
     legitimerad: bool | None = optional("Holds a Swedish licence for the profession.")
-    specialiteter: tuple[Specialitet, ...] = many("Specialist qualifications held.")
-    lan: str | None = optional("County (län) of the issuing unit, ASCII lower case.")
+    specialiteter: tuple[Specialitet, ...] | None = many("Specialist qualifications held.")
+    lan: Lan | None = optional("County (län) of the issuing unit.")
     enhet_id: str | None = optional("Issuing unit.")

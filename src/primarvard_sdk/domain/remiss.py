@@ -26,7 +26,7 @@ class Beslut:
     """A decision on a referral or listing: the outcome and the reasons given."""
 
     utfall: Utfall = field("accepterad, avvisad or ko.")
-    skal: tuple[str, ...] = many("Reason codes (listning, folkbokforing, listningstak, ...).")
+    skal: tuple[str, ...] | None = many("Reason codes (listning, folkbokforing, listningstak, ...).")
     datum: date | None = optional("Day of the decision.")
 
 
@@ -40,7 +40,7 @@ class Remiss:
     patient: Person | None = optional("The patient.")
     utfardare: Utfardare | None = optional("Who issued the referral.")
     mottagande_enhet: str | None = optional("The receiving unit.")
-    kompletteringar: tuple[Komplettering, ...] = many("Requests for completion.")
+    kompletteringar: tuple[Komplettering, ...] | None = many("Requests for completion.")
     forsta_kontakt: Tidpunkt | None = optional("When the first contact for assessment took place.")
     aterkoppling: Tidpunkt | None = optional("When feedback was given to the patient.")
     bedomd_kan_ej_vanta: bool | None = optional("The unit judged that care cannot wait.")

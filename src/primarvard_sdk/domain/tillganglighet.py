@@ -7,6 +7,7 @@ from datetime import date
 import attrs
 
 from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain.codes import ETjanst, Hanvisning
 from primarvard_sdk.domain.common import AvvikandeDag, Oppettid, Period
 
 __all__ = ["Jourcentral", "Stangning", "Tillganglighet"]
@@ -19,7 +20,7 @@ class Stangning:
     fran: date = field("First closed day.")
     forvantad_till: date | None = optional("Expected last closed day (inclusive).")
     anmald: date | None = optional("Day the closure was reported to the region; absent when not reported.")
-    telefonhanvisning: str | None = optional(
+    telefonhanvisning: Hanvisning | None = optional(
         "Who answers the telephone meanwhile (annan_vardenhet, 1177); absent when nobody."
     )
 
@@ -29,7 +30,7 @@ class Jourcentral:
     """An out-of-hours clinic (jourcentral) and its declared weekly schedule."""
 
     jouromrade: int = field("Jour area number.", minimum=1, maximum=99)
-    oppettider: tuple[Oppettid, ...] = many(
+    oppettider: tuple[Oppettid, ...] | None = many(
         "Opening intervals by weekday; dag=helgdag is the schedule on public holidays."
     )
 
@@ -39,17 +40,17 @@ class Tillganglighet:
     """Tillgänglighet of one unit: what it declares about being reachable."""
 
     enhet_id: str | None = optional("The unit this describes.")
-    oppettider: tuple[Oppettid, ...] | None = optional("Ordinary opening hours, weekly.")
-    telefontider: tuple[Oppettid, ...] | None = optional("Telephone hours, weekly.")
-    akuttelefon: tuple[Oppettid, ...] | None = optional("Emergency telephone hours, weekly.")
-    hanvisning_utanfor_oppettid: tuple[str, ...] | None = optional(
+    oppettider: tuple[Oppettid, ...] | None = many("Ordinary opening hours, weekly.")
+    telefontider: tuple[Oppettid, ...] | None = many("Telephone hours, weekly.")
+    akuttelefon: tuple[Oppettid, ...] | None = many("Emergency telephone hours, weekly.")
+    hanvisning_utanfor_oppettid: tuple[Hanvisning, ...] | None = many(
         "Where the answering machine refers callers outside opening hours (1177, "
         "annan_vardcentral, natlakare, jourcentral, akutmottagning, ...)."
     )
     telefonitjanst: str | None = optional("Telephony service in use (teleq, ...).")
     ansluten_1177_direkt: bool | None = optional("Connected to 1177 Direkt.")
-    e_tjanster: tuple[str, ...] | None = optional("1177 e-services offered (region codes).")
-    avvikande_dagar: tuple[AvvikandeDag, ...] = many("Dated deviations from the schedule.")
-    stangningar: tuple[Stangning, ...] = many("Temporary closures.")
-    utbudsbegransningar: tuple[Period, ...] = many("Periods of limited offer.")
+    e_tjanster: tuple[ETjanst, ...] | None = many("1177 e-services offered (region codes).")
+    avvikande_dagar: tuple[AvvikandeDag, ...] | None = many("Dated deviations from the schedule.")
+    stangningar: tuple[Stangning, ...] | None = many("Temporary closures.")
+    utbudsbegransningar: tuple[Period, ...] | None = many("Periods of limited offer.")
     jourcentral: Jourcentral | None = optional("The out-of-hours clinic the unit staffs.")

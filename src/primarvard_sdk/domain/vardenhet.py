@@ -6,8 +6,8 @@ from datetime import date
 
 import attrs
 
-from primarvard_sdk.domain._fields import field, optional
-from primarvard_sdk.domain.codes import Driftform, Funktion
+from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain.codes import Driftform, Funktion, Kompetens, Kvalitetsregister
 from primarvard_sdk.domain.people import Medarbetare
 
 __all__ = ["Befolkning", "Filial", "Kompetensbrist", "Lakartid", "Samverkansavtal", "Vardenhet"]
@@ -74,10 +74,10 @@ class Vardenhet:
     driftform: Driftform | None = optional("Public or private operator.")
     ort: str | None = optional("Locality of the clinic.")
     kommun: str | None = optional("Municipality of the clinic.")
-    personal: tuple[Medarbetare, ...] | None = optional(
+    personal: tuple[Medarbetare, ...] | None = many(
         "Staff; absent when not declared (staff rules then answer indeterminate)."
     )
-    kompetenser: tuple[str, ...] | None = optional(
+    kompetenser: tuple[Kompetens, ...] | None = many(
         "Competences the unit declares (fysioterapi, arbetsterapi, psykoterapi_steg1, ...)."
     )
     tillgang_till_psykolog: bool | None = optional(
@@ -86,12 +86,12 @@ class Vardenhet:
     invanare_inom_1_mil: int | None = optional(
         "Inhabitants within a 1.0 mil (10 km) radius of the clinic.", minimum=0
     )
-    samverkansavtal: tuple[Samverkansavtal, ...] | None = optional(
+    samverkansavtal: tuple[Samverkansavtal, ...] | None = many(
         "Collaboration agreements; absent when not declared."
     )
     befolkning: Befolkning | None = optional("Population figures.")
     lakartid: Lakartid | None = optional("Declared physician hours per week.")
-    kvalitetsregister: tuple[str, ...] | None = optional("Quality registers the unit reports to.")
+    kvalitetsregister: tuple[Kvalitetsregister, ...] | None = many("Quality registers the unit reports to.")
     ar_filial: bool | None = optional("The unit is a branch clinic (filial).")
     filial: Filial | None = optional("How the filial is tied to its main clinic.")
     kan_bista_sjukvardsgrupp: bool | None = optional(
@@ -101,5 +101,8 @@ class Vardenhet:
     kompetensbrist: Kompetensbrist | None = optional("A current or recent competence shortfall.")
 
     def staff_with(self, funktion: Funktion) -> tuple[Medarbetare, ...]:
-        """Staff holding a named function (empty when staff is not declared)."""
-        return tuple(m for m in self.personal or () if funktion in m.funktioner)
+        """Staff known to hold a named function (empty when staff is not declared).
+
+        Staff whose ``funktioner`` are not reported are not among them: a rule that needs to know
+        who holds a function checks :func:`primarvard_sdk.findings.absent` first."""
+        return tuple(m for m in self.personal or () if funktion in (m.funktioner or ()))

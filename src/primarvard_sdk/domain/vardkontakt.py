@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from primarvard_sdk.domain._fields import Tidpunkt, optional
-from primarvard_sdk.domain.codes import Kontakttyp
+from primarvard_sdk.domain.codes import Hanvisning, Kontakttyp, Lan
 from primarvard_sdk.domain.people import Person
 
 __all__ = ["Vardkontakt"]
@@ -28,12 +28,12 @@ class Vardkontakt:
     utford: Tidpunkt | None = optional("When the assessment or visit was carried out.")
     utford_av_legitimerad: bool | None = optional("Carried out by licensed personnel.")
     behov_samma_dag: bool | None = optional("Judged to need an appointment the same day.")
-    hanvisad_till: str | None = optional(
+    hanvisad_till: Hanvisning | None = optional(
         "Where the patient was referred instead (ringa_senare, jourmottagning, ...)."
     )
     omhandertagen_samma_dag: bool | None = optional("Taken care of the same day.")
     listad_vid_enheten: bool | None = optional("The patient is listed at the unit.")
-    vistelse_lan: str | None = optional("County where the patient is staying, ASCII lower case.")
+    vistelse_lan: Lan | None = optional("County where the patient is staying.")
     kan_ej_vanta: bool | None = optional("The care need cannot wait.")
     tillfalligt_behov: bool | None = optional("A temporary or immediate care need.")
     riskgrupp: bool | None = optional("The patient belongs to a medical risk group.")

@@ -18,7 +18,7 @@ from primarvard_kalmar.halsoval_tider import (
 )
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import AvvikandeDag, Tillganglighet, Veckodag
+from primarvard_sdk.domain import AvvikandeDag, ETjanst, Hanvisning, Tillganglighet, Veckodag, fold
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
 
@@ -55,7 +55,9 @@ def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     week = iso_week(ctx.as_of)
     hours = weekly_hours(doc.oppettider, week)
     uncovered = [d.value for d in weekdays if not covers(day_spans(doc.oppettider, d), window)]
-    deviations, failing = _deviations(doc.avvikande_dagar, week, weekdays, window, eves_exempt)
+    deviations, failing, unknown = _deviations(
+        doc.avvikande_dagar or (), week, weekdays, window, eves_exempt
+    )
     problems_sv, problems_en = [], []
     if hours < min_hours:
         problems_sv.append(f"veckans öppettid är {fmt(hours)} timmar, under {fmt(min_hours)}")
@@ -95,6 +97,18 @@ def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             "Requirement not met: " + "; ".join(problems_en) + "." + eve_note_en,
             **values,
         )
+    # The weekly schedule meets the requirement; the week's deviations decide the rest.
+    if doc.avvikande_dagar is None:
+        return indeterminate(
+            "$.avvikande_dagar",
+            sv="Veckoschemat uppfyller kravet, men avvikande dagar är inte redovisade "
+            f"($.avvikande_dagar; [] om inga): veckan {week[0].isoformat()}–{week[-1].isoformat()} kan inte avgöras.",
+            en="The weekly schedule meets the requirement, but deviating days are not reported "
+            f"($.avvikande_dagar; [] when none): the week {week[0].isoformat()}–{week[-1].isoformat()} cannot be decided.",
+            **values,
+        )
+    if unknown:
+        return indeterminate(*unknown, **values)
     return passed(
         f"Öppet {fmt(hours)} timmar veckan {week[0].isoformat()}–{week[-1].isoformat()} (minst "
         f"{fmt(min_hours)}) och {hhmm(window[0])}–{hhmm(window[1])} täcks varje vardag.{eve_note_sv}",
@@ -110,25 +124,60 @@ def _deviations(
     weekdays: list[Veckodag],
     window: Span,
     eves_exempt: bool,
-) -> tuple[list[dict[str, Any]], list[date]]:
+) -> tuple[list[dict[str, Any]], list[date], list[str]]:
+    """The week's deviations on the required weekdays: checked records, failing days, and the
+    JSON paths of deviations whose intervals are not reported on a day that needs coverage."""
     checked: list[dict[str, Any]] = []
     failing: list[date] = []
-    for dev in sorted(days, key=lambda d: d.datum):
+    unknown: list[str] = []
+    for i, dev in sorted(enumerate(days), key=lambda p: (p[1].datum, p[0])):
         if dev.datum not in week or WEEKDAYS[dev.datum.weekday()] not in weekdays:
             continue
         status = deviation_status(dev.datum, eves_exempt)
-        ok = covers(((minutes(i.fran), minutes(i.till)) for i in dev.oppettider), window)
         needs = status in ("vardag", "afton")
-        if needs and not ok:
+        ok = (
+            None
+            if dev.oppettider is None
+            else covers(((minutes(iv.fran), minutes(iv.till)) for iv in dev.oppettider), window)
+        )
+        if needs and ok is False:
             failing.append(dev.datum)
+        if needs and ok is None:
+            unknown.append(f"$.avvikande_dagar[{i}].oppettider")
         checked.append(
             {"datum": dev.datum, "status": status, "covers_window": ok, "coverage_required": needs}
         )
-    return checked, sorted(set(failing))
+    return checked, sorted(set(failing)), unknown
 
 
 @rules.implement("kalmar.halsoval.tillganglighet.akuttelefon")
 def akuttelefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    referral = Hanvisning(ctx.param("referral_outside_hours"))
+    gaps: list[str] | None = None
+    if doc.oppettider is not None and doc.akuttelefon is not None:
+        gaps = []
+        for day in Veckodag:
+            phone = day_spans(doc.akuttelefon, day)
+            for start, end in day_spans(doc.oppettider, day):
+                if not covers(phone, (start, end)):
+                    gaps.append(f"{day.value} {hhmm(start)}–{hhmm(end)}")
+    referred = (
+        None if doc.hanvisning_utanfor_oppettid is None else referral in doc.hanvisning_utanfor_oppettid
+    )
+    values = {"uncovered_opening_hours": gaps, "referral_outside_hours": referred}
+    if gaps or referred is False:
+        sv, en = [], []
+        if gaps:
+            sv.append(f"akuttelefon saknas under öppettid: {'; '.join(gaps)}")
+            en.append(f"no emergency telephone during opening hours: {'; '.join(gaps)}")
+        if referred is False:
+            sv.append(f"hänvisning till {referral.value} utanför öppettid saknas")
+            en.append(f"no referral to {referral.value} outside opening hours")
+        return failed(
+            "Kravet uppfylls inte: " + "; ".join(sv) + ".",
+            "Requirement not met: " + "; ".join(en) + ".",
+            **values,
+        )
     missing = [
         p
         for p, v in (
@@ -139,33 +188,10 @@ def akuttelefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         if v is None
     ]
     if missing:
-        return indeterminate(*missing)
-    assert doc.oppettider is not None and doc.akuttelefon is not None
-    referral = str(ctx.param("referral_outside_hours"))
-    gaps: list[str] = []
-    for day in Veckodag:
-        phone = day_spans(doc.akuttelefon, day)
-        for start, end in day_spans(doc.oppettider, day):
-            if not covers(phone, (start, end)):
-                gaps.append(f"{day.value} {hhmm(start)}–{hhmm(end)}")
-    referred = referral in (doc.hanvisning_utanfor_oppettid or ())
-    values = {"uncovered_opening_hours": gaps, "referral_outside_hours": referred}
-    if gaps or not referred:
-        sv, en = [], []
-        if gaps:
-            sv.append(f"akuttelefon saknas under öppettid: {'; '.join(gaps)}")
-            en.append(f"no emergency telephone during opening hours: {'; '.join(gaps)}")
-        if not referred:
-            sv.append(f"hänvisning till {referral} utanför öppettid saknas")
-            en.append(f"no referral to {referral} outside opening hours")
-        return failed(
-            "Kravet uppfylls inte: " + "; ".join(sv) + ".",
-            "Requirement not met: " + "; ".join(en) + ".",
-            **values,
-        )
+        return indeterminate(*missing, **values)
     return passed(
-        f"Akuttelefon under all ordinarie öppettid; utanför öppettid hänvisas till {referral}.",
-        f"Emergency telephone during all ordinary opening hours; outside them callers are referred to {referral}.",
+        f"Akuttelefon under all ordinarie öppettid; utanför öppettid hänvisas till {referral.value}.",
+        f"Emergency telephone during all ordinary opening hours; outside them callers are referred to {referral.value}.",
         **values,
     )
 
@@ -175,8 +201,8 @@ def teleq(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     if doc.telefonitjanst is None:
         return indeterminate("$.telefonitjanst")
     service = str(ctx.param("telephony_service"))
-    declared = doc.telefonitjanst.strip().casefold()
-    if declared == service.casefold():
+    declared = fold(doc.telefonitjanst)
+    if declared == fold(service):
         return passed(
             f"Telefonitjänsten {service} används.",
             f"The {service} telephony service is used.",
@@ -194,10 +220,14 @@ def teleq(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 def e_tjanster(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     if doc.e_tjanster is None:
         return indeterminate("$.e_tjanster")
-    mandatory = list(ctx.param("mandatory"))
-    declared = sorted(set(doc.e_tjanster))
-    missing = [m for m in mandatory if m not in declared]
-    values = {"required": mandatory, "declared": declared, "missing_services": missing}
+    mandatory = [ETjanst(m) for m in ctx.param("mandatory")]
+    declared = sorted({e.value for e in doc.e_tjanster})
+    missing = [m.value for m in mandatory if m not in doc.e_tjanster]
+    values = {
+        "required": [m.value for m in mandatory],
+        "declared": declared,
+        "missing_services": missing,
+    }
     if missing:
         return failed(
             f"{len(missing)} av {len(mandatory)} e-tjänster i basutbudet saknas: {', '.join(missing)}.",
@@ -227,26 +257,28 @@ def ansluten_1177_direkt(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 
 @rules.implement("kalmar.halsoval.tillganglighet.tillfallig_stangning")
 def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    if doc.stangningar is None:
+        return indeterminate("$.stangningar")
     if not doc.stangningar:
         return not_applicable(
-            "Ingen tillfällig stängning är angiven.", "No temporary closure is declared."
+            "Ingen tillfällig stängning är redovisad.", "No temporary closure is reported."
         )
     max_days = 7 * int(ctx.param("max_weeks_without_report"))
-    phone_ok = [str(x) for x in ctx.param("telephone_referral_to")]
+    phone_ok = [Hanvisning(x) for x in ctx.param("telephone_referral_to")]
     missing: list[str] = []
     closures: list[dict[str, Any]] = []
     not_reported: list[str] = []
     no_phone: list[str] = []
     for i, s in enumerate(doc.stangningar):
-        label = f"{s.fran.isoformat()}"
+        label = s.fran.isoformat()
         days = None if s.forvantad_till is None else (s.forvantad_till - s.fran).days + 1
         report_required = None if days is None else days > max_days
-        if s.anmald is None:
+        if s.anmald is None:  # absent: not reported
             if report_required is None:
                 missing.append(f"$.stangningar[{i}].forvantad_till")
             elif report_required:
                 not_reported.append(label)
-        phone = s.telefonhanvisning in phone_ok
+        phone = s.telefonhanvisning in phone_ok  # absent: nobody answers
         if not phone:
             no_phone.append(label)
         closures.append(
@@ -257,10 +289,13 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
                 "days": days,
                 "report_required": report_required,
                 "reported": s.anmald,
+                "telephone_referral": None if s.telefonhanvisning is None else s.telefonhanvisning.value,
                 "telephone_referral_ok": phone,
             }
         )
-    values: dict[str, Any] = {"closures": closures}
+    values: dict[str, Any] = {"closures": closures, "max_days_without_report": max_days}
+    accepted = " eller ".join(h.value for h in phone_ok)
+    accepted_en = " or ".join(h.value for h in phone_ok)
     if not_reported or no_phone:
         sv, en = [], []
         if not_reported:
@@ -271,12 +306,8 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
                 f"closure longer than {max_days} days not reported to the region (from {', '.join(not_reported)})"
             )
         if no_phone:
-            sv.append(
-                f"telefontillgänglighet via {' eller '.join(phone_ok)} saknas (från {', '.join(no_phone)})"
-            )
-            en.append(
-                f"no telephone availability through {' or '.join(phone_ok)} (from {', '.join(no_phone)})"
-            )
+            sv.append(f"telefontillgänglighet via {accepted} saknas (från {', '.join(no_phone)})")
+            en.append(f"no telephone availability through {accepted_en} (from {', '.join(no_phone)})")
         return failed(
             "Kravet uppfylls inte: " + "; ".join(sv) + ".",
             "Requirement not met: " + "; ".join(en) + ".",

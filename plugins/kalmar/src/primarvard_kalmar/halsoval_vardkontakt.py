@@ -5,13 +5,15 @@ from __future__ import annotations
 from primarvard_kalmar.halsoval_common import rules
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Kontakttyp, Vardkontakt, Vistelsestatus, local_day
+from primarvard_sdk.domain import Kontakttyp, Lan, Vardkontakt, Vistelsestatus, local_day
 from primarvard_sdk.findings import (
+    absent,
     calendar_day_note,
     deadline,
     decision,
     indeterminate,
     not_applicable,
+    warning,
 )
 from primarvard_sdk.model import Finding
 
@@ -43,15 +45,7 @@ def medicinsk_bedomning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             "Patienten är inte listad vid enheten; tredagarsgarantin gäller listade patienter.",
             "The patient is not listed at the unit; the three-day guarantee applies to listed patients.",
         )
-    missing = [
-        p
-        for p, v in (
-            ("$.listad_vid_enheten", doc.listad_vid_enheten),
-            ("$.behov_bedomt", doc.behov_bedomt),
-        )
-        if v is None
-    ]
-    if missing:
+    if missing := absent(doc, "listad_vid_enheten", "behov_bedomt"):
         return indeterminate(*missing)
     assert doc.behov_bedomt is not None
     judged = local_day(doc.behov_bedomt)
@@ -59,9 +53,11 @@ def medicinsk_bedomning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     due = calendar.add_calendar_days(judged, days)
     actual = doc.utford
     extra_sv = extra_en = ""
-    if actual is not None:
+    # An assessment after the due day is late whoever made it; one in time counts only when
+    # made by licensed personnel.
+    if actual is not None and local_day(actual) <= due:
         if doc.utford_av_legitimerad is None:
-            return indeterminate("$.utford_av_legitimerad")
+            return indeterminate("$.utford_av_legitimerad", due=due, judged=judged)
         if not doc.utford_av_legitimerad:
             actual = None
             extra_sv = " Den registrerade bedömningen gjordes inte av legitimerad personal och räknas inte."
@@ -85,51 +81,45 @@ def medicinsk_bedomning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
 @rules.implement("kalmar.halsoval.vardkontakt.hembesok_utomlans")
 def hembesok_utomlans(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     visit_types = {Kontakttyp(t) for t in ctx.param("home_visit_types")}
-    home = str(ctx.param("home_county"))
-    if doc.typ is None:
-        return indeterminate("$.typ")
-    if doc.typ not in visit_types:
+    home = Lan(ctx.param("home_county"))
+    registered = doc.patient.folkbokford_lan if doc.patient is not None else None
+    # Outside the scope as soon as one known fact says so, whatever else is missing.
+    if doc.typ is not None and doc.typ not in visit_types:
         return not_applicable(
-            f"Kontakttypen {doc.typ.value} är inget hembesök.",
-            f"Contact type {doc.typ.value} is not a home visit.",
+            f"Kontakttypen {doc.typ.value} är inget hembesök eller hemsjukvård.",
+            f"Contact type {doc.typ.value} is not a home visit or home care.",
         )
-    if doc.patient is None:
-        return indeterminate("$.patient")
-    if doc.patient.folkbokford_lan == home:
+    if registered is home:
         return not_applicable(
-            f"Patienten är folkbokförd i {home}; regeln gäller utomlänspatienter.",
-            f"The patient is registered in {home}; the rule concerns patients registered in another county.",
+            f"Patienten är folkbokförd i {home.value}; regeln gäller utomlänspatienter.",
+            f"The patient is registered in {home.value}; the rule concerns patients registered in another county.",
         )
     if doc.listad_vid_enheten is False:
         return not_applicable(
-            "Patienten är inte listad vid enheten.", "The patient is not listed at the unit."
+            "Patienten är inte listad vid enheten; regeln gäller listade utomlänspatienter.",
+            "The patient is not listed at the unit; the rule concerns listed out-of-county patients.",
         )
-    missing = [
-        p
-        for p, v in (
-            ("$.patient.folkbokford_lan", doc.patient.folkbokford_lan),
-            ("$.listad_vid_enheten", doc.listad_vid_enheten),
-            ("$.vistelse_lan", doc.vistelse_lan),
-        )
-        if v is None
-    ]
-    if missing:
+    if missing := absent(
+        doc, "typ", "patient.folkbokford_lan", "listad_vid_enheten", "vistelse_lan"
+    ):
         return indeterminate(*missing)
-    if doc.vistelse_lan == home:
+    assert doc.vistelse_lan is not None
+    staying = doc.vistelse_lan
+    if staying is home:
         return decision(
             "accept",
-            f"Listad utomlänspatient som vistas i {home}: hembesök på samma villkor som för folkbokförda i länet.",
-            f"Listed out-of-county patient staying in {home}: home visits on the same terms as for residents.",
-            staying_in=doc.vistelse_lan,
+            f"Listad utomlänspatient som vistas i {home.value}: hembesök på samma villkor som för folkbokförda i länet.",
+            f"Listed out-of-county patient staying in {home.value}: home visits on the same terms as for residents.",
+            duty=True,
+            staying_in=staying.value,
         )
-    return decision(
-        "route",
-        f"Patienten vistas i {doc.vistelse_lan}: vårdenheten har ingen skyldighet att göra hembesök där, "
+    return warning(
+        f"Patienten vistas i {staying.value}: vårdenheten har ingen skyldighet att göra hembesök där, "
         "men får välja att göra det (t.ex. nära länsgränsen).",
-        f"The patient is staying in {doc.vistelse_lan}: the unit has no duty to make home visits there, "
+        f"The patient is staying in {staying.value}: the unit has no duty to make home visits there, "
         "but may choose to (e.g. near the county border).",
-        route="vistelseregion",
-        staying_in=doc.vistelse_lan,
+        duty=False,
+        staying_in=staying.value,
     )
 
 
@@ -137,24 +127,22 @@ def hembesok_utomlans(doc: Vardkontakt, ctx: RuleContext) -> Finding:
 def asylsokande(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     statuses = {Vistelsestatus(s) for s in ctx.param("statuses")}
     child_max = int(ctx.param("child_max_age"))
-    if doc.patient is None:
-        return indeterminate("$.patient")
-    status = doc.patient.vistelsestatus
-    if status is None:
-        return indeterminate("$.patient.vistelsestatus")
-    if status not in statuses:
+    status = doc.patient.vistelsestatus if doc.patient is not None else None
+    if status is not None and status not in statuses:
         return not_applicable(
-            f"Vistelsestatus {status.value}: regeln gäller asylsökande och papperslösa.",
-            f"Residence status {status.value}: the rule concerns asylum seekers and undocumented persons.",
+            f"Vistelsestatus {status.value}: regeln gäller asylsökande samt gömda och papperslösa.",
+            f"Residence status {status.value}: the rule concerns asylum seekers and hidden or undocumented persons.",
         )
-    reference = local_day(doc.sokte) if doc.sokte is not None else ctx.as_of
-    which_sv = "dagen patienten sökte" if doc.sokte is not None else "bedömningsdagen (as_of)"
-    which_en = "the day the patient sought care" if doc.sokte is not None else "the as-of day"
+    if missing := absent(doc, "patient.vistelsestatus", "sokte"):
+        return indeterminate(*missing)
+    assert doc.patient is not None and doc.sokte is not None
+    # The age on the day care was sought, never on the evaluation day.
+    reference = local_day(doc.sokte)
     age = doc.patient.age_on(reference)
     if age is None:
         return indeterminate("$.patient.fodelsedatum")
-    at = f"{age} år {reference.isoformat()} ({which_sv})"
-    at_en = f"aged {age} on {reference.isoformat()} ({which_en})"
+    at = f"{age} år {reference.isoformat()} (dagen patienten sökte vård)"
+    at_en = f"aged {age} on {reference.isoformat()} (the day care was sought)"
     if age <= child_max:
         return decision(
             "accept",

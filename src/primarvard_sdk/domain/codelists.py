@@ -1,0 +1,207 @@
+"""Swedish names and accepted spellings of the code lists, and how text is matched to a code.
+
+Every code list is an enum whose values are ASCII codes. A document may give a code, its Swedish
+name or one of the spellings the rulebooks themselves use ("Luftvägsregistret", "Beställ tid",
+"Kalmar län"); matching is case-insensitive, ignores surrounding and repeated whitespace, and
+accepts the ASCII-folded form of a name (å, ä → a; ö → o; é → e). Anything else is an input error
+naming the accepted codes (see :mod:`primarvard_sdk.convert`). No rule ever compares raw text.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Mapping
+from enum import Enum
+from typing import TypeVar
+
+from primarvard_sdk.domain import codes as c
+
+__all__ = ["LABELS", "ascii_fold", "fold", "label", "lookup", "meets_level", "spellings"]
+
+E = TypeVar("E", bound=Enum)
+
+#: Code list → code → (Swedish name, further accepted spellings...).
+LABELS: Mapping[type[Enum], Mapping[Enum, tuple[str, ...]]] = {
+    c.Lan: {
+        c.Lan.stockholm: ("Stockholms län", "Stockholm", "01"),
+        c.Lan.uppsala: ("Uppsala län", "Uppsala", "03"),
+        c.Lan.sodermanland: ("Södermanlands län", "Södermanland", "04"),
+        c.Lan.ostergotland: ("Östergötlands län", "Östergötland", "05"),
+        c.Lan.jonkoping: ("Jönköpings län", "Jönköping", "06"),
+        c.Lan.kronoberg: ("Kronobergs län", "Kronoberg", "07"),
+        c.Lan.kalmar: ("Kalmar län", "Kalmar", "08", "Region Kalmar län"),
+        c.Lan.gotland: ("Gotlands län", "Gotland", "09", "Region Gotland"),
+        c.Lan.blekinge: ("Blekinge län", "Blekinge", "10"),
+        c.Lan.skane: ("Skåne län", "Skåne", "12"),
+        c.Lan.halland: ("Hallands län", "Halland", "13"),
+        c.Lan.vastra_gotaland: ("Västra Götalands län", "Västra Götaland", "14"),
+        c.Lan.varmland: ("Värmlands län", "Värmland", "17", "Region Värmland"),
+        c.Lan.orebro: ("Örebro län", "Örebro", "18"),
+        c.Lan.vastmanland: ("Västmanlands län", "Västmanland", "19"),
+        c.Lan.dalarna: ("Dalarnas län", "Dalarna", "20"),
+        c.Lan.gavleborg: ("Gävleborgs län", "Gävleborg", "21"),
+        c.Lan.vasternorrland: ("Västernorrlands län", "Västernorrland", "22"),
+        c.Lan.jamtland: ("Jämtlands län", "Jämtland", "23"),
+        c.Lan.vasterbotten: ("Västerbottens län", "Västerbotten", "24", "Region Västerbotten"),
+        c.Lan.norrbotten: ("Norrbottens län", "Norrbotten", "25"),
+    },
+    c.Kvalitetsregister: {
+        c.Kvalitetsregister.ndr: (
+            "Nationella diabetesregistret", "NDR", "Diabetesregistret", "Nationella Diabetesregistret",
+        ),
+        c.Kvalitetsregister.svedem: ("Svenska demensregistret", "SveDem", "Demensregistret"),
+        c.Kvalitetsregister.luftvagsregistret: ("Luftvägsregistret", "Nationella Luftvägsregistret"),
+        c.Kvalitetsregister.modrahalsovardsregistret: (
+            "Nationella Mödrahälsovårdsregistret", "Mödrahälsovårdsregistret", "Graviditetsregistret",
+        ),
+        c.Kvalitetsregister.senior_alert: ("Senior alert",),
+        c.Kvalitetsregister.palliativregistret: ("Svenska palliativregistret", "Palliativregistret"),
+        c.Kvalitetsregister.bpsd: ("BPSD-registret", "BPSD"),
+        c.Kvalitetsregister.rikssvikt: ("RiksSvikt",),
+        c.Kvalitetsregister.riksstroke: ("Riksstroke",),
+        c.Kvalitetsregister.primarvardskvalitet: ("Primärvårdskvalitet",),
+    },
+    c.ETjanst: {
+        c.ETjanst.boka_tid_webbtidbok: ("Boka tid via webbtidbok",),
+        c.ETjanst.av_omboka_tid_webbtidbok: ("Av- eller omboka tid via webbtidbok",),
+        c.ETjanst.mina_bokade_tider: ("Mina bokade tider via webbtidbok", "Mina bokade tider"),
+        c.ETjanst.forfragan_boka_tid: ("Förfrågan om att boka tid",),
+        c.ETjanst.av_omboka_tid_ej_direkttidbokning: ("Av- eller omboka tid (ej direkttidbokning)",),
+        c.ETjanst.bestall_tid: ("Beställ tid",),
+        c.ETjanst.av_omboka_tid: ("Av/omboka tid", "Av- eller omboka tid", "Avboka/omboka tid"),
+        c.ETjanst.fornya_recept: ("Förnya recept",),
+        c.ETjanst.bestall_journalkopia: ("Beställ journalkopia", "Beställ journalkopior"),
+        c.ETjanst.begar_intyg: ("Begär intyg",),
+        c.ETjanst.fornya_hjalpmedel: ("Förnya hjälpmedel",),
+        c.ETjanst.fornya_diabeteshjalpmedel: ("Förnya diabeteshjälpmedel",),
+        c.ETjanst.fornya_inkontinenshjalpmedel: ("Förnya inkontinenshjälpmedel",),
+        c.ETjanst.bestall_forskrivna_hjalpmedel: ("Beställ förskrivna hjälpmedel",),
+        c.ETjanst.forlang_sjukskrivning: ("Förläng sjukskrivning",),
+        c.ETjanst.kontakta_oss: ("Kontakta oss",),
+        c.ETjanst.kontakta_mig: ("Kontakta mig",),
+        c.ETjanst.synpunkter_och_klagomal: ("Lämna synpunkter och klagomål", "Synpunkter och klagomål"),
+        c.ETjanst.las_din_journal: ("Läs din journal", "Journalen"),
+        c.ETjanst.valj_halsocentral: ("Välj hälsocentral",),
+        c.ETjanst.valj_vardcentral: ("Välj vårdcentral",),
+        c.ETjanst.stod_och_behandling: ("Stöd och behandling",),
+    },
+    c.Hanvisning: {
+        c.Hanvisning.vardguiden_1177: ("1177", "1177 Vårdguiden", "Vårdguiden 1177", "vardguiden_1177"),
+        c.Hanvisning.annan_vardcentral: ("Annan vårdcentral", "andra vårdcentraler"),
+        c.Hanvisning.annan_halsocentral: ("Annan hälsocentral",),
+        c.Hanvisning.annan_vardenhet: ("Annan vårdenhet",),
+        c.Hanvisning.egen_enhet: ("Egen enhet", "Egen vårdcentral", "Egen hälsocentral"),
+        c.Hanvisning.natlakare: ("Nätläkare", "Digital vårdgivare"),
+        c.Hanvisning.jourcentral: ("Jourcentral",),
+        c.Hanvisning.jourmottagning: ("Jourmottagning",),
+        c.Hanvisning.akutmottagning: ("Akutmottagning", "Akuten"),
+        c.Hanvisning.larmnummer_112: ("112", "SOS Alarm", "larmnummer_112"),
+        c.Hanvisning.ringa_senare: ("Ringa senare", "Ring senare"),
+    },
+    c.Kompetens: {
+        c.Kompetens.fysioterapi: ("Fysioterapi", "Fysioterapeut", "Sjukgymnastik"),
+        c.Kompetens.arbetsterapi: ("Arbetsterapi", "Arbetsterapeut"),
+        c.Kompetens.psykoterapi_steg1: (
+            "Psykoterapi steg 1", "Grundläggande psykoterapiutbildning", "Steg 1",
+        ),
+        c.Kompetens.psykoterapi_steg2: ("Psykoterapi steg 2", "Legitimerad psykoterapeut", "Steg 2"),
+        c.Kompetens.psykolog: ("Psykolog",),
+        c.Kompetens.kurator: ("Kurator", "Hälso- och sjukvårdskurator"),
+        c.Kompetens.dietist: ("Dietist",),
+        c.Kompetens.diabetes: ("Diabetes",),
+        c.Kompetens.astma_kol: ("Astma/KOL", "Astma och KOL"),
+    },
+    c.Yrke: {
+        c.Yrke.lakare: ("Läkare",),
+        c.Yrke.sjukskoterska: ("Sjuksköterska",),
+        c.Yrke.barnmorska: ("Barnmorska",),
+        c.Yrke.underskoterska: ("Undersköterska",),
+        c.Yrke.vardbitrade: ("Vårdbiträde",),
+        c.Yrke.psykolog: ("Psykolog",),
+        c.Yrke.psykoterapeut: ("Psykoterapeut",),
+        c.Yrke.kurator: ("Kurator", "Hälso- och sjukvårdskurator"),
+        c.Yrke.socionom: ("Socionom",),
+        c.Yrke.fysioterapeut: ("Fysioterapeut", "Sjukgymnast"),
+        c.Yrke.arbetsterapeut: ("Arbetsterapeut",),
+        c.Yrke.dietist: ("Dietist",),
+        c.Yrke.medicinsk_sekreterare: ("Medicinsk sekreterare",),
+        c.Yrke.annan: ("Annan",),
+    },
+    c.Utbildningsomrade: {
+        c.Utbildningsomrade.psykoterapi_steg1: (
+            "Psykoterapi steg 1", "Grundläggande psykoterapiutbildning", "Steg 1",
+        ),
+        c.Utbildningsomrade.psykoterapi_steg2: ("Psykoterapi steg 2", "Psykoterapeutprogrammet", "Steg 2"),
+        c.Utbildningsomrade.diabetes: ("Diabetes",),
+        c.Utbildningsomrade.astma_kol: ("Astma/KOL", "Astma och KOL"),
+        c.Utbildningsomrade.sidotjanstgoring_kvinnosjukvard: ("Sidotjänstgöring i kvinnosjukvård",),
+    },
+}
+
+#: Ordered training levels: a code satisfies "lägst" (at least) every code before it in its tuple.
+LEVELS: tuple[tuple[Enum, ...], ...] = (
+    (c.Utbildningsomrade.psykoterapi_steg1, c.Utbildningsomrade.psykoterapi_steg2),
+    (c.Kompetens.psykoterapi_steg1, c.Kompetens.psykoterapi_steg2),
+)
+
+_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
+
+
+def fold(text: str) -> str:
+    """Text as it is compared: Unicode NFC, case-folded, whitespace runs as one space, ends trimmed.
+
+    Diacritics are kept: "Vännäs" and "Vannas" fold to different strings.
+    """
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def ascii_fold(text: str) -> str:
+    """:func:`fold` and then å, ä → a, ö → o (and a few more): for matching a text against the
+    ASCII spelling of a Swedish name, e.g. a code or an input typed without diacritics."""
+    return fold(text).translate(_ASCII)
+
+
+def label(code: Enum) -> str:
+    """The Swedish name of a code (the code itself where the list has no name for it)."""
+    names = LABELS.get(type(code), {}).get(code)
+    return names[0] if names else str(code.value)
+
+
+def spellings(cls: type[Enum]) -> tuple[str, ...]:
+    """Every exact spelling of the list's codes a document may use, codes first (for the schema)."""
+    names = [n for member in cls for n in LABELS.get(cls, {}).get(member, ())]
+    codes = [str(m.value) for m in cls]
+    return tuple(dict.fromkeys(codes + names))
+
+
+@functools.cache
+def _index(cls: type[Enum]) -> Mapping[str, Enum]:
+    index: dict[str, Enum] = {}
+    for member in cls:
+        names = (str(member.value), member.name, *LABELS.get(cls, {}).get(member, ()))
+        for name in names:
+            for key in (fold(name), ascii_fold(name), ascii_fold(name).replace("_", " ")):
+                other = index.setdefault(key, member)
+                if other is not member:
+                    raise ValueError(f"{cls.__name__}: spelling {name!r} names both {other} and {member}")
+    return index
+
+
+def lookup(cls: type[E], text: str) -> E | None:
+    """The code of list ``cls`` that ``text`` spells, or ``None``."""
+    index = _index(cls)
+    for key in (fold(text), ascii_fold(text), ascii_fold(text).replace("_", " ")):
+        if key in index:
+            return index[key]  # type: ignore[return-value]
+    return None
+
+
+def meets_level(have: Enum, lowest: Enum) -> bool:
+    """``have`` is ``lowest`` or a higher level of the same ordered list ("lägst steg 1")."""
+    if have == lowest:
+        return True
+    for levels in LEVELS:
+        if have in levels and lowest in levels:
+            return levels.index(have) >= levels.index(lowest)
+    return False
