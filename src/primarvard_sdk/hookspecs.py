@@ -16,6 +16,7 @@ from typing import Any
 import pluggy
 
 from primarvard_sdk.context import RuleContext
+from primarvard_sdk.examples import Example
 from primarvard_sdk.model import Annex, Finding, Region, Rule
 from primarvard_sdk.vectorised import VectorisedRule
 
@@ -96,4 +97,16 @@ def primarvard_sdk_vectorised(rule: Rule) -> VectorisedRule | None:
     :meth:`Implementations.vectorised <primarvard_sdk.plugin.Implementations.vectorised>`.
 
     .. versionadded:: 0.2
+    """
+
+
+@hookspec
+def primarvard_sdk_examples(programme: str) -> Sequence[Example]:  # type: ignore[empty-body]
+    """Return the programme's worked examples (cases from the rulebook's text). Optional hook.
+
+    :class:`~primarvard_sdk.plugin.RegionPlugin` reads them from ``data/<programme>.examples.yaml``
+    (format: :mod:`primarvard_sdk.examples`). The test suite and the conformance kit run them; the
+    documentation shows them on each rule's page.
+
+    .. versionadded:: 0.3
     """

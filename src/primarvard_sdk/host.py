@@ -25,6 +25,7 @@ from primarvard_sdk import hookspecs
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.documents import EvaluationRequest, type_name_of
 from primarvard_sdk.editions import governing, no_rulebook_in_force
+from primarvard_sdk.examples import Example
 from primarvard_sdk.errors import (
     FieldError,
     InvalidDocument,
@@ -428,6 +429,17 @@ class Sdk:
             raise InvalidDocument([FieldError(f"$.{n}", "required (in the request or as an option)") for n in missing])
         assert region is not None and programme is not None and when is not None
         return self.evaluate(document, region=region, programme=programme, as_of=when, rule=request.rule)
+
+    def examples(self, region: str, programme: str) -> tuple[Example, ...]:
+        """The worked examples a programme ships (empty when its plugin has none)."""
+        self._programme(region, programme)
+        info = self._plugins[region]
+        if self._implementation(info.plugin, "primarvard_sdk_examples") is None:
+            return ()
+        found = self._call(info.plugin, info.distribution, "primarvard_sdk_examples", programme=programme)
+        if not isinstance(found, Sequence) or not all(isinstance(e, Example) for e in found):
+            raise PluginError(info.distribution, f"primarvard_sdk_examples({programme!r}) returned something other than examples")
+        return tuple(found)
 
     def annexes(self, region: str, programme: str) -> tuple[Annex, ...]:
         """The annex mapping of a programme."""

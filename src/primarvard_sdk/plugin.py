@@ -24,6 +24,7 @@ from primarvard_sdk import domain
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.convert import structure
 from primarvard_sdk.errors import InvalidDocument, RulebookDataError
+from primarvard_sdk.examples import Example, load_examples
 from primarvard_sdk.hookspecs import hookimpl
 from primarvard_sdk.model import (
     RULE_ID_PATTERN,
@@ -467,6 +468,11 @@ class RegionPlugin:
     @hookimpl
     def primarvard_sdk_evaluate(self, rule: Rule, document: Any, context: RuleContext) -> Finding:
         return self._functions[rule.id](document, context)
+
+    @hookimpl
+    def primarvard_sdk_examples(self, programme: str) -> Sequence[Example]:
+        self.rulebook(programme)
+        return load_examples(self.package, programme)
 
     @hookimpl
     def primarvard_sdk_vectorised(self, rule: Rule) -> VectorisedRule | None:

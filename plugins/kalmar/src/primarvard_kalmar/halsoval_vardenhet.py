@@ -1,7 +1,14 @@
-"""kalmar.halsoval.vardenhet.* (and tillganglighet.radgivning): staff, functions, shares."""
+"""kalmar.halsoval.vardenhet.* (and tillganglighet.radgivning): staff, functions, shares.
+
+Staff records may leave fields out. A field left out is unknown, never "no": a staff member
+whose profession is not reported may be a physician. Each rule decides only when every possible
+value of the unknown fields gives the same outcome, and otherwise answers indeterminate naming
+the fields that could change it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
@@ -9,10 +16,22 @@ from primarvard_kalmar.halsoval_common import fmt, join_ids, rules
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Funktion, Medarbetare, Specialitet, Uppdrag, Vardenhet, Yrke
-from primarvard_sdk.findings import deadline, failed, indeterminate, not_applicable, passed, warning
-from primarvard_sdk.model import Finding
+from primarvard_sdk.findings import (
+    deadline_outcome,
+    failed,
+    finding,
+    indeterminate,
+    not_applicable,
+    passed,
+    warning,
+)
+from primarvard_sdk.model import Finding, Outcome
 
 __all__ = ["colocated_physicians", "fte"]
+
+#: The largest service level a staff member may declare (the schema's maximum): the bound used
+#: for an unknown service level when deciding whether any value could change the outcome.
+MAX_FTE = Fraction(2)
 
 
 def fte(value: float) -> Fraction:
@@ -24,19 +43,66 @@ def _indexed(unit: Vardenhet) -> list[tuple[int, Medarbetare]]:
     return list(enumerate(unit.personal or ()))
 
 
-def colocated_physicians(unit: Vardenhet) -> tuple[list[str], list[str]]:
-    """Ids of physicians declared co-located, and JSON paths of physicians whose co-location is unknown."""
+def _paths(i: int, m: Medarbetare, *names: str) -> list[str]:
+    """The JSON paths of the named fields of staff member ``i`` that are not reported."""
+    return [f"$.personal[{i}].{n}" for n in names if getattr(m, n) is None]
+
+
+def _maybe(value: bool | None) -> bool:
+    """Could be true: true or unknown."""
+    return value is not False
+
+
+def _could_be_physician(m: Medarbetare) -> bool:
+    return m.yrke is None or m.yrke is Yrke.lakare
+
+
+def colocated_physicians(unit: Vardenhet) -> tuple[list[str], list[tuple[int, Medarbetare]]]:
+    """Ids of staff known to be co-located physicians, and the staff who could be one but are
+    not known to be (profession or co-location not reported)."""
     known = [m.id for _, m in _indexed(unit) if m.yrke is Yrke.lakare and m.samlokaliserad]
-    unknown = [
-        f"$.personal[{i}].samlokaliserad"
+    possible = [
+        (i, m)
         for i, m in _indexed(unit)
-        if m.yrke is Yrke.lakare and m.samlokaliserad is None
+        if _could_be_physician(m)
+        and _maybe(m.samlokaliserad)
+        and not (m.yrke is Yrke.lakare and m.samlokaliserad)
     ]
-    return known, unknown
+    return known, possible
 
 
-def _collaboration(unit: Vardenhet, kind: str) -> list[str]:
-    return sorted(a.part for a in unit.samverkansavtal or () if a.typ == kind and a.part != unit.id)
+def _formal_partners(unit: Vardenhet, kind: str) -> tuple[list[str], list[str]]:
+    """Partners of a declared formalised collaboration with another unit, and the JSON paths of
+    agreements with another party whose kind is not reported."""
+    agreements = [(i, a) for i, a in enumerate(unit.samverkansavtal or ()) if a.part != unit.id]
+    partners = sorted(a.part for _, a in agreements if a.typ == kind)
+    unknown = [f"$.samverkansavtal[{i}].typ" for i, a in agreements if a.typ is None]
+    return partners, unknown
+
+
+def _exception(unit: Vardenhet, ctx: RuleContext) -> tuple[bool | None, list[str], dict[str, Any]]:
+    """Whether the sparse-population exception holds: fewer inhabitants within 1.0 mil than the
+    limit (strictly) and a formalised collaboration with another unit. ``None`` with the missing
+    paths when that cannot be known."""
+    limit = int(ctx.param("exception_max_inhabitants"))
+    kind = str(ctx.param("collaboration_type"))
+    inhabitants = unit.invanare_inom_1_mil
+    values: dict[str, Any] = {"inhabitants": inhabitants, "limit": limit}
+    if inhabitants is not None and inhabitants >= limit:
+        return False, [], values
+    if unit.samverkansavtal is None:
+        partners, unknown = [], ["$.samverkansavtal"]
+    else:
+        partners, unknown = _formal_partners(unit, kind)
+    values["partners"] = partners
+    missing = (["$.invanare_inom_1_mil"] if inhabitants is None else []) + ([] if partners else unknown)
+    if missing:
+        if inhabitants is not None and not partners and not unknown:
+            return False, [], values
+        if inhabitants is None and unit.samverkansavtal is not None and not partners and not unknown:
+            return False, [], values
+        return None, missing, values
+    return bool(partners), [], values
 
 
 @rules.implement("kalmar.halsoval.tillganglighet.radgivning")
@@ -45,35 +111,49 @@ def radgivning(doc: Vardenhet, ctx: RuleContext) -> Finding:
         return indeterminate("$.personal")
     minimum = str(ctx.param("min_competence"))
     qualifying = {Yrke(y) for y in ctx.param("qualifying_professions")}
-    advisers = [(i, m) for i, m in _indexed(doc) if Uppdrag.radgivning in m.uppdrag]
-    if not advisers:
-        return failed(
-            "Ingen medarbetare är angiven för sjukvårdsrådgivning.",
-            "No staff member is declared for health-care advice.",
-        )
-    missing = [
-        f"$.personal[{i}].{f}"
-        for i, m in advisers
-        for f, v in (("yrke", m.yrke), ("legitimerad", m.legitimerad))
-        if v is None
-    ]
-    below = [
-        m.id
-        for _, m in advisers
-        if (m.yrke is not None and m.yrke not in qualifying) or m.legitimerad is False
-    ]
+
+    def below(m: Medarbetare) -> bool | None:
+        """Below licensed nurse competence: true, false, or None when not known."""
+        if m.yrke is not None and m.yrke not in qualifying:
+            return True
+        if m.legitimerad is False:
+            return True
+        if m.yrke is None or m.legitimerad is None:
+            return None
+        return False
+
+    staff = _indexed(doc)
+    advisers = [(i, m) for i, m in staff if m.uppdrag is not None and Uppdrag.radgivning in m.uppdrag]
+    unknown_role = [(i, m) for i, m in staff if m.uppdrag is None]
+    failing = [m.id for _, m in advisers if below(m)]
     values: dict[str, Any] = {
         "advisers": sorted(m.id for _, m in advisers),
-        "below_minimum": sorted(below),
+        "below_minimum": sorted(failing),
     }
-    if below:
+    if failing:
         return failed(
-            f"Rådgivning ges av personal under lägst {minimum}kompetens (legitimerad): {join_ids(below)}.",
-            f"Advice is given by staff below licensed {minimum} competence: {join_ids(below)}.",
+            f"Rådgivning ges av personal under lägst {minimum}kompetens (legitimerad): {join_ids(failing)}.",
+            f"Advice is given by staff below licensed {minimum} competence: {join_ids(failing)}.",
             **values,
         )
+    missing = [p for i, m in advisers if below(m) is None for p in _paths(i, m, "yrke", "legitimerad")]
+    # A staff member whose work areas are not reported may be an adviser: that matters when no
+    # adviser is known, or when the person might be below the minimum.
+    for i, m in unknown_role:
+        if not advisers or below(m) is not False:
+            missing += _paths(i, m, "uppdrag")
+            if below(m) is None:
+                missing += _paths(i, m, "yrke", "legitimerad")
     if missing:
         return indeterminate(*missing, **values)
+    if not advisers:
+        return failed(
+            "Ingen medarbetare vid vårdenheten ger sjukvårdsrådgivning enligt redovisningen; "
+            f"rådgivning ska ges av lägst {minimum}kompetens vid vårdenheten.",
+            "According to the staff reported, nobody at the unit gives health-care advice; advice "
+            f"is to be given at the unit by at least {minimum} competence.",
+            **values,
+        )
     return passed(
         f"Rådgivningen ges av legitimerad personal med lägst {minimum}kompetens ({len(advisers)} st).",
         f"Advice is given by licensed staff with at least {minimum} competence ({len(advisers)}).",
@@ -83,13 +163,9 @@ def radgivning(doc: Vardenhet, ctx: RuleContext) -> Finding:
 
 @rules.implement("kalmar.halsoval.vardenhet.samlokaliserade_lakare")
 def samlokaliserade_lakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
-    if doc.personal is None:
-        return indeterminate("$.personal")
     needed = int(ctx.param("min_colocated_physicians"))
     radius = ctx.param("exception_radius_km")
-    max_inhabitants = int(ctx.param("exception_max_inhabitants"))
-    kind = str(ctx.param("collaboration_type"))
-    colocated, unknown = colocated_physicians(doc)
+    colocated, possible = colocated_physicians(doc) if doc.personal is not None else ([], [])
     values: dict[str, Any] = {"required": needed, "declared": len(colocated)}
     if len(colocated) >= needed:
         return passed(
@@ -97,32 +173,36 @@ def samlokaliserade_lakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
             f"{len(colocated)} co-located physicians (at least {needed}).",
             **values,
         )
-    rural = doc.invanare_inom_1_mil is not None and doc.invanare_inom_1_mil < max_inhabitants
-    partners = _collaboration(doc, kind)
-    if rural and partners:
+    holds, exception_missing, exception_values = _exception(doc, ctx)
+    limit = exception_values["limit"]
+    inhabitants = exception_values["inhabitants"]
+    if holds:
+        partners = exception_values["partners"]
         return passed(
-            f"{len(colocated)} samlokaliserade läkare, men undantaget gäller: {doc.invanare_inom_1_mil} invånare "
-            f"inom {fmt(radius / 10)} mil (under {max_inhabitants}) och formaliserat samarbete med {join_ids(partners)}.",
-            f"{len(colocated)} co-located physicians, but the exception applies: {doc.invanare_inom_1_mil} inhabitants "
-            f"within {fmt(radius)} km (below {max_inhabitants}) and a formalised collaboration with {join_ids(partners)}.",
+            f"{len(colocated)} samlokaliserade läkare, men undantaget gäller: {inhabitants} invånare "
+            f"inom {fmt(radius / 10)} mil (under {limit}) och formaliserat samarbete med {join_ids(partners)}.",
+            f"{len(colocated)} co-located physicians, but the exception applies: {inhabitants} inhabitants "
+            f"within {fmt(radius)} km (below {limit}) and a formalised collaboration with {join_ids(partners)}.",
             exception=True,
             **values,
         )
-    missing = list(unknown) if len(colocated) + len(unknown) >= needed else []
-    if doc.invanare_inom_1_mil is None:
-        missing.append("$.invanare_inom_1_mil")
-    if (rural or doc.invanare_inom_1_mil is None) and doc.samverkansavtal is None:
-        missing.append("$.samverkansavtal")
-    if missing:
-        return indeterminate(*missing, **values)
+    staff_missing = (
+        ["$.personal"]
+        if doc.personal is None
+        else [p for i, m in possible for p in _paths(i, m, "yrke", "samlokaliserad")]
+        if len(colocated) + len(possible) >= needed
+        else []
+    )
+    if staff_missing or exception_missing:
+        return indeterminate(*staff_missing, *exception_missing, **values)
     reason_sv = (
-        f"{doc.invanare_inom_1_mil} invånare inom {fmt(radius / 10)} mil är inte färre än {max_inhabitants}"
-        if not rural
+        f"{inhabitants} invånare inom {fmt(radius / 10)} mil är inte färre än {limit}"
+        if inhabitants >= limit
         else "formaliserat samarbete med annan vårdenhet saknas"
     )
     reason_en = (
-        f"{doc.invanare_inom_1_mil} inhabitants within {fmt(radius)} km is not fewer than {max_inhabitants}"
-        if not rural
+        f"{inhabitants} inhabitants within {fmt(radius)} km is not fewer than {limit}"
+        if inhabitants >= limit
         else "no formalised collaboration with another unit is declared"
     )
     return failed(
@@ -136,49 +216,69 @@ def samlokaliserade_lakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
 @rules.implement("kalmar.halsoval.vardenhet.glesbygdsundantag")
 def glesbygdsundantag(doc: Vardenhet, ctx: RuleContext) -> Finding:
     radius = ctx.param("exception_radius_km")
-    max_inhabitants = int(ctx.param("exception_max_inhabitants"))
-    needed = int(ctx.param("min_colocated_physicians"))
+    limit = int(ctx.param("exception_max_inhabitants"))
     kind = str(ctx.param("collaboration_type"))
     if doc.invanare_inom_1_mil is None:
         return indeterminate("$.invanare_inom_1_mil")
     inhabitants = doc.invanare_inom_1_mil
-    values: dict[str, Any] = {"inhabitants": inhabitants, "limit": max_inhabitants}
-    if inhabitants >= max_inhabitants:
+    values: dict[str, Any] = {"inhabitants": inhabitants, "limit": limit}
+    if inhabitants >= limit:
         return not_applicable(
-            f"{inhabitants} invånare inom {fmt(radius / 10)} mil understiger inte {max_inhabitants}: undantaget "
-            f"gäller inte (minst {needed} samlokaliserade läkare krävs).",
-            f"{inhabitants} inhabitants within {fmt(radius)} km is not below {max_inhabitants}: the exception does "
-            f"not apply (at least {needed} co-located physicians are required).",
+            f"{inhabitants} invånare inom {fmt(radius / 10)} mil understiger inte {limit}: undantaget "
+            "gäller inte enheten.",
+            f"{inhabitants} inhabitants within {fmt(radius)} km is not below {limit}: the exception does "
+            "not apply to the unit.",
             **values,
         )
-    if doc.personal is not None:
-        colocated, _ = colocated_physicians(doc)
-        if len(colocated) >= needed:
-            return not_applicable(
-                f"Enheten har {len(colocated)} samlokaliserade läkare och behöver inte undantaget.",
-                f"The unit has {len(colocated)} co-located physicians and does not rely on the exception.",
-                **values,
-            )
     if doc.samverkansavtal is None:
         return indeterminate("$.samverkansavtal", **values)
-    partners = _collaboration(doc, kind)
+    partners, unknown = _formal_partners(doc, kind)
     if partners:
         return passed(
-            f"Undantaget gäller: {inhabitants} invånare inom {fmt(radius / 10)} mil (under {max_inhabitants}) och "
-            f"formaliserat samarbete med {join_ids(partners)}.",
-            f"The exception applies: {inhabitants} inhabitants within {fmt(radius)} km (below {max_inhabitants}) and "
-            f"a formalised collaboration with {join_ids(partners)}.",
+            f"{inhabitants} invånare inom {fmt(radius / 10)} mil (under {limit}): formaliserat samarbete "
+            f"med {join_ids(partners)}.",
+            f"{inhabitants} inhabitants within {fmt(radius)} km (below {limit}): a formalised "
+            f"collaboration with {join_ids(partners)}.",
             partners=partners,
             **values,
         )
+    if unknown:
+        return indeterminate(*unknown, partners=[], **values)
     return failed(
-        f"{inhabitants} invånare inom {fmt(radius / 10)} mil (under {max_inhabitants}), men formaliserat samarbete "
+        f"{inhabitants} invånare inom {fmt(radius / 10)} mil (under {limit}), men formaliserat samarbete "
         "med annan vårdenhet saknas.",
-        f"{inhabitants} inhabitants within {fmt(radius)} km (below {max_inhabitants}), but no formalised "
+        f"{inhabitants} inhabitants within {fmt(radius)} km (below {limit}), but no formalised "
         "collaboration with another unit is declared.",
         partners=[],
         **values,
     )
+
+
+def _bounds(
+    staff: Iterable[tuple[int, Medarbetare]], counts: Any, excluded: Any
+) -> tuple[Fraction, Fraction, Fraction, Fraction, list[str]]:
+    """Lowest and highest possible FTE of counted specialists and of all physicians considered,
+    for staff whose fields may be unknown, and the paths of the unknown fields that matter.
+
+    ``counts(m)`` says whether a physician's specialties count (True/False, None when unknown);
+    ``excluded(m)`` whether the physician is left out altogether (True/False).
+    """
+    spec_lo = spec_hi = total_lo = total_hi = Fraction(0)
+    missing: list[str] = []
+    for i, m in staff:
+        if not _could_be_physician(m) or excluded(m):
+            continue
+        low = fte(m.tjanstgoringsgrad) if m.tjanstgoringsgrad is not None else Fraction(0)
+        high = fte(m.tjanstgoringsgrad) if m.tjanstgoringsgrad is not None else MAX_FTE
+        counted = counts(m)
+        certain = m.yrke is Yrke.lakare
+        total_lo += low if certain else 0
+        total_hi += high
+        spec_lo += low if certain and counted else 0
+        spec_hi += high if counted is not False else 0
+        if not certain or counted is None or m.tjanstgoringsgrad is None:
+            missing += _paths(i, m, "yrke", "specialiteter", "tjanstgoringsgrad")
+    return spec_lo, spec_hi, total_lo, total_hi, missing
 
 
 @rules.implement("kalmar.halsoval.vardenhet.andel_allmanmedicin")
@@ -186,31 +286,57 @@ def andel_allmanmedicin(doc: Vardenhet, ctx: RuleContext) -> Finding:
     if doc.personal is None:
         return indeterminate("$.personal")
     min_share = fte(ctx.param("min_share"))
-    ctx.param("exclude")
+    if str(ctx.param("exclude")) != "st_lakare":
+        raise ValueError("andel_allmanmedicin: only st_lakare can be excluded")
     specialty = Specialitet(ctx.param("specialty"))
-    physicians = [
-        (i, m) for i, m in _indexed(doc) if m.yrke is Yrke.lakare and m.st_specialitet is None
-    ]
-    missing = [
-        f"$.personal[{i}].tjanstgoringsgrad" for i, m in physicians if m.tjanstgoringsgrad is None
-    ]
+
+    def counts(m: Medarbetare) -> bool | None:
+        return None if m.specialiteter is None else specialty in m.specialiteter
+
+    def is_st(m: Medarbetare) -> bool:
+        return m.st_specialitet is not None
+
+    spec_lo, spec_hi, total_lo, total_hi, missing = _bounds(_indexed(doc), counts, is_st)
+    # pass when total > 0 and specialists/total >= min_share, i.e. specialists - min_share * total >= 0.
+    # The margin is lowest with unknown people as non-specialists at full time, highest with them
+    # as specialists at full time.
+    worst = spec_lo - min_share * (total_lo + (total_hi - total_lo - (spec_hi - spec_lo)))
+    best = spec_hi - min_share * (total_lo + (spec_hi - spec_lo))
+    certain_pass = total_lo > 0 and worst >= 0
+    certain_fail = total_hi == 0 or best < 0
+    base = {"required": float(min_share)}
+    if not (certain_pass or certain_fail) or (missing and not certain_pass and not certain_fail):
+        return indeterminate(*missing, **base)
     if missing:
-        return indeterminate(*missing)
-    total = sum((fte(m.tjanstgoringsgrad or 0) for _, m in physicians), Fraction(0))
-    specialists = sum(
-        (fte(m.tjanstgoringsgrad or 0) for _, m in physicians if specialty in m.specialiteter),
-        Fraction(0),
-    )
+        outcome = Outcome.passed if certain_pass else Outcome.fail
+        return finding(
+            outcome,
+            "Oavsett de uppgifter som saknas ("
+            + ", ".join(missing)
+            + f") är andelen specialister i {specialty.value} "
+            + ("minst" if certain_pass else "under")
+            + f" {fmt(float(min_share))}.",
+            "Whatever the missing inputs ("
+            + ", ".join(missing)
+            + f") are, the share of specialists in {specialty.value} is "
+            + ("at least" if certain_pass else "below")
+            + f" {fmt(float(min_share))}.",
+            declared=None,
+            **base,
+        )
+    total, specialists = total_lo, spec_lo
     if total == 0:
         return failed(
             "Ingen tjänstgöringsgrad för läkare (exklusive ST-läkare) är angiven.",
             "No physician service level (ST physicians excluded) is declared.",
-            required=float(min_share),
             declared=None,
+            specialist_fte=0.0,
+            total_fte=0.0,
+            **base,
         )
     share = specialists / total
     values = {
-        "required": float(min_share),
+        **base,
         "declared": round(float(share), 4),
         "specialist_fte": float(specialists),
         "total_fte": float(total),
@@ -233,9 +359,9 @@ def andel_allmanmedicin(doc: Vardenhet, ctx: RuleContext) -> Finding:
 def _named_function(doc: Vardenhet, funktion: Funktion, minimum: int, sv: str, en: str) -> Finding:
     if doc.personal is None:
         return indeterminate("$.personal")
-    holders = [(i, m) for i, m in _indexed(doc) if funktion in m.funktioner]
+    staff = _indexed(doc)
+    holders = [(i, m) for i, m in staff if m.funktioner is not None and funktion in m.funktioner]
     named = [m.id for _, m in holders if m.namn]
-    unnamed = [f"$.personal[{i}].namn" for i, m in holders if not m.namn]
     values = {"required": minimum, "declared": len(named), "holders": sorted(named)}
     if len(named) >= minimum:
         return passed(
@@ -243,13 +369,12 @@ def _named_function(doc: Vardenhet, funktion: Funktion, minimum: int, sv: str, e
             f"{en} is appointed and named: {join_ids(named)}.",
             **values,
         )
-    if unnamed:
-        return indeterminate(
-            *unnamed,
-            sv=f"{sv} är angiven men namnet saknas ({', '.join(unnamed)}).",
-            en=f"{en} is declared but the name is missing ({', '.join(unnamed)}).",
-            **values,
-        )
+    # Holders whose name is not reported, and staff whose functions are not reported, might
+    # make up the number.
+    unnamed = [f"$.personal[{i}].namn" for i, m in holders if m.namn is None]
+    unknown = [f"$.personal[{i}].funktioner" for i, m in staff if m.funktioner is None]
+    if unnamed or unknown:
+        return indeterminate(*unnamed, *unknown, **values)
     return failed(
         f"Ingen namngiven {sv.lower()} är angiven.", f"No named {en.lower()} is declared.", **values
     )
@@ -277,7 +402,8 @@ def vardsamordnare(doc: Vardenhet, ctx: RuleContext) -> Finding:
 def mal(doc: Vardenhet, ctx: RuleContext) -> Finding:
     if doc.personal is None:
         return indeterminate("$.personal")
-    holders = [(i, m) for i, m in _indexed(doc) if Funktion.mal in m.funktioner]
+    staff = _indexed(doc)
+    holders = [(i, m) for i, m in staff if m.funktioner is not None and Funktion.mal in m.funktioner]
     physicians = [m.id for _, m in holders if m.yrke is Yrke.lakare]
     if physicians:
         return passed(
@@ -285,7 +411,9 @@ def mal(doc: Vardenhet, ctx: RuleContext) -> Finding:
             f"Medically responsible physician (MAL): {join_ids(physicians)}.",
             holders=sorted(physicians),
         )
-    unknown = [f"$.personal[{i}].yrke" for i, m in holders if m.yrke is None]
+    unknown = [f"$.personal[{i}].yrke" for i, m in holders if m.yrke is None] + [
+        p for i, m in staff if m.funktioner is None and _could_be_physician(m) for p in _paths(i, m, "funktioner", "yrke")
+    ]
     if unknown:
         return indeterminate(*unknown)
     if holders:
@@ -304,75 +432,110 @@ def kompetensbrist(doc: Vardenhet, ctx: RuleContext) -> Finding:
     brist = doc.kompetensbrist
     if brist is None:
         return not_applicable(
-            "Ingen kompetensbrist är angiven.", "No competence shortfall is declared."
+            "Ingen tillfällig kompetensbrist är angiven.",
+            "No temporary competence shortfall is declared.",
         )
-    months = int(ctx.param("months"))
+    # The month is the one in force on the day the shortfall arose.
+    months = int(ctx.param("months", on=brist.uppstod))
     due = calendar.add_months(brist.uppstod, months)
-    reported_sv = (
-        f" Anmäld till regionen {brist.anmald.isoformat()}."
-        if brist.anmald
-        else " Ingen anmälan till regionen är registrerad."
+    restored = deadline_outcome(due, brist.atergestalld, ctx.as_of)
+    reported = deadline_outcome(due, brist.anmald, ctx.as_of)
+    outcome = Outcome.missed if Outcome.missed in (restored, reported) else (
+        Outcome.open if Outcome.open in (restored, reported) else Outcome.met
     )
-    reported_en = (
-        f" Reported to the region {brist.anmald.isoformat()}."
-        if brist.anmald
-        else " No report to the region is recorded."
-    )
-    return deadline(
-        due,
-        brist.atergestalld,
-        ctx.as_of,
-        f"Kompetensen ska återställas senast {due.isoformat()} ({months} månad efter att bristen uppstod "
-        f"{brist.uppstod.isoformat()}; räknat från den dagen). Nya vårdåtaganden får inte påbörjas under tiden.{reported_sv}",
-        f"Competence must be restored by {due.isoformat()} ({months} month after the shortfall arose on "
-        f"{brist.uppstod.isoformat()}; counted from that day). No new care commitments may start meanwhile.{reported_en}",
+    parts_sv = [
+        f"anmälan till regionen: {'gjord ' + brist.anmald.isoformat() if brist.anmald else 'ingen registrerad'}",
+        f"återställd: {brist.atergestalld.isoformat() if brist.atergestalld else 'inte registrerat'}",
+    ]
+    parts_en = [
+        f"report to the region: {'made ' + brist.anmald.isoformat() if brist.anmald else 'none recorded'}",
+        f"restored: {brist.atergestalld.isoformat() if brist.atergestalld else 'not recorded'}",
+    ]
+    return finding(
+        outcome,
+        f"Bristen som uppstod {brist.uppstod.isoformat()} ska anmälas till Region Kalmar län och kompetensen "
+        f"återställas senast {due.isoformat()} ({months} månad); {'; '.join(parts_sv)}. "
+        "Nya vårdåtaganden får inte påbörjas under tiden.",
+        f"The shortfall that arose on {brist.uppstod.isoformat()} is to be reported to Region Kalmar län and "
+        f"competence restored by {due.isoformat()} ({months} month); {'; '.join(parts_en)}. "
+        "No new care commitments may start meanwhile.",
+        due=due,
+        actual=brist.atergestalld,
         arose=brist.uppstod,
         reported=brist.anmald,
+        restoration=restored,
+        report=reported,
     )
 
 
 @rules.implement("kalmar.halsoval.vardenhet.fast_lakarkontakt_riktvarde")
 def fast_lakarkontakt_riktvarde(doc: Vardenhet, ctx: RuleContext) -> Finding:
     target = int(ctx.param("inhabitants_per_specialist"))
-    ctx.param("advisory")
+    advisory = bool(ctx.param("advisory"))
+    specialties = {Specialitet(s) for s in ctx.param("specialties")}
+    over = warning if advisory else failed
     missing = []
     if doc.befolkning is None or doc.befolkning.listade is None:
         missing.append("$.befolkning.listade")
     if doc.personal is None:
         missing.append("$.personal")
-    specialists = [
-        (i, m)
-        for i, m in _indexed(doc)
-        if m.yrke is Yrke.lakare and Specialitet.allmanmedicin in m.specialiteter
-    ]
-    missing += [
-        f"$.personal[{i}].tjanstgoringsgrad" for i, m in specialists if m.tjanstgoringsgrad is None
-    ]
     if missing:
         return indeterminate(*missing)
     assert doc.befolkning is not None and doc.befolkning.listade is not None
     listed = doc.befolkning.listade
-    total = sum((fte(m.tjanstgoringsgrad or 0) for _, m in specialists), Fraction(0))
+
+    def counts(m: Medarbetare) -> bool | None:
+        return None if m.specialiteter is None else bool(specialties & set(m.specialiteter))
+
+    low, high, _, _, unknown = _bounds(_indexed(doc), counts, lambda m: False)
+    # The target is met when listed <= target * specialist FTE.
+    if unknown and listed <= target * low:
+        unknown = []
+        total = low
+    elif unknown and listed > target * high:
+        return over(
+            f"Vägledande riktvärde överskrids oavsett de uppgifter som saknas ({', '.join(unknown)}): "
+            f"{listed} listade är fler än {target} per specialist även med {fmt(float(high))} heltid.",
+            f"Advisory target exceeded whatever the missing inputs ({', '.join(unknown)}) are: "
+            f"{listed} listed patients are more than {target} per specialist even with {fmt(float(high))} FTE.",
+            required=target,
+            declared=None,
+            listed=listed,
+        )
+    elif unknown:
+        return indeterminate(*unknown, required=target, listed=listed)
+    else:
+        total = low
+    names = ", ".join(sorted(s.value for s in specialties))
     if total == 0:
-        return warning(
-            f"Riktvärde (vägledande): {listed} listade men ingen tjänstgöring som specialist i allmänmedicin angiven.",
-            f"Advisory target: {listed} listed patients but no general-practice specialist service declared.",
+        if listed == 0:
+            return passed(
+                "Inga listade patienter; riktvärdet överskrids inte (vägledande).",
+                "No listed patients; the advisory target is not exceeded.",
+                required=target,
+                declared=None,
+                listed=listed,
+                specialist_fte=0.0,
+            )
+        return over(
+            f"Riktvärde (vägledande): {listed} listade men ingen tjänstgöring som specialist ({names}) angiven.",
+            f"Advisory target: {listed} listed patients but no specialist service ({names}) declared.",
             required=target,
             declared=None,
             listed=listed,
             specialist_fte=0.0,
         )
-    ratio = listed / total
+    ratio = Fraction(listed) / total
     values = {
         "required": target,
         "declared": round(float(ratio), 1),
         "listed": listed,
         "specialist_fte": float(total),
     }
-    text_sv = f"{listed} listade per {fmt(float(total))} heltid specialist i allmänmedicin = {fmt(round(float(ratio), 1))} per specialist"
-    text_en = f"{listed} listed patients per {fmt(float(total))} general-practice specialist FTE = {fmt(round(float(ratio), 1))} per specialist"
+    text_sv = f"{listed} listade per {fmt(float(total))} heltid specialist ({names}) = {fmt(round(float(ratio), 1))} per specialist"
+    text_en = f"{listed} listed patients per {fmt(float(total))} specialist FTE ({names}) = {fmt(round(float(ratio), 1))} per specialist"
     if ratio > target:
-        return warning(
+        return over(
             f"Vägledande riktvärde överskrids: {text_sv} (riktvärde {target}).",
             f"Advisory target exceeded: {text_en} (target {target}).",
             **values,

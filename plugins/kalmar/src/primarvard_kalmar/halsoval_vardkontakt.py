@@ -219,14 +219,16 @@ def medicinsk_bedomning_columns(cols: Mapping[str, Any], ctx: RuleContext) -> An
     done = cols["utford"]
     days, not_in_force = batch.in_force(ctx, "calendar_days")
     due = batch.add_calendar_days(judged, int(days or 0))  # rows use it only when days is in force
-    # An assessment not made by licensed personnel does not count: as if none were recorded.
-    actual = np.where(licensed == 0, np.array("NaT", dtype=done.dtype), done)
+    # An assessment after the due day is late whoever made it; one in time counts only when made
+    # by licensed personnel (not licensed: as if none were recorded; unknown: indeterminate).
+    in_time = ~np.isnat(done) & (batch.local_days(done) <= due)
+    actual = np.where(in_time & (licensed == 0), np.array("NaT", dtype=done.dtype), done)
     return batch.finding(
         len(judged),
         (listed == 0, Outcome.not_applicable, "not_listed"),
         *batch.missing(**{"$.listad_vid_enheten": listed == -1, "$.behov_bedomt": np.isnat(judged)}),
         not_in_force,
-        (~np.isnat(done) & (licensed == -1), Outcome.indeterminate, "missing:$.utford_av_legitimerad"),
+        (in_time & (licensed == -1), Outcome.indeterminate, "missing:$.utford_av_legitimerad"),
         default=batch.deadline_outcome(due, actual, ctx.as_of),
         values={"due": due, "judged": judged, "due_is_vardag": batch.is_vardag(due)},
     )

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, time
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time
 from fractions import Fraction
+from typing import Any
 
-from primarvard_sdk.domain import Medarbetare, Uppdrag, Vardenhet
+from primarvard_sdk import calendar
+from primarvard_sdk.domain import Medarbetare, Oppettid, Uppdrag, Vardenhet
 from primarvard_sdk.plugin import Implementations
 
 __all__ = [
     "DAY_SV",
     "WEEKDAYS",
+    "Verdict",
+    "code",
+    "codes",
+    "day_key",
     "exact",
     "fmt_hours",
+    "is_open_at",
+    "missing_paths",
     "parse_time",
     "rules",
     "staff_in",
@@ -22,8 +30,12 @@ __all__ = [
 
 rules = Implementations("varmland.vardcentral")
 
+#: A check of one record: True (meets it), False (does not), or the JSON paths whose absence leaves it open.
+Verdict = bool | list[str]
+
 #: The five weekday schedules, in order.
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
+_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_SV = {
     "mon": "måndag",
     "tue": "tisdag",
@@ -41,33 +53,87 @@ def parse_time(text: str) -> time:
     return time.fromisoformat(text)
 
 
-def exact(value: float | int | str) -> Fraction:
+def exact(value: float | int | str | Fraction) -> Fraction:
     """A number as an exact fraction through its decimal text (9.6 is 48/5, not the float)."""
+    if isinstance(value, Fraction):
+        return value
     return Fraction(str(value))
 
 
-def fmt_hours(value: Fraction | float) -> str:
+def fmt_hours(value: Fraction | float | int) -> str:
     """Hours for an explanation: at most two decimals, no trailing zeros (9.6, 14.29, 8)."""
     text = f"{float(value):.2f}".rstrip("0").rstrip(".")
     return text or "0"
 
 
-def staff_in(unit: Vardenhet, uppdrag: Uppdrag) -> list[tuple[int, Medarbetare]]:
-    """Staff (with their index in ``$.personal``) who serve in a work area, in input order."""
-    return [(i, m) for i, m in enumerate(unit.personal or ()) if uppdrag in m.uppdrag]
+def code(value: Any) -> str | None:
+    """The code of an enum member (its value), a plain string as it is, None as None."""
+    if value is None:
+        return None
+    return str(getattr(value, "value", value))
 
 
-def training_completed(member: Medarbetare, index: int, areas: Iterable[str], as_of: date) -> tuple[bool, list[str]]:
-    """Whether the member completed a training in one of ``areas`` by ``as_of``.
+def codes(values: Iterable[Any]) -> list[str]:
+    return [c for c in (code(v) for v in values) if c is not None]
 
-    Returns (completed, missing paths): a training in the area without ``avslutad`` is unknown.
+
+def missing_paths(document: Any, *dotted: str) -> list[str]:
+    """JSON paths (``$.a.b``) of the dotted paths whose value is None; a None parent counts as the
+    path itself missing."""
+    found: list[str] = []
+    for path in dotted:
+        value: Any = document
+        for part in path.split("."):
+            value = getattr(value, part, None) if value is not None else None
+        if value is None:
+            found.append(f"$.{path}")
+    return found
+
+
+def staff_in(unit: Vardenhet, uppdrag: Uppdrag) -> tuple[list[tuple[int, Medarbetare]], list[str]]:
+    """Staff (with their index in ``$.personal``) who serve in a work area, in input order, and the
+    paths of staff whose work areas are not reported (they may serve in it)."""
+    serving: list[tuple[int, Medarbetare]] = []
+    unknown: list[str] = []
+    for i, m in enumerate(unit.personal or ()):
+        if m.uppdrag is None:
+            unknown.append(f"$.personal[{i}].uppdrag")
+        elif uppdrag in m.uppdrag:
+            serving.append((i, m))
+    return serving, unknown
+
+
+def training_completed(member: Medarbetare, index: int, areas: Iterable[str], day: date) -> tuple[bool, list[str]]:
+    """Whether the member completed a training in one of ``areas`` on or before ``day``.
+
+    Returns (completed, missing paths): unreported trainings, or a training in the area without
+    ``avslutad``, leave it unknown.
     """
+    if member.utbildningar is None:
+        return False, [f"$.personal[{index}].utbildningar"]
+    wanted = set(areas)
     missing: list[str] = []
     for j, u in enumerate(member.utbildningar):
-        if u.omrade.value not in areas:
+        if code(u.omrade) not in wanted:
             continue
         if u.avslutad is None:
             missing.append(f"$.personal[{index}].utbildningar[{j}].avslutad")
-        elif u.avslutad <= as_of:
+        elif u.avslutad <= day:
             return True, []
     return False, missing
+
+
+def day_key(day: date) -> str:
+    """Which schedule of a weekly timetable runs on ``day``: ``helgdag`` on a public holiday and
+    on midsommarafton, julafton and nyårsafton; otherwise the weekday (mon … sun)."""
+    if calendar.holiday_name(day) is not None:
+        return "helgdag"
+    return _WEEK[day.weekday()]
+
+
+def is_open_at(schedule: Sequence[Oppettid], instant: datetime) -> bool:
+    """Whether the local wall time of ``instant`` lies in one of the day's intervals [fran, till)."""
+    local = calendar.to_local(instant)
+    key = day_key(local.date())
+    now = local.time().replace(tzinfo=None)
+    return any(code(o.dag) == key and o.fran <= now < o.till for o in schedule)

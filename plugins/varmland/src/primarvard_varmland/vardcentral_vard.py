@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from primarvard_sdk import calendar
-from primarvard_sdk.context import RuleContext
+from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.domain import (
     Fordelning,
     Kontakttyp,
@@ -15,6 +15,7 @@ from primarvard_sdk.domain import (
     Remisstyp,
     Uppfoljning,
     Vardkontakt,
+    Yrke,
     local_day,
 )
 from primarvard_sdk.findings import (
@@ -28,7 +29,17 @@ from primarvard_sdk.findings import (
     passed,
 )
 from primarvard_sdk.model import Finding, Outcome
-from primarvard_varmland.vardcentral_common import exact, fmt_hours, parse_time, rules
+from primarvard_varmland.vardcentral_common import (
+    DAY_SV,
+    code,
+    codes,
+    day_key,
+    exact,
+    fmt_hours,
+    is_open_at,
+    parse_time,
+    rules,
+)
 
 # --- Vardkontakt ------------------------------------------------------------------------------
 
@@ -39,8 +50,8 @@ def akut_hembesok(contact: Vardkontakt, ctx: RuleContext) -> Finding:
         return indeterminate("$.typ")
     if contact.typ is not Kontakttyp.akut_hembesok:
         return not_applicable(
-            f"Kontakten är inget akut hembesök ({contact.typ.value}).",
-            f"The contact is not an acute home visit ({contact.typ.value}).",
+            f"Kontakten är inget akut läkarbesök i hemmet efter läkarbedömning ({contact.typ.value}).",
+            f"The contact is not an acute physician home visit after a physician's assessment ({contact.typ.value}).",
         )
     assessed = contact.behov_bedomt
     if not isinstance(assessed, datetime):
@@ -52,28 +63,60 @@ def akut_hembesok(contact: Vardkontakt, ctx: RuleContext) -> Finding:
     hours = ctx.param("hours")
     due = calendar.add_hours(assessed, hours)
     start = calendar.to_local(assessed)
-    return deadline(
-        due,
-        contact.utford,
-        ctx.as_of,
-        f"Akut läkarbesök i hemmet senast {due.isoformat()} ({hours} timmar verklig tid efter läkarbedömningen "
-        f"{start.isoformat()}, dygnet runt; sommartidsomställning räknas i verkliga timmar).",
-        f"Acute physician home visit no later than {due.isoformat()} ({hours} hours of real time after the "
-        f"physician's assessment {start.isoformat()}, around the clock; DST changes count in real hours).",
-        assessed=start,
-    )
+    rule_sv = (f"Akut läkarbesök i hemmet senast {due.isoformat()} ({hours} timmar verklig tid efter läkarbedömningen "
+               f"{start.isoformat()}, dygnet runt; sommartidsomställning räknas i verkliga timmar)")
+    rule_en = (f"Acute physician home visit no later than {due.isoformat()} ({hours} hours of real time after the "
+               f"physician's assessment {start.isoformat()}, around the clock; DST changes count in real hours)")
+    visit = contact.utford
+    values: dict[str, Any] = {"assessed": start}
+    if isinstance(visit, datetime):
+        if visit < assessed:
+            return indeterminate(
+                "$.utford",
+                sv=f"Kan inte avgöras: besöket ({calendar.to_local(visit).isoformat()}) är angivet före läkarbedömningen "
+                f"({start.isoformat()}); uppgifterna motsäger varandra ($.utford).",
+                en=f"Cannot be decided: the visit ({calendar.to_local(visit).isoformat()}) is recorded before the physician's "
+                f"assessment ({start.isoformat()}); the inputs contradict each other ($.utford).",
+                due=due, actual=visit, inconsistent=True, **values,
+            )
+        return deadline(due, visit, ctx.as_of, rule_sv + ".", rule_en + ".", **values)
+    if visit is not None:
+        # A visit recorded by date only: it cannot show that it came within the hours, but a day
+        # that begins after the due instant shows that it did not.
+        if visit < start.date():
+            return indeterminate(
+                "$.utford",
+                sv=f"Kan inte avgöras: besöksdagen {visit.isoformat()} ligger före läkarbedömningen ({start.isoformat()}); "
+                "uppgifterna motsäger varandra ($.utford).",
+                en=f"Cannot be decided: the visit day {visit.isoformat()} lies before the physician's assessment "
+                f"({start.isoformat()}); the inputs contradict each other ($.utford).",
+                due=due, actual=visit, inconsistent=True, **values,
+            )
+        if visit > calendar.local_date(due):
+            return finding(
+                Outcome.missed,
+                f"{rule_sv}. Besöket gjordes först dagen {visit.isoformat()}, efter fristen.",
+                f"{rule_en}. The visit was made only on {visit.isoformat()}, after the deadline.",
+                due=due, actual=visit, **values,
+            )
+        return indeterminate(
+            "$.utford",
+            sv=f"Kan inte avgöras: besöket är angivet bara med datum ({visit.isoformat()}); utan klockslag framgår inte "
+            f"om det gjordes inom {hours} timmar (senast {due.isoformat()}) ($.utford).",
+            en=f"Cannot be decided: the visit is recorded by date only ({visit.isoformat()}); without a time of day it "
+            f"cannot show that it came within {hours} hours (by {due.isoformat()}) ($.utford).",
+            due=due, actual=visit, **values,
+        )
+    return deadline(due, None, ctx.as_of, rule_sv + ".", rule_en + ".", **values)
 
 
 @rules.implement("varmland.vardcentral.vardkontakt.samma_dag_fore_17")
 def samma_dag_fore_17(contact: Vardkontakt, ctx: RuleContext) -> Finding:
     cutoff = parse_time(ctx.param("cutoff"))
     forbidden = [str(c) for c in ctx.param("forbidden_referrals")]
-    missing = [
-        f"$.{name}" for name in ("listad_vid_enheten", "behov_samma_dag") if getattr(contact, name) is None
-    ]
     if contact.listad_vid_enheten is False:
         return not_applicable(
-            "Patienten är inte listad vid vårdcentralen (gäller den valda vårdcentralen).",
+            "Patienten är inte listad vid vårdcentralen (skyldigheten gäller den valda vårdcentralen).",
             "The patient is not listed at the vårdcentral (the duty is the chosen vårdcentral's).",
         )
     if contact.behov_samma_dag is False:
@@ -88,22 +131,33 @@ def samma_dag_fore_17(contact: Vardkontakt, ctx: RuleContext) -> Finding:
         )
     local = calendar.to_local(contact.sokte)
     at = f"{local:%Y-%m-%d %H:%M}"
-    if local.time() >= cutoff:
+    if local.time().replace(tzinfo=None) >= cutoff:
         return not_applicable(
             f"Kontakten {at} skedde inte före kl. {cutoff:%H:%M}.",
             f"The contact at {at} was not before {cutoff:%H:%M}.",
         )
+    schedule = getattr(contact, "ordinarie_oppettider", None)
+    if schedule is not None and not is_open_at(schedule, contact.sokte):
+        return not_applicable(
+            f"Kontakten {at} skedde utanför vårdcentralens ordinarie öppettid ({DAY_SV[day_key(local.date())]}); "
+            "övrig tid gäller jour- och beredskapsansvaret.",
+            f"The contact at {at} was made outside the vårdcentral's ordinary opening hours ({day_key(local.date())}); "
+            "at other times the jour and on-call duty applies.",
+        )
+    missing = [f"$.{name}" for name in ("listad_vid_enheten", "behov_samma_dag", "ordinarie_oppettider")
+               if getattr(contact, name, None) is None]
     if missing:
         return indeterminate(*missing)
     day = local.date().isoformat()
-    if contact.hanvisad_till in forbidden:
+    referred = code(contact.hanvisad_till)
+    if referred in forbidden:
         return decision(
             "reject",
-            f"Kontakt {at} (före kl. {cutoff:%H:%M}) med behov av tid samma dag hänvisades till "
-            f"{contact.hanvisad_till}; patienten ska tas om hand av vårdcentralen samma dag ({day}).",
-            f"Contact at {at} (before {cutoff:%H:%M}) needing an appointment the same day was referred to "
-            f"{contact.hanvisad_till}; the vårdcentral must take care of the patient that day ({day}).",
-            referred_to=contact.hanvisad_till,
+            f"Kontakt {at} (under ordinarie öppettid, före kl. {cutoff:%H:%M}) med behov av tid samma dag hänvisades till "
+            f"{referred}; patienten ska tas om hand av den valda vårdcentralen samma dag ({day}).",
+            f"Contact at {at} (during ordinary opening hours, before {cutoff:%H:%M}) needing an appointment the same day "
+            f"was referred to {referred}; the chosen vårdcentral must take care of the patient that day ({day}).",
+            referred_to=referred,
             contact_day=local.date(),
         )
     if contact.omhandertagen_samma_dag is None:
@@ -111,14 +165,17 @@ def samma_dag_fore_17(contact: Vardkontakt, ctx: RuleContext) -> Finding:
     if not contact.omhandertagen_samma_dag:
         return decision(
             "reject",
-            f"Kontakt {at} (före kl. {cutoff:%H:%M}) med behov av tid samma dag togs inte om hand samma dag ({day}).",
-            f"Contact at {at} (before {cutoff:%H:%M}) needing an appointment the same day was not taken care of that day ({day}).",
+            f"Kontakt {at} (under ordinarie öppettid, före kl. {cutoff:%H:%M}) med behov av tid samma dag togs inte om "
+            f"hand samma dag ({day}).",
+            f"Contact at {at} (during ordinary opening hours, before {cutoff:%H:%M}) needing an appointment the same day "
+            f"was not taken care of that day ({day}).",
             contact_day=local.date(),
         )
     return decision(
         "accept",
-        f"Kontakt {at} (före kl. {cutoff:%H:%M}) togs om hand samma dag av vårdcentralen.",
-        f"Contact at {at} (before {cutoff:%H:%M}) was taken care of the same day by the vårdcentral.",
+        f"Kontakt {at} (under ordinarie öppettid, före kl. {cutoff:%H:%M}) togs om hand samma dag av vårdcentralen.",
+        f"Contact at {at} (during ordinary opening hours, before {cutoff:%H:%M}) was taken care of the same day by the "
+        "vårdcentral.",
         contact_day=local.date(),
     )
 
@@ -167,23 +224,37 @@ def medicinsk_fotvard(remiss: Remiss, ctx: RuleContext) -> Finding:
     issuer = remiss.utfardare
     if issuer is None:
         return indeterminate("$.utfardare")
-    titles = {s.value for s in issuer.specialiteter}
-    if issuer.yrke is not None:
-        titles.add(issuer.yrke.value)
-    matched = sorted(titles & set(issuers))
-    if matched:
-        return decision(
-            "accept",
-            f"Remissutfärdaren ({', '.join(matched)}) får remittera till medicinsk fotvård.",
-            f"The issuer ({', '.join(matched)}) may refer to medical foot care.",
-            issuer=matched,
-        )
+    professions = [c for c in issuers if c in {y.value for y in Yrke}]
+    nurse_titles = [c for c in issuers if c not in professions]
+    who_sv = "läkare, distriktssköterska och diabetessjuksköterska"
     if issuer.yrke is None:
         return indeterminate("$.utfardare.yrke")
+    if issuer.yrke.value in professions:
+        return decision(
+            "accept",
+            f"Remissutfärdaren ({issuer.yrke.value}) får remittera till medicinsk fotvård ({who_sv}).",
+            f"The issuer ({issuer.yrke.value}) may refer to medical foot care (physician, district nurse, diabetes nurse).",
+            issuer=[issuer.yrke.value],
+        )
+    if issuer.yrke is Yrke.sjukskoterska:
+        if issuer.specialiteter is None:
+            return indeterminate("$.utfardare.specialiteter")
+        matched = sorted(set(codes(issuer.specialiteter)) & set(nurse_titles))
+        if matched:
+            return decision(
+                "accept",
+                f"Remissutfärdaren (sjuksköterska, {', '.join(matched)}) får remittera till medicinsk fotvård ({who_sv}).",
+                f"The issuer (nurse, {', '.join(matched)}) may refer to medical foot care (physician, district nurse, "
+                "diabetes nurse).",
+                issuer=matched,
+            )
     return decision(
         "reject",
-        f"Remiss till medicinsk fotvård får utfärdas av {', '.join(issuers)}; utfärdaren är {issuer.yrke.value}.",
-        f"A referral to medical foot care may be issued by {', '.join(issuers)}; the issuer is {issuer.yrke.value}.",
+        f"Remiss för nybesök i medicinsk fotvård får utföras av {who_sv}; utfärdaren är {issuer.yrke.value}"
+        f"{' utan specialistutbildning till distrikts- eller diabetessjuksköterska' if issuer.yrke is Yrke.sjukskoterska else ''}.",
+        f"A referral for a new visit in medical foot care may be issued by a physician, a district nurse or a diabetes "
+        f"nurse; the issuer is {issuer.yrke.value}"
+        f"{' without a district or diabetes nurse specialisation' if issuer.yrke is Yrke.sjukskoterska else ''}.",
         issuer=[issuer.yrke.value],
     )
 
@@ -193,11 +264,19 @@ def medicinsk_fotvard(remiss: Remiss, ctx: RuleContext) -> Finding:
 _RANK = {Outcome.missed: 0, Outcome.open: 1, Outcome.met: 2}
 
 
+def _param_on(ctx: RuleContext, name: str, day: date) -> Any | None:
+    """The parameter in force on ``day`` (an event's own day), or None when no rulebook edition
+    covers that day."""
+    try:
+        return ctx.param(name, on=day)  # type: ignore[call-arg]
+    except ParameterNotInForce:
+        return None
+
+
 @rules.implement("varmland.vardcentral.uppfoljning.naromradesplan")
 def naromradesplan(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     if doc.forandringar is None:
         return indeterminate("$.forandringar")
-    months = int(ctx.param("months_after"))
     events = sorted(
         (f for f in doc.forandringar if f.typ == "vardgivare_upphor"), key=lambda f: (f.datum, f.genomford or date.max)
     )
@@ -206,8 +285,23 @@ def naromradesplan(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             "Ingen vårdgivare har upphört (forandringar typ vardgivare_upphor).",
             "No care provider has ceased (forandringar typ vardgivare_upphor).",
         )
-    judged = [(calendar.add_months(f.datum, months), f) for f in events]
-    due, event = min(judged, key=lambda p: (_RANK[deadline_outcome(p[0], p[1].genomford, ctx.as_of)], p[1].datum))
+    judged = []
+    outside: list[date] = []
+    for f in events:
+        months = _param_on(ctx, "months_after", f.datum)
+        if months is None:
+            outside.append(f.datum)
+            continue
+        judged.append((calendar.add_months(f.datum, int(months)), int(months), f))
+    if not judged:
+        return not_applicable(
+            f"Ingen regelbok gäller dagarna då vårdgivare upphörde ({', '.join(d.isoformat() for d in outside)}).",
+            f"No rulebook edition covers the days the care providers ceased ({', '.join(d.isoformat() for d in outside)}).",
+            reason="no_rulebook_in_force",
+        )
+    due, months, event = min(
+        judged, key=lambda p: (_RANK[deadline_outcome(p[0], p[2].genomford, ctx.as_of)], p[2].datum)
+    )
     note_sv, note_en = calendar_day_note(due)
     return deadline(
         due,
@@ -229,10 +323,14 @@ def aterinskrivning_30_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         return indeterminate("$.vardtillfallen")
     if not doc.vardtillfallen:
         return not_applicable("Inga vårdtillfällen.", "No inpatient stays.")
-    days = int(ctx.param("calendar_days"))
     windows: list[dict[str, Any]] = []
     missing: list[str] = []
+    days = 0
     for i, stay in sorted(enumerate(doc.vardtillfallen), key=lambda p: (p[1].utskriven, p[0])):
+        in_force = _param_on(ctx, "calendar_days", stay.utskriven)
+        if in_force is None:
+            continue
+        days = int(in_force)
         due = calendar.add_calendar_days(stay.utskriven, days)
         back = stay.aterinskriven
         within = back is not None and stay.utskriven <= back <= due
@@ -242,9 +340,14 @@ def aterinskrivning_30_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         state = Outcome.missed if counts else (Outcome.open if back is None and ctx.as_of <= due else Outcome.met)
         windows.append({"utskriven": stay.utskriven, "due": due, "aterinskriven": back,
                         "readmission": counts, "outcome": state.value})
-    if missing:
-        return indeterminate(*missing, windows=windows)
+    if not windows:
+        return not_applicable(
+            "Ingen regelbok gäller utskrivningsdagarna.", "No rulebook edition covers the discharge days.",
+            reason="no_rulebook_in_force",
+        )
     readmissions = [w for w in windows if w["readmission"]]
+    if missing and not readmissions:
+        return indeterminate(*missing, windows=windows)
     opened = [w for w in windows if w["outcome"] == Outcome.open.value]
     decisive = readmissions[0] if readmissions else (opened[-1] if opened else windows[-1])
     outcome = Outcome.missed if readmissions else (Outcome.open if opened else Outcome.met)
@@ -271,18 +374,9 @@ def aterinskrivning_30_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 # --- Fordelning (UMM) -------------------------------------------------------------------------
 
 
-def largest_remainder(total_units: int, basis: dict[str, int]) -> dict[str, int]:
-    """Split ``total_units`` in proportion to ``basis``: floors, then one unit each to the largest
-    remainders, ties by unit id (ascending). The parts sum exactly to ``total_units``."""
-    whole = sum(basis.values())
-    if whole == 0:
-        return dict.fromkeys(basis, 0)
-    exact_parts = {k: Fraction(total_units * v, whole) for k, v in basis.items()}
-    parts = {k: int(q) for k, q in exact_parts.items()}
-    left = total_units - sum(parts.values())
-    for k in sorted(basis, key=lambda k: (-(exact_parts[k] - parts[k]), k))[:left]:
-        parts[k] += 1
-    return parts
+def _display(value: Fraction) -> float:
+    """A share for display: rounded to four decimals (the comparison uses the exact value)."""
+    return round(float(value), 4)
 
 
 @rules.implement("varmland.vardcentral.vardenhet.umm_lakartid")
@@ -291,8 +385,13 @@ def umm_lakartid(doc: Fordelning, ctx: RuleContext) -> Finding:
         return not_applicable(
             f"Fördelningen avser {doc.avser}, inte umm_lakartid.", f"The allocation is for {doc.avser}, not umm_lakartid."
         )
-    if not doc.enheter:
+    if doc.enheter is None:
         return indeterminate("$.enheter")
+    if not doc.enheter:
+        return not_applicable(
+            "Inga vårdcentraler i kommunen att fördela läkarbemanningen mellan.",
+            "No vårdcentraler in the municipality to split the physician staffing between.",
+        )
     ids = [a.enhet_id for a in doc.enheter]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -303,33 +402,54 @@ def umm_lakartid(doc: Fordelning, ctx: RuleContext) -> Finding:
             en=f"Cannot be decided: the same unit occurs more than once ({', '.join(duplicates)}).",
         )
     hours, per = exact(ctx.param("hours")), exact(ctx.param("per_youths"))
-    unit = exact(ctx.param("rounding_unit"))
-    youths = sum(a.underlag for a in doc.enheter)
+    youths = getattr(doc, "underlag_omrade", None)
+    if youths is None:
+        return indeterminate(
+            "$.underlag_omrade",
+            sv="Kan inte avgöras: antalet ungdomar i kommunen saknas ($.underlag_omrade); kravet 10 timmar per 3 500 "
+            "ungdomar gäller kommunen och fördelas sedan efter listade ungdomar.",
+            en="Cannot be decided: the number of young people in the municipality is missing ($.underlag_omrade); the "
+            "requirement of 10 hours per 3 500 young people is set for the municipality and then split by listed "
+            "young people.",
+        )
+    listed = sum(a.underlag for a in doc.enheter)
     total = hours * youths / per
-    total_units = int((total / unit) + Fraction(1, 2))  # half up, to the rounding unit
-    parts = largest_remainder(total_units, {a.enhet_id: a.underlag for a in doc.enheter})
-    allocation = {k: float(parts[k] * unit) for k in sorted(parts)}
-    total_hours = float(total_units * unit)
+    if listed == 0:
+        if total == 0:
+            shares = {a.enhet_id: Fraction(0) for a in doc.enheter}
+        else:
+            return indeterminate(
+                *[f"$.enheter[{n}].underlag" for n in range(len(doc.enheter))],
+                sv="Kan inte avgöras: inga listade ungdomar att fördela kommunens läkarbemanning efter.",
+                en="Cannot be decided: no listed young people to split the municipality's physician staffing by.",
+            )
+    else:
+        shares = {a.enhet_id: total * a.underlag / listed for a in doc.enheter}
     below = sorted(a.enhet_id for a in doc.enheter
-                   if a.deklarerade_timmar is not None and exact(a.deklarerade_timmar) < parts[a.enhet_id] * unit)
-    undeclared = sorted(a.enhet_id for a in doc.enheter if a.deklarerade_timmar is None)
+                   if a.deklarerade_timmar is not None and exact(a.deklarerade_timmar) < shares[a.enhet_id])
+    undeclared = [f"$.enheter[{n}].deklarerade_timmar" for n, a in enumerate(doc.enheter) if a.deklarerade_timmar is None]
     values: dict[str, Any] = {
-        "allocation": allocation,
-        "total": total_hours,
+        "allocation": {k: _display(shares[k]) for k in sorted(shares)},
+        "allocation_exact": {k: str(shares[k]) for k in sorted(shares)},
+        "total": _display(total),
         "basis": youths,
+        "listed": listed,
         "unit": "hours_per_week",
         "declared": {a.enhet_id: a.deklarerade_timmar for a in doc.enheter if a.deklarerade_timmar is not None},
         "below": below,
-        "undeclared": undeclared,
     }
-    split = ", ".join(f"{k} {fmt_hours(v)} h" for k, v in allocation.items())
-    base_sv = (f"UMM-läkartid {fmt_hours(hours)} h per {fmt_hours(per)} ungdomar: {youths} listade ungdomar ger "
-               f"{fmt_hours(total_hours)} h, fördelat efter listade ungdomar: {split}. Källan anger ingen period; "
-               f"timmarna läses som timmar per vecka. Avrundning till {fmt_hours(unit)} h med största rest.")
-    base_en = (f"UMM physician time {fmt_hours(hours)} h per {fmt_hours(per)} young people: {youths} listed young people give "
-               f"{fmt_hours(total_hours)} h, split by listed young people: {split}. The source states no period; "
-               f"the hours are read as hours per week. Rounded to {fmt_hours(unit)} h by largest remainder.")
-    if doc.timmar is not None and exact(doc.timmar) != total_units * unit:
+    split = ", ".join(f"{k} {fmt_hours(shares[k])} h" for k in sorted(shares))
+    where = f" i {doc.omrade}" if doc.omrade else ""
+    where_en = f" in {doc.omrade}" if doc.omrade else ""
+    base_sv = (f"UMM-läkartid {fmt_hours(hours)} h per {fmt_hours(per)} ungdomar: {youths} ungdomar i kommunen{where} ger "
+               f"{fmt_hours(total)} h, fördelat i proportion till listade ungdomar ({listed}): {split}. Andelarna jämförs "
+               "exakt; avrundning (två decimaler här, fyra i värdena) gäller bara visningen. Källan anger ingen period; "
+               "timmarna läses som timmar per vecka.")
+    base_en = (f"UMM physician time {fmt_hours(hours)} h per {fmt_hours(per)} young people: {youths} young people in the "
+               f"municipality{where_en} give {fmt_hours(total)} h, split in proportion to listed young people ({listed}): "
+               f"{split}. Shares are compared exactly; rounding (two decimals here, four in the values) is for display "
+               "only. The source states no period; the hours are read as hours per week.")
+    if doc.timmar is not None and exact(doc.timmar) != total:
         values["stated_total"] = doc.timmar
         base_sv += f" Angivet totalt ({fmt_hours(doc.timmar)} h) avviker och används inte."
         base_en += f" The stated total ({fmt_hours(doc.timmar)} h) differs and is not used."
@@ -340,7 +460,16 @@ def umm_lakartid(doc: Fordelning, ctx: RuleContext) -> Finding:
             base_en + f" Below their share: {', '.join(below)}.",
             **values,
         )
-    return passed(base_sv, base_en, **values)
+    if undeclared:
+        return indeterminate(
+            *undeclared,
+            sv=base_sv + " Deklarerade timmar saknas för: "
+            + ", ".join(doc.enheter[int(p.split('[')[1].split(']')[0])].enhet_id for p in undeclared) + ".",
+            en=base_en + " Declared hours are missing for: "
+            + ", ".join(doc.enheter[int(p.split('[')[1].split(']')[0])].enhet_id for p in undeclared) + ".",
+            **values,
+        )
+    return passed(base_sv + " Alla enheter når sin andel.", base_en + " Every unit meets its share.", **values)
 
 
 # --- Vectorised twins (issue 8: population-scale evaluation) -----------------------------------
