@@ -331,6 +331,20 @@ def region_page(sdk: Any, region: Any, programme: Any) -> str:
     ]
     out += [f"- {esc(d.title)} ({code(d.id)})" for d in programme.documents]
     out.append("")
+    out += ["## Upplagor — rulebook editions", "",
+            "The edition in force on a case's governing day (the day the obligation arose) decides "
+            "every rule; on a day outside them all, every rule answers `not_applicable` "
+            "(`no_rulebook_in_force`).", ""]
+    out += table(
+        ("Edition", "Title", "Issuer", "In force"),
+        ((code(e.id), esc(e.title), esc(e.issuer), esc(period(e.valid_from, e.valid_to))) for e in programme.editions),
+    )
+    for e in programme.editions:
+        if e.notes:
+            out += [f"Edition {code(e.id)}\n: {esc(e.notes)}", ""]
+    examples: dict[str, list[Any]] = {}
+    for example in sdk.examples(region.code, programme.code):
+        examples.setdefault(example.rule, []).append(example)
     if rules:
         out += ["## Översikt — overview", ""]
         out += table(
@@ -345,6 +359,7 @@ def region_page(sdk: Any, region: Any, programme: Any) -> str:
         out += [f"## {esc(SUBJECTS.get(subject, subject))}", ""]
         for r in by_subject[subject]:
             out += rule_section(r)
+            out += examples_table(examples.get(r.id, ()))
     if annexes:
         out += ["## Bilagor per ämne — annex mapping by topic", ""]
         out += annex_table(annexes)
@@ -365,6 +380,14 @@ def rule_section(r: Any) -> list[str]:
         f"Rule (English)\n: {esc(r.description)}",
         "",
     ]
+    if r.input_type:
+        day = "the evaluation day (`as_of`): a standing requirement" if r.governing_day == "as_of" \
+            else f"{code('$.' + r.governing_day)} of the document"
+        out += [f"Governing day\n: {day} — picks the edition and the parameter values", ""]
+    if r.scope:
+        out += [f"Scope (tillämpning)\n: {esc(r.scope)}", ""]
+    if r.needs:
+        out += [f"Needs (else indeterminate)\n: {', '.join(code(n) for n in r.needs)}", ""]
     if r.notes:
         out += [f"Reading of the text (notes)\n: {esc(r.notes)}", ""]
     if r.parameters:
@@ -388,6 +411,23 @@ def rule_section(r: Any) -> list[str]:
         f"> {esc(c.quote)}",
         "",
     ]
+    return out
+
+
+def examples_table(examples: Sequence[Any]) -> list[str]:
+    """A rule's worked examples: the case, the deciding words, the day and what the rule answers."""
+    if not examples:
+        return []
+    rows = []
+    for e in examples:
+        expected = code(e.expect.outcome.value)
+        if e.expect.values:
+            expected += " " + ", ".join(f"{code(k)} = {code(render_value(v))}" for k, v in e.expect.values.items())
+        if e.expect.missing:
+            expected += " — missing " + ", ".join(code(m) for m in e.expect.missing)
+        rows.append((esc(e.case.value), esc(e.name), f"“{esc(e.deciding)}”", code(e.as_of.isoformat()), expected))
+    out = ["Exempel / Examples (each is run by the test suite):", ""]
+    out += table(("Case", "Example", "Deciding words", "as_of", "Answer"), rows)
     return out
 
 

@@ -29,11 +29,13 @@ from primarvard_sdk.errors import (
     UnknownRegion,
     UnknownRule,
 )
+from primarvard_sdk.examples import Example
 from primarvard_sdk.host import PluginFailure, Sdk
 from primarvard_sdk.model import (
     Annex,
     AnnexReference,
     Citation,
+    Edition,
     Explanation,
     Finding,
     Kind,
@@ -53,7 +55,9 @@ __all__ = [
     "Annex",
     "AnnexReference",
     "Citation",
+    "Edition",
     "EvaluationRequest",
+    "Example",
     "Explanation",
     "FieldError",
     "Finding",

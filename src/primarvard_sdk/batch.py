@@ -48,7 +48,7 @@ import numpy.typing as npt
 from primarvard_sdk import calendar
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.errors import CalendarRangeError, PluginError, PrimarvardError, UnknownRule
-from primarvard_sdk.model import Outcome, Rule, UsedParameter
+from primarvard_sdk.model import AS_OF, Edition, Outcome, Rule, UsedParameter
 from primarvard_sdk.vectorised import Column, VectorisedRule
 
 if TYPE_CHECKING:
@@ -408,13 +408,17 @@ def codes_equal(column: Array, value: str) -> npt.NDArray[np.bool_]:
 
 
 class BatchContext(RuleContext):
-    """The :class:`~primarvard_sdk.context.RuleContext` of a twin: the same ``param`` and
-    ``as_of``, plus the number of rows."""
+    """The :class:`~primarvard_sdk.context.RuleContext` of a twin: the same ``param``, ``day``,
+    ``edition`` and ``as_of``, plus the number of rows.
+
+    The core calls a twin once per group of rows whose governing days share every parameter
+    value and the edition, so ``ctx.param`` means for the twin what it means for the rule."""
 
     __slots__ = ("rows",)
 
-    def __init__(self, rule: Rule, as_of: date, rows: int) -> None:
-        super().__init__(rule, as_of)
+    def __init__(self, rule: Rule, as_of: date, rows: int, day: date | None = None,
+                 edition: Edition | None = None) -> None:
+        super().__init__(rule, as_of, day, edition)
         self.rows = rows
 
 
@@ -530,27 +534,122 @@ def evaluate_columns(sdk: Sdk, rule_id: str, columns: Mapping[str, Any], *, as_o
     if twin is None:
         raise UnknownRule(f"rule {rule_id!r} has no vectorised twin; evaluate documents one by one")
     prepared, rows = _prepare(twin, columns)
-    context = BatchContext(rule, as_of, rows)
+    programme = sdk.region(rule.region).programme(rule.programme)
+    editions = programme.editions if programme is not None else ()
+    days = _governing_days(rule, twin, prepared, as_of, rows)
+    groups: list[tuple[npt.NDArray[np.bool_], BatchFinding]] = []
+    used: dict[tuple[str, Any, Any, Any], UsedParameter] = {}
+    unknown = np.isnat(days)
+    if unknown.any():
+        groups.append((unknown, finding(int(unknown.sum()), default=Outcome.indeterminate,
+                                        default_reason=f"missing:$.{rule.governing_day}")))
+    for mask, day, edition in _epochs(rule, editions, days, ~unknown):
+        count = int(mask.sum())
+        if edition is None:
+            groups.append((mask, finding(count, default=Outcome.not_applicable, default_reason="no_rulebook_in_force")))
+            continue
+        context = BatchContext(rule, as_of, count, day, edition)
+        found = _run_twin(twin, distribution, {k: v[mask] for k, v in prepared.items()}, context, count)
+        groups.append((mask, found))
+        for p in context.used:
+            used[(p.name, repr(p.value), p.valid_from, p.valid_to)] = p
+    merged = _merge_groups(rows, groups)
+    return BatchResult(
+        rule=rule,
+        as_of=as_of,
+        outcome=merged.outcome,
+        reason=merged.reason,
+        reasons=merged.reasons,
+        values=merged.values,
+        parameters=tuple(used.values()),
+    )
+
+
+def _run_twin(twin: VectorisedRule, distribution: str, columns: dict[str, Array], context: BatchContext,
+              rows: int) -> BatchFinding:
     try:
-        found = twin.function(prepared, context)
+        found = twin.function(columns, context)
     except ParameterNotInForce as exc:
         found = finding(rows, default=Outcome.not_applicable, default_reason=f"parameter_not_in_force:{exc.name}")
     except PrimarvardError:
         raise
     except Exception as exc:
-        raise PluginError(distribution, f"vectorised {rule_id} raised {type(exc).__name__}") from None
+        raise PluginError(distribution, f"vectorised {twin.rule_id} raised {type(exc).__name__}") from None
     if not isinstance(found, BatchFinding) or found.outcome.shape != (rows,) or found.reason.shape != (rows,) \
             or any(np.shape(v) != (rows,) for v in found.values.values()):
-        raise PluginError(distribution, f"vectorised {rule_id} returned a malformed batch finding")
-    return BatchResult(
-        rule=rule,
-        as_of=as_of,
-        outcome=found.outcome,
-        reason=found.reason,
-        reasons=found.reasons,
-        values=found.values,
-        parameters=context.used,
-    )
+        raise PluginError(distribution, f"vectorised {twin.rule_id} returned a malformed batch finding")
+    return found
+
+
+def _governing_days(rule: Rule, twin: VectorisedRule, columns: Mapping[str, Array], as_of: date,
+                    rows: int) -> npt.NDArray[Any]:
+    """The governing day of every row (``NaT`` where the document does not give it)."""
+    if rule.governing_day == AS_OF:
+        return np.full(rows, np.datetime64(as_of, "D"))
+    column = next((c for c in twin.columns if (c.path or c.name) == rule.governing_day and c.get is None), None)
+    if column is None:
+        raise PrimarvardError(f"{twin.rule_id}: the twin declares no column for its governing day "
+                              f"{rule.governing_day}")
+    values = columns[column.name]
+    if values.dtype == _DAY:
+        return values
+    return local_days(values)
+
+
+def _epochs(rule: Rule, editions: Sequence[Edition], days: npt.NDArray[Any],
+            known: npt.NDArray[np.bool_]) -> list[tuple[npt.NDArray[np.bool_], date, Edition | None]]:
+    """Rows grouped so that every row of a group has the same edition and parameter values."""
+    distinct = np.unique(days[known])
+    keys: dict[tuple[Any, ...], list[Any]] = {}
+    representative: dict[tuple[Any, ...], tuple[date, Edition | None]] = {}
+    for value in distinct:
+        day = value.astype(date)
+        edition = next((e for e in editions if e.in_force(day)), None)
+        key = (edition.id if edition else None, *(id(p.at(day)) for p in rule.parameters))
+        keys.setdefault(key, []).append(value)
+        representative.setdefault(key, (day, edition))
+    return [
+        (known & np.isin(days, np.array(values, dtype=days.dtype)), *representative[key])
+        for key, values in keys.items()
+    ]
+
+
+def _merge_groups(rows: int, groups: Sequence[tuple[npt.NDArray[np.bool_], BatchFinding]]) -> BatchFinding:
+    """One finding over all rows from the findings of disjoint groups of rows."""
+    if len(groups) == 1 and groups[0][0].all():
+        return groups[0][1]
+    outcome = np.zeros(rows, dtype=np.uint8)
+    reason = np.zeros(rows, dtype=np.uint8)
+    reasons: list[str] = [""]
+    dtypes: dict[str, np.dtype[Any]] = {}
+    for _, found in groups:
+        for name, column in found.values.items():
+            dtypes[name] = np.result_type(dtypes[name], column.dtype) if name in dtypes else column.dtype
+    values = {name: _empty(dtype, rows) for name, dtype in dtypes.items()}
+    for mask, found in groups:
+        outcome[mask] = found.outcome
+        codes = np.array([_reason_code(reasons, label) for label in found.reasons], dtype=np.uint8)
+        reason[mask] = codes[found.reason]
+        for name, column in found.values.items():
+            values[name][mask] = column
+    return BatchFinding(outcome=outcome, reason=reason, reasons=tuple(reasons), values=values)
+
+
+def _reason_code(reasons: list[str], label: str) -> int:
+    if label not in reasons:
+        reasons.append(label)
+    return reasons.index(label)
+
+
+def _empty(dtype: np.dtype[Any], rows: int) -> Array:
+    """A value column for rows the twin did not compute: NaT, NaN, "" or 0."""
+    if dtype.kind == "M":
+        return np.full(rows, np.datetime64("NaT"), dtype=dtype)
+    if dtype.kind == "f":
+        return np.full(rows, np.nan, dtype=dtype)
+    if dtype.kind in "US":
+        return np.full(rows, "", dtype=dtype)
+    return np.zeros(rows, dtype=dtype)
 
 
 # --- documents → columns ------------------------------------------------------------------------

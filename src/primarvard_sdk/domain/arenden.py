@@ -35,6 +35,10 @@ class Fordelning:
     avser: str = field("What is split (helgoppen_bemanning, umm_lakartid, ...).")
     enheter: tuple[Andel, ...] | None = many("The units sharing the duty.")
     omrade: str | None = optional("The catchment area or municipality.")
+    underlag_omrade: int | None = optional(
+        "The basis of the whole area that sets the total (for umm_lakartid: the number of young "
+        "people in the municipality named in omrade); absent: not reported.", minimum=0
+    )
     timmar: float | None = optional(
         "Hours to staff; absent when the rule computes it from the basis.", minimum=0
     )

@@ -98,6 +98,16 @@ LABELS: Mapping[type[Enum], Mapping[Enum, tuple[str, ...]]] = {
         c.Hanvisning.akutmottagning: ("Akutmottagning", "Akuten"),
         c.Hanvisning.larmnummer_112: ("112", "SOS Alarm", "larmnummer_112"),
         c.Hanvisning.ringa_senare: ("Ringa senare", "Ring senare"),
+        c.Hanvisning.webbplats: ("Relevant webbplats", "Webbplats", "Hemsida", "1177.se"),
+    },
+    c.Vaccin: {
+        c.Vaccin.influensa: ("Influensa", "Influensavaccin", "Säsongsinfluensa", "Vaccination mot influensa"),
+        c.Vaccin.pneumokocker: ("Pneumokocker", "Pneumokockvaccin", "Vaccination mot pneumokocker"),
+        c.Vaccin.covid_19: ("Covid-19", "Covid"),
+        c.Vaccin.allmant_vaccinationsprogram: (
+            "Allmänt vaccinationsprogram", "Allmänna vaccinationsprogram", "Barnvaccinationsprogrammet",
+        ),
+        c.Vaccin.annat: ("Annat",),
     },
     c.Kompetens: {
         c.Kompetens.fysioterapi: ("Fysioterapi", "Fysioterapeut", "Sjukgymnastik"),

@@ -280,6 +280,7 @@ class Hanvisning(StrEnum):
     jourmottagning = "jourmottagning"
     akutmottagning = "akutmottagning"
     larmnummer_112 = "112"
+    webbplats = "webbplats"  #: a relevant website (the unit's, 1177.se)
     ringa_senare = "ringa_senare"  #: told to call again later
 
 
@@ -295,3 +296,13 @@ class Kompetens(StrEnum):
     dietist = "dietist"
     diabetes = "diabetes"
     astma_kol = "astma_kol"
+
+
+class Vaccin(StrEnum):
+    """What a vaccination is against (or the programme it belongs to)."""
+
+    influensa = "influensa"
+    pneumokocker = "pneumokocker"
+    covid_19 = "covid_19"
+    allmant_vaccinationsprogram = "allmant_vaccinationsprogram"  #: the general (child) programmes
+    annat = "annat"

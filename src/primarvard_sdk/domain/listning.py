@@ -80,6 +80,18 @@ class Listning:
     tidigare_enhet: str | None = optional("The unit the person was listed at before.")
     tidigare_valtyp: Valtyp | None = optional("How the earlier listing came about.")
     avregistrerad: date | None = optional("Day the person was deregistered from the earlier unit.")
+    overford: date | None = optional(
+        "Day the person was transferred to (registered at) the new unit; absent: not reported."
+    )
+    inom_naromradet: bool | None = optional(
+        "The person's registered address lies within the chosen unit's geographic local area "
+        "(närområde); absent: not reported."
+    )
+    flytt_inom_lanet: bool | None = optional(
+        "The person moved to a new registered address within the same county since the earlier "
+        "listing (both addresses in person.folkbokford_lan); false: no move, or a move in from "
+        "another county; absent: not reported."
+    )
     rub: int | None = optional("Resource Utilization Band (0-5).", minimum=0, maximum=5)
     behov_fast_lakarkontakt: bool | None = optional("A need of a regular physician exists.")
     fast_lakarkontakt: bool | None = optional("The person has a named regular physician.")

@@ -20,8 +20,11 @@ class Stangning:
     fran: date = field("First closed day.")
     forvantad_till: date | None = optional("Expected last closed day (inclusive).")
     anmald: date | None = optional("Day the closure was reported to the region; absent when not reported.")
+    hanvisning: tuple[Hanvisning, ...] | None = many(
+        "Where patients and callers are referred while the unit is closed (annan_vardenhet, 1177, ...)."
+    )
     telefonhanvisning: Hanvisning | None = optional(
-        "Who answers the telephone meanwhile (annan_vardenhet, 1177); absent when nobody."
+        "Who answers the telephone meanwhile (annan_vardenhet, 1177); absent: not reported."
     )
 
 
@@ -46,6 +49,9 @@ class Tillganglighet:
     hanvisning_utanfor_oppettid: tuple[Hanvisning, ...] | None = many(
         "Where the answering machine refers callers outside opening hours (1177, "
         "annan_vardcentral, natlakare, jourcentral, akutmottagning, ...)."
+    )
+    telefonsvarare_oppettider: bool | None = optional(
+        "Outside opening hours the answering machine gives the unit's opening hours."
     )
     telefonitjanst: str | None = optional("Telephony service in use (teleq, ...).")
     ansluten_1177_direkt: bool | None = optional("Connected to 1177 Direkt.")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import attrs
 
-from primarvard_sdk.domain._fields import Tidpunkt, optional
-from primarvard_sdk.domain.codes import Hanvisning, Kontakttyp, Lan
+from primarvard_sdk.domain._fields import Tidpunkt, many, optional
+from primarvard_sdk.domain.codes import Hanvisning, Kontakttyp, Lan, Vaccin
+from primarvard_sdk.domain.common import Oppettid
 from primarvard_sdk.domain.people import Person
 
 __all__ = ["Vardkontakt"]
@@ -37,3 +38,8 @@ class Vardkontakt:
     kan_ej_vanta: bool | None = optional("The care need cannot wait.")
     tillfalligt_behov: bool | None = optional("A temporary or immediate care need.")
     riskgrupp: bool | None = optional("The patient belongs to a medical risk group.")
+    vaccin: Vaccin | None = optional("What a vaccination contact vaccinates against.")
+    ordinarie_oppettider: tuple[Oppettid, ...] | None = many(
+        "The unit's ordinary weekly opening hours (helgdag: its hours on public holidays and the "
+        "eves; no entry for a day: closed that day), for duties that hold during ordinary opening hours."
+    )

@@ -1,7 +1,7 @@
 """Rule functions of kalmar.halsoval (Hälsoval Kalmar län, uppdragsbeskrivning 2025).
 
 The functions live in ``halsoval_<subject>`` modules; importing them registers them on
-:data:`rules`. The pure helpers (schedule coverage, allocation, visit dates, target ages) are
+:data:`rules`. The pure helpers (schedule coverage, exact shares, visit dates, target ages) are
 re-exported here for callers and tests.
 """
 
@@ -16,14 +16,14 @@ from primarvard_kalmar.halsoval_common import rules
 from primarvard_kalmar.halsoval_listning import bhv_visits, halsosamtal_age
 from primarvard_kalmar.halsoval_tider import covers, union, weekly_hours
 from primarvard_kalmar.halsoval_tillganglighet import deviation_status
-from primarvard_kalmar.halsoval_uppfoljning import largest_remainder
+from primarvard_kalmar.halsoval_uppfoljning import exact_shares
 
 __all__ = [
     "bhv_visits",
     "covers",
     "deviation_status",
+    "exact_shares",
     "halsosamtal_age",
-    "largest_remainder",
     "rules",
     "union",
     "weekly_hours",

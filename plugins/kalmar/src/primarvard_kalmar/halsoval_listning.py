@@ -10,7 +10,16 @@ from primarvard_kalmar.halsoval_common import rules
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Listning, full_years
-from primarvard_sdk.findings import decision, failed, finding, indeterminate, not_applicable, passed
+from primarvard_sdk.findings import (
+    absent,
+    decision,
+    failed,
+    finding,
+    indeterminate,
+    not_applicable,
+    passed,
+    worst,
+)
 from primarvard_sdk.model import Finding, Outcome
 
 __all__ = ["bhv_visits", "halsosamtal_age"]
@@ -53,24 +62,22 @@ def _english(name: str) -> str:
 @rules.implement("kalmar.halsoval.listning.rub_fast_lakarkontakt")
 def rub_fast_lakarkontakt(doc: Listning, ctx: RuleContext) -> Finding:
     complex_rub = {int(r) for r in ctx.param("complex_rub")}
-    if doc.rub is None:
-        return indeterminate("$.rub")
-    if doc.rub not in complex_rub:
+    bands = ", ".join(map(str, sorted(complex_rub)))
+    # Outside the scope as soon as one known fact says so, whatever else is missing.
+    if doc.rub is not None and doc.rub not in complex_rub:
         return not_applicable(
-            f"RUB {doc.rub}: regeln gäller patienter med stort vårdbehov (RUB {', '.join(map(str, sorted(complex_rub)))}).",
-            f"RUB {doc.rub}: the rule concerns patients with a large care need (RUB {', '.join(map(str, sorted(complex_rub)))}).",
+            f"RUB {doc.rub}: regeln gäller patienter med stort vårdbehov identifierat med RUB (RUB {bands}).",
+            f"RUB {doc.rub}: the rule concerns patients with a large care need identified by RUB (RUB {bands}).",
             rub=doc.rub,
         )
-    if doc.behov_fast_lakarkontakt is None:
-        return indeterminate("$.behov_fast_lakarkontakt", rub=doc.rub)
-    if not doc.behov_fast_lakarkontakt:
+    if doc.behov_fast_lakarkontakt is False:
         return not_applicable(
-            f"RUB {doc.rub}, men inget behov av fast läkarkontakt är bedömt.",
-            f"RUB {doc.rub}, but no need of a regular physician is judged to exist.",
+            "Inget behov av fast läkarkontakt är bedömt; kravet gäller om behovet finns.",
+            "No need of a regular physician is judged to exist; the duty applies where the need exists.",
             rub=doc.rub,
         )
-    if doc.fast_lakarkontakt is None:
-        return indeterminate("$.fast_lakarkontakt", rub=doc.rub)
+    if missing := absent(doc, "rub", "behov_fast_lakarkontakt", "fast_lakarkontakt"):
+        return indeterminate(*missing, rub=doc.rub)
     if doc.fast_lakarkontakt:
         return passed(
             f"RUB {doc.rub} med behov: patienten har en fast läkarkontakt.",
@@ -82,6 +89,11 @@ def rub_fast_lakarkontakt(doc: Listning, ctx: RuleContext) -> Finding:
         f"RUB {doc.rub} with a need: no named regular physician.",
         rub=doc.rub,
     )
+
+
+#: Where a team visit's record would be read. Listning has no field for it yet, so a stage whose
+#: day has passed cannot be known to be done or missed.
+VISIT_RECORDS = "$.teambesok"
 
 
 @rules.implement("kalmar.halsoval.listning.bhv_teambesok")
@@ -103,27 +115,48 @@ def bhv_teambesok(doc: Listning, ctx: RuleContext) -> Finding:
             f"The person is {age} on {ctx.as_of.isoformat()}; the team visits concern listed children aged 0–{max_age}.",
             age=age,
         )
-    visits = bhv_visits(born, visits_param)
-    listed: list[dict[str, Any]] = [{"visit": name, "date": d} for name, d in visits]
-    upcoming = [(d, name) for name, d in visits if d >= ctx.as_of]
-    if not upcoming:
-        return not_applicable(
-            f"Barnet är {age} år {ctx.as_of.isoformat()}; alla teambesök ({visits[-1][1].isoformat()} sist) ligger före den dagen.",
-            f"The child is {age} on {ctx.as_of.isoformat()}; every team visit (the last on {visits[-1][1].isoformat()}) is before that day.",
-            age=age,
-            visits=listed,
+    # A stage is open up to and including its day; after it, its record decides, and no record
+    # of a team visit can be given in a listing: the stage is then indeterminate, never dropped.
+    stages: list[dict[str, Any]] = [
+        {
+            "visit": name,
+            "date": d,
+            "status": Outcome.open if d >= ctx.as_of else Outcome.indeterminate,
+        }
+        for name, d in bhv_visits(born, visits_param)
+    ]
+    overall = worst((s["status"] for s in stages), default=Outcome.met)
+    upcoming = [s for s in stages if s["status"] is Outcome.open]
+    passed_stages = [s for s in stages if s["status"] is Outcome.indeterminate]
+    values: dict[str, Any] = {"age": age, "visits": stages}
+    if upcoming:
+        values.update(due=upcoming[0]["date"], actual=None, next_visit=upcoming[0]["visit"])
+    next_sv = (
+        f" Nästa teambesök ({upcoming[0]['visit'].replace('_', ' ')}) {upcoming[0]['date'].isoformat()}."
+        if upcoming
+        else ""
+    )
+    next_en = (
+        f" Next team visit ({_english(upcoming[0]['visit'])}) on {upcoming[0]['date'].isoformat()}."
+        if upcoming
+        else ""
+    )
+    if passed_stages:
+        names_sv = ", ".join(f"{s['visit'].replace('_', ' ')} ({s['date'].isoformat()})" for s in passed_stages)
+        names_en = ", ".join(f"{_english(s['visit'])} ({s['date'].isoformat()})" for s in passed_stages)
+        return indeterminate(
+            VISIT_RECORDS,
+            sv=f"Teambesök vars dag har passerat: {names_sv}; om de är gjorda kan inte avgöras, eftersom "
+            f"inga besöksuppgifter finns ({VISIT_RECORDS}).{next_sv}",
+            en=f"Team visits whose day has passed: {names_en}; whether they were made cannot be decided, as "
+            f"no visit records are given ({VISIT_RECORDS}).{next_en}",
+            **values,
         )
-    due, name = min(upcoming)
     return finding(
-        Outcome.open,
-        f"Nästa teambesök ({name.replace('_', ' ')}) {due.isoformat()}; ålder {age} år {ctx.as_of.isoformat()}.",
-        f"Next team visit ({_english(name)}) "
-        f"on {due.isoformat()}; aged {age} on {ctx.as_of.isoformat()}.",
-        due=due,
-        actual=None,
-        next_visit=name,
-        age=age,
-        visits=listed,
+        overall,
+        f"Ålder {age} år {ctx.as_of.isoformat()}; inget teambesök har passerat.{next_sv}",
+        f"Aged {age} on {ctx.as_of.isoformat()}; no team visit has passed.{next_en}",
+        **values,
     )
 
 
@@ -140,7 +173,7 @@ def riktade_halsosamtal(doc: Listning, ctx: RuleContext) -> Finding:
     born = doc.person.birth_date(ctx.as_of) if doc.person is not None else None
     if born is None:
         return indeterminate("$.person.fodelsedatum")
-    year = ctx.as_of.year
+    year = ctx.day.year
     target = halsosamtal_age(born, year, ages)
     if target is None:
         return not_applicable(

@@ -11,6 +11,7 @@ from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Fordelning, Uppfoljning
 from primarvard_sdk.findings import (
+    absent,
     deadline_outcome,
     failed,
     finding,
@@ -21,41 +22,34 @@ from primarvard_sdk.findings import (
 )
 from primarvard_sdk.model import Finding, Outcome
 
-__all__ = ["largest_remainder"]
+__all__ = ["exact_shares"]
 
 
-def largest_remainder(units: int, weights: Mapping[str, int]) -> dict[str, int]:
-    """Split ``units`` whole units in proportion to ``weights`` so that the parts add up to ``units``.
-
-    Each key first gets the whole part of its exact quota; the units left over go one each to the
-    largest remainders, ties broken by key (ascending). Weights must not all be zero.
-    """
+def exact_shares(hours: Fraction, weights: Mapping[str, int]) -> dict[str, Fraction]:
+    """Each key's exact share of ``hours`` in proportion to its weight (no rounding): the shares
+    add up to ``hours`` exactly. The weights must not all be zero."""
     total = sum(weights.values())
     if total <= 0:
         raise ValueError("the weights add up to zero")
-    quotas = {k: Fraction(units * w, total) for k, w in weights.items()}
-    parts = {k: int(q) for k, q in quotas.items()}  # int() floors a non-negative Fraction
-    left = units - sum(parts.values())
-    for key in sorted(quotas, key=lambda k: (-(quotas[k] - parts[k]), k))[:left]:
-        parts[key] += 1
-    return parts
+    return {k: hours * w / total for k, w in weights.items()}
+
+
+def _hours(value: Fraction) -> str:
+    """Hours for display: two decimals (the comparison itself is exact)."""
+    return fmt(round(float(value), 2))
 
 
 @rules.implement("kalmar.halsoval.uppfoljning.helgoppen_bemanning")
 def helgoppen_bemanning(doc: Fordelning, ctx: RuleContext) -> Finding:
     applies_to = [str(a) for a in ctx.param("applies_to")]
-    unit = Fraction(str(ctx.param("rounding_unit_hours")))
     if doc.avser not in applies_to:
         return not_applicable(
             f"Fördelningen avser {doc.avser}; regeln gäller {', '.join(applies_to)}.",
             f"The allocation is for {doc.avser}; the rule concerns {', '.join(applies_to)}.",
         )
-    missing = [
-        p for p, v in (("$.timmar", doc.timmar), ("$.enheter", doc.enheter or None)) if v is None
-    ]
-    if missing:
+    if missing := absent(doc, "timmar", "enheter"):
         return indeterminate(*missing)
-    assert doc.timmar is not None
+    assert doc.timmar is not None and doc.enheter is not None
     ids = [a.enhet_id for a in doc.enheter]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -67,56 +61,55 @@ def helgoppen_bemanning(doc: Fordelning, ctx: RuleContext) -> Finding:
     listed = sum(a.underlag for a in doc.enheter)
     if listed == 0:
         return indeterminate(
-            *(f"$.enheter[{i}].underlag" for i in range(len(doc.enheter))),
+            *([f"$.enheter[{i}].underlag" for i in range(len(doc.enheter))] or ["$.enheter"]),
             sv="Områdets listade patienter är 0; andelarna kan inte beräknas.",
             en="The area's listed patients add up to 0; the shares cannot be computed.",
         )
     hours = Fraction(str(doc.timmar))
-    units = hours / unit
-    if units.denominator != 1:
-        return indeterminate(
-            "$.timmar",
-            sv=f"Timmarna ({fmt(doc.timmar)}) är inte en multipel av avrundningsenheten {fmt(float(unit))} timme.",
-            en=f"The hours ({fmt(doc.timmar)}) are not a multiple of the rounding unit of {fmt(float(unit))} hour.",
-        )
-    parts = largest_remainder(int(units), {a.enhet_id: a.underlag for a in doc.enheter})
-    allocation = {k: float(parts[k] * unit) for k in sorted(parts)}
-    short = {
-        a.enhet_id: float(parts[a.enhet_id] * unit - Fraction(str(a.deklarerade_timmar)))
+    shares = exact_shares(hours, {a.enhet_id: a.underlag for a in doc.enheter})
+    declared = {
+        a.enhet_id: Fraction(str(a.deklarerade_timmar))
         for a in doc.enheter
         if a.deklarerade_timmar is not None
-        and Fraction(str(a.deklarerade_timmar)) < parts[a.enhet_id] * unit
     }
-    declared = {
-        a.enhet_id: a.deklarerade_timmar
-        for a in sorted(doc.enheter, key=lambda a: a.enhet_id)
-        if a.deklarerade_timmar is not None
-    }
+    short = {k: shares[k] - v for k, v in declared.items() if v < shares[k]}
+    undeclared = [f"$.enheter[{i}].deklarerade_timmar" for i, a in enumerate(doc.enheter) if a.deklarerade_timmar is None]
     values: dict[str, Any] = {
-        "allocation": allocation,
+        "allocation": {k: round(float(shares[k]), 4) for k in sorted(shares)},
+        "allocation_exact": {k: str(shares[k]) for k in sorted(shares)},
         "total": float(hours),
         "listed_total": listed,
-        "rounding_unit_hours": float(unit),
-        "declared": declared,
-        "shortfall": dict(sorted(short.items())),
+        "declared": {k: float(declared[k]) for k in sorted(declared)},
+        "shortfall": {k: round(float(short[k]), 4) for k in sorted(short)},
     }
-    shares = "; ".join(f"{k} {fmt(v)} h" for k, v in allocation.items())
+    text = "; ".join(f"{k} {_hours(shares[k])} h" for k in sorted(shares))
     base_sv = (
-        f"{fmt(float(hours))} timmar fördelade efter andel av {listed} listade (hela {fmt(float(unit))} timmar, "
-        f"största rest, lika rest efter enhets-id): {shares}."
+        f"{fmt(float(hours))} timmar fördelade efter andel av områdets {listed} listade: {text} "
+        "(exakta andelar; visade med två decimaler, jämförda exakt)."
     )
     base_en = (
-        f"{fmt(float(hours))} hours split by share of {listed} listed patients (whole {fmt(float(unit))}-hour units, "
-        f"largest remainder, ties by unit id): {shares}."
+        f"{fmt(float(hours))} hours split by share of the area's {listed} listed patients: {text} "
+        "(exact shares; shown to two decimals, compared exactly)."
     )
     if short:
-        gaps = "; ".join(f"{k} {fmt(v)} h" for k, v in sorted(short.items()))
+        gaps = "; ".join(f"{k} {_hours(short[k])} h" for k in sorted(short))
         return failed(
             f"{base_sv} Deklarerade timmar understiger andelen för: {gaps}.",
             f"{base_en} Declared hours fall short of the share for: {gaps}.",
             **values,
         )
-    return passed(base_sv, base_en, **values)
+    if undeclared:
+        return indeterminate(
+            *undeclared,
+            sv=f"{base_sv} Deklarerade timmar saknas ({', '.join(undeclared)}).",
+            en=f"{base_en} Declared hours are missing ({', '.join(undeclared)}).",
+            **values,
+        )
+    return passed(
+        f"{base_sv} Varje enhet bemannar minst sin andel.",
+        f"{base_en} Every unit staffs at least its share.",
+        **values,
+    )
 
 
 @rules.implement("kalmar.halsoval.uppfoljning.uppgifter_14_dagar")

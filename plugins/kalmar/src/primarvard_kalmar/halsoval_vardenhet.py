@@ -8,9 +8,11 @@ the fields that could change it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Any
+
+import attrs
 
 from primarvard_kalmar.halsoval_common import fmt, join_ids, rules
 from primarvard_sdk import calendar
@@ -87,22 +89,21 @@ def _exception(unit: Vardenhet, ctx: RuleContext) -> tuple[bool | None, list[str
     limit = int(ctx.param("exception_max_inhabitants"))
     kind = str(ctx.param("collaboration_type"))
     inhabitants = unit.invanare_inom_1_mil
-    values: dict[str, Any] = {"inhabitants": inhabitants, "limit": limit}
+    values: dict[str, Any] = {"inhabitants": inhabitants, "limit": limit, "partners": []}
     if inhabitants is not None and inhabitants >= limit:
         return False, [], values
     if unit.samverkansavtal is None:
-        partners, unknown = [], ["$.samverkansavtal"]
+        collaboration, collaboration_missing = None, ["$.samverkansavtal"]
     else:
         partners, unknown = _formal_partners(unit, kind)
-    values["partners"] = partners
-    missing = (["$.invanare_inom_1_mil"] if inhabitants is None else []) + ([] if partners else unknown)
-    if missing:
-        if inhabitants is not None and not partners and not unknown:
-            return False, [], values
-        if inhabitants is None and unit.samverkansavtal is not None and not partners and not unknown:
-            return False, [], values
-        return None, missing, values
-    return bool(partners), [], values
+        values["partners"] = partners
+        collaboration = True if partners else (None if unknown else False)
+        collaboration_missing = [] if partners else unknown
+    if collaboration is False:
+        return False, [], values
+    if inhabitants is None:
+        return None, ["$.invanare_inom_1_mil", *collaboration_missing], values
+    return collaboration, collaboration_missing, values
 
 
 @rules.implement("kalmar.halsoval.tillganglighet.radgivning")
@@ -197,12 +198,12 @@ def samlokaliserade_lakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
         return indeterminate(*staff_missing, *exception_missing, **values)
     reason_sv = (
         f"{inhabitants} invånare inom {fmt(radius / 10)} mil är inte färre än {limit}"
-        if inhabitants >= limit
+        if inhabitants is not None and inhabitants >= limit
         else "formaliserat samarbete med annan vårdenhet saknas"
     )
     reason_en = (
         f"{inhabitants} inhabitants within {fmt(radius)} km is not fewer than {limit}"
-        if inhabitants >= limit
+        if inhabitants is not None and inhabitants >= limit
         else "no formalised collaboration with another unit is declared"
     )
     return failed(
@@ -254,31 +255,64 @@ def glesbygdsundantag(doc: Vardenhet, ctx: RuleContext) -> Finding:
     )
 
 
-def _bounds(
-    staff: Iterable[tuple[int, Medarbetare]], counts: Any, excluded: Any
-) -> tuple[Fraction, Fraction, Fraction, Fraction, list[str]]:
-    """Lowest and highest possible FTE of counted specialists and of all physicians considered,
-    for staff whose fields may be unknown, and the paths of the unknown fields that matter.
+@attrs.frozen
+class _Candidate:
+    """A staff member who is or may be a physician counted by a share rule, with what is known."""
 
-    ``counts(m)`` says whether a physician's specialties count (True/False, None when unknown);
-    ``excluded(m)`` whether the physician is left out altogether (True/False).
-    """
-    spec_lo = spec_hi = total_lo = total_hi = Fraction(0)
-    missing: list[str] = []
+    certain: bool  #: known to be a physician (otherwise the profession is not reported)
+    low: Fraction  #: lowest possible service level (the declared one, or 0 when not reported)
+    high: Fraction  #: highest possible service level (the declared one, or the maximum)
+    counted: bool | None  #: the specialties count (None: specialties not reported)
+    missing: tuple[str, ...]  #: the JSON paths of the unreported fields
+
+
+def _candidates(
+    staff: Iterable[tuple[int, Medarbetare]],
+    counts: Callable[[Medarbetare], bool | None],
+    excluded: Callable[[Medarbetare], bool],
+) -> list[_Candidate]:
+    """Staff who are or may be physicians and are not left out, with the bounds of their FTE."""
+    out = []
     for i, m in staff:
         if not _could_be_physician(m) or excluded(m):
             continue
-        low = fte(m.tjanstgoringsgrad) if m.tjanstgoringsgrad is not None else Fraction(0)
-        high = fte(m.tjanstgoringsgrad) if m.tjanstgoringsgrad is not None else MAX_FTE
-        counted = counts(m)
-        certain = m.yrke is Yrke.lakare
-        total_lo += low if certain else 0
-        total_hi += high
-        spec_lo += low if certain and counted else 0
-        spec_hi += high if counted is not False else 0
-        if not certain or counted is None or m.tjanstgoringsgrad is None:
-            missing += _paths(i, m, "yrke", "specialiteter", "tjanstgoringsgrad")
-    return spec_lo, spec_hi, total_lo, total_hi, missing
+        known = m.tjanstgoringsgrad is not None
+        out.append(
+            _Candidate(
+                certain=m.yrke is Yrke.lakare,
+                low=fte(m.tjanstgoringsgrad) if known else Fraction(0),  # type: ignore[arg-type]
+                high=fte(m.tjanstgoringsgrad) if known else MAX_FTE,  # type: ignore[arg-type]
+                counted=counts(m),
+                missing=tuple(_paths(i, m, "yrke", "specialiteter", "tjanstgoringsgrad")),
+            )
+        )
+    return out
+
+
+def _share_outcome(people: list[_Candidate], min_share: Fraction) -> bool | None:
+    """Whether counted FTE / all FTE >= ``min_share`` (with some FTE at all) for every possible
+    value of the unreported fields (True), for none (False), or depends on them (None)."""
+    # The margin counted - min_share * total in the worst and the best case: an unknown person is
+    # a non-specialist physician at full time in the worst case, a specialist at full time in the
+    # best; one who may not be a physician adds nothing where that is worse (or better).
+    worst = best = total_best = Fraction(0)
+    for p in people:
+        if p.counted is not True:
+            worst -= min_share * p.high
+        elif p.certain:
+            worst += (1 - min_share) * p.low
+        if p.counted is not False:
+            best += (1 - min_share) * p.high
+            total_best += p.high
+        elif p.certain:
+            best -= min_share * p.low
+            total_best += p.low
+    always_some = sum((p.low for p in people if p.certain), Fraction(0)) > 0
+    if worst >= 0 and always_some:
+        return True
+    if best < 0 or total_best == 0:
+        return False
+    return None
 
 
 @rules.implement("kalmar.halsoval.vardenhet.andel_allmanmedicin")
@@ -289,42 +323,31 @@ def andel_allmanmedicin(doc: Vardenhet, ctx: RuleContext) -> Finding:
     if str(ctx.param("exclude")) != "st_lakare":
         raise ValueError("andel_allmanmedicin: only st_lakare can be excluded")
     specialty = Specialitet(ctx.param("specialty"))
-
-    def counts(m: Medarbetare) -> bool | None:
-        return None if m.specialiteter is None else specialty in m.specialiteter
-
-    def is_st(m: Medarbetare) -> bool:
-        return m.st_specialitet is not None
-
-    spec_lo, spec_hi, total_lo, total_hi, missing = _bounds(_indexed(doc), counts, is_st)
-    # pass when total > 0 and specialists/total >= min_share, i.e. specialists - min_share * total >= 0.
-    # The margin is lowest with unknown people as non-specialists at full time, highest with them
-    # as specialists at full time.
-    worst = spec_lo - min_share * (total_lo + (total_hi - total_lo - (spec_hi - spec_lo)))
-    best = spec_hi - min_share * (total_lo + (spec_hi - spec_lo))
-    certain_pass = total_lo > 0 and worst >= 0
-    certain_fail = total_hi == 0 or best < 0
+    people = _candidates(
+        _indexed(doc),
+        lambda m: None if m.specialiteter is None else specialty in m.specialiteter,
+        lambda m: m.st_specialitet is not None,  # ST physicians are left out of both sides
+    )
     base = {"required": float(min_share)}
-    if not (certain_pass or certain_fail) or (missing and not certain_pass and not certain_fail):
-        return indeterminate(*missing, **base)
+    missing = [path for p in people for path in p.missing]
     if missing:
-        outcome = Outcome.passed if certain_pass else Outcome.fail
+        decided = _share_outcome(people, min_share)
+        if decided is None:
+            return indeterminate(*missing, declared=None, **base)
+        word_sv, word_en = ("minst", "at least") if decided else ("under", "below")
         return finding(
-            outcome,
-            "Oavsett de uppgifter som saknas ("
-            + ", ".join(missing)
-            + f") är andelen specialister i {specialty.value} "
-            + ("minst" if certain_pass else "under")
-            + f" {fmt(float(min_share))}.",
-            "Whatever the missing inputs ("
-            + ", ".join(missing)
-            + f") are, the share of specialists in {specialty.value} is "
-            + ("at least" if certain_pass else "below")
-            + f" {fmt(float(min_share))}.",
+            Outcome.passed if decided else Outcome.fail,
+            f"Oavsett de uppgifter som saknas ({', '.join(missing)}) är andelen av läkarnas samlade "
+            f"tjänstgöringsgrad (exklusive ST-läkare) som utgörs av specialister i {specialty.value} "
+            f"{word_sv} {fmt(float(min_share))}.",
+            f"Whatever the missing inputs ({', '.join(missing)}) are, the share of the physicians' total "
+            f"service level (ST physicians excluded) made up of specialists in {specialty.value} is "
+            f"{word_en} {fmt(float(min_share))}.",
             declared=None,
             **base,
         )
-    total, specialists = total_lo, spec_lo
+    total = sum((p.low for p in people), Fraction(0))
+    specialists = sum((p.low for p in people if p.counted), Fraction(0))
     if total == 0:
         return failed(
             "Ingen tjänstgöringsgrad för läkare (exklusive ST-läkare) är angiven.",
@@ -484,15 +507,18 @@ def fast_lakarkontakt_riktvarde(doc: Vardenhet, ctx: RuleContext) -> Finding:
     assert doc.befolkning is not None and doc.befolkning.listade is not None
     listed = doc.befolkning.listade
 
-    def counts(m: Medarbetare) -> bool | None:
-        return None if m.specialiteter is None else bool(specialties & set(m.specialiteter))
-
-    low, high, _, _, unknown = _bounds(_indexed(doc), counts, lambda m: False)
-    # The target is met when listed <= target * specialist FTE.
-    if unknown and listed <= target * low:
-        unknown = []
-        total = low
-    elif unknown and listed > target * high:
+    people = _candidates(
+        _indexed(doc),
+        lambda m: None if m.specialiteter is None else bool(specialties & set(m.specialiteter)),
+        lambda m: False,
+    )
+    low = sum((p.low for p in people if p.certain and p.counted), Fraction(0))
+    high = sum((p.high for p in people if p.counted is not False), Fraction(0))
+    unknown = [path for p in people for path in p.missing]
+    total = low
+    # With fields missing, the target is met whatever they are when it holds for the lowest
+    # possible specialist FTE, and exceeded whatever they are when it fails for the highest.
+    if unknown and listed > target * high:
         return over(
             f"Vägledande riktvärde överskrids oavsett de uppgifter som saknas ({', '.join(unknown)}): "
             f"{listed} listade är fler än {target} per specialist även med {fmt(float(high))} heltid.",
@@ -502,10 +528,8 @@ def fast_lakarkontakt_riktvarde(doc: Vardenhet, ctx: RuleContext) -> Finding:
             declared=None,
             listed=listed,
         )
-    elif unknown:
+    if unknown and not (listed <= target * low and (low > 0 or listed == 0)):
         return indeterminate(*unknown, required=target, listed=listed)
-    else:
-        total = low
     names = ", ".join(sorted(s.value for s in specialties))
     if total == 0:
         if listed == 0:

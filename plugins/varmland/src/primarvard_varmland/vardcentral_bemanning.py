@@ -7,10 +7,10 @@ from fractions import Fraction
 from typing import Any
 
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Uppdrag, Vardenhet, Yrke
+from primarvard_sdk.domain import Uppdrag, Vardenhet
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
-from primarvard_varmland.vardcentral_common import exact, fmt_hours, rules, staff_in
+from primarvard_varmland.vardcentral_common import codes, exact, fmt_hours, rules, staff_in
 
 
 def _ratio(
@@ -130,36 +130,39 @@ def kvalitetsregister(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.kvalitetsregister is None:
         return indeterminate("$.kvalitetsregister")
     wanted = [str(r) for r in ctx.param("registers")]
-    have = {r.casefold() for r in unit.kvalitetsregister}
-    lacking = [r for r in wanted if r.casefold() not in have]
+    have = set(codes(unit.kvalitetsregister))
+    lacking = [r for r in wanted if r not in have]
+    names = {"ndr": "Nationella diabetesregistret (NDR)", "svedem": "Svenska demensregistret (SveDem)",
+             "luftvagsregistret": "Luftvägsregistret"}
+    shown = ", ".join(names.get(r, r) for r in lacking)
     if lacking:
         return failed(
-            f"Deltar inte i: {', '.join(lacking)}.",
-            f"Does not take part in: {', '.join(lacking)}.",
+            f"Deltar inte i: {shown}.",
+            f"Does not take part in: {shown}.",
             lacking=lacking,
         )
-    return passed(
-        f"Deltar i {', '.join(wanted)}.", f"Takes part in {', '.join(wanted)}.", registers=wanted
-    )
+    every = ", ".join(names.get(r, r) for r in wanted)
+    return passed(f"Deltar i {every}.", f"Takes part in {every}.", registers=wanted)
 
 
 @rules.implement("varmland.vardcentral.tillganglighet.radgivning")
 def radgivning(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    accepted = {Yrke(code) for code in ctx.param("accepted_professions")}
-    staff = staff_in(unit, Uppdrag.radgivning)
-    if not staff:
+    lowest = str(ctx.param("min_competence"))
+    accepted = {str(code) for code in ctx.param("accepted_professions")}
+    staff, unknown = staff_in(unit, Uppdrag.radgivning)
+    if not staff and not unknown:
         return not_applicable(
             "Ingen medarbetare är angiven för hälso- och sjukvårdsrådgivning.",
             "No staff member is declared for health-care advice.",
         )
     failing: list[str] = []
-    missing: list[str] = []
+    missing: list[str] = list(unknown)
     for i, m in staff:
         if m.yrke is None:
             missing.append(f"$.personal[{i}].yrke")
-        elif m.yrke not in accepted or m.legitimerad is False:
+        elif m.yrke.value not in accepted or m.legitimerad is False:
             failing.append(m.id)
         elif m.legitimerad is None:
             missing.append(f"$.personal[{i}].legitimerad")
@@ -170,6 +173,7 @@ def radgivning(unit: Vardenhet, ctx: RuleContext) -> Finding:
             f"Below nurse competence in health-care advice: {', '.join(sorted(failing))}.",
             failing=sorted(failing),
             checked=checked,
+            lowest=lowest,
         )
     if missing:
         return indeterminate(*missing, checked=checked)
@@ -177,4 +181,5 @@ def radgivning(unit: Vardenhet, ctx: RuleContext) -> Finding:
         f"Alla {len(staff)} i rådgivningen har lägst sjuksköterskekompetens (legitimerad sjuksköterska, barnmorska eller läkare).",
         f"All {len(staff)} staff giving advice have at least nurse competence (licensed nurse, midwife or physician).",
         checked=checked,
+        lowest=lowest,
     )

@@ -22,6 +22,7 @@ __all__ = [
     "fmt_hours",
     "is_open_at",
     "missing_paths",
+    "municipality",
     "parse_time",
     "rules",
     "staff_in",
@@ -121,6 +122,27 @@ def training_completed(member: Medarbetare, index: int, areas: Iterable[str], da
         elif u.avslutad <= day:
             return True, []
     return False, missing
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    try:
+        from primarvard_sdk.domain import fold  # type: ignore[attr-defined]
+
+        return str(fold(text))
+    except ImportError:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def municipality(name: str, known: Any) -> str:
+    """A municipality name as the region's code when it is one of the region's spellings
+    (``known``: code → accepted spellings), else the folded name itself."""
+    folded = _fold(name)
+    for key, spellings in dict(known).items():
+        if folded == _fold(str(key)) or any(folded == _fold(str(s)) for s in spellings):
+            return str(key)
+    return folded
 
 
 def day_key(day: date) -> str:

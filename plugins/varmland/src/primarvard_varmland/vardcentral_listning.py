@@ -9,7 +9,7 @@ from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Kanal, Kon, Listning, Utfall, Valtyp, Yrke, full_years
 from primarvard_sdk.findings import decision, failed, finding, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding, Outcome
-from primarvard_varmland.vardcentral_common import rules
+from primarvard_varmland.vardcentral_common import municipality, rules
 
 
 @rules.implement("varmland.vardcentral.listning.aktivt_val")
@@ -66,10 +66,15 @@ def aktivt_val(doc: Listning, ctx: RuleContext) -> Finding:
 
 @rules.implement("varmland.vardcentral.listning.blankett_arkiv")
 def blankett_arkiv(doc: Listning, ctx: RuleContext) -> Finding:
-    if doc.kanal is None:
-        return indeterminate("$.kanal")
     if doc.kanal is Kanal.e_tjanst_1177:
-        return not_applicable("Listning i e-tjänsten: ingen blankett.", "Listing in the e-service: no form.")
+        return not_applicable("Listning i e-tjänsten på 1177.se: ingen blankett.", "Listing in the 1177.se e-service: no form.")
+    if doc.kanal is None:
+        if doc.valtyp is not None and doc.valtyp is not Valtyp.aktivt_val:
+            return not_applicable(
+                f"Ingen listningsblankett: listningen är inget aktivt val ({doc.valtyp.value}).",
+                f"No listing form: the listing is not an active choice ({doc.valtyp.value}).",
+            )
+        return indeterminate(*(["$.kanal"] + (["$.valtyp"] if doc.valtyp is None else [])))
     if doc.blankett_inkom is None:
         return indeterminate("$.blankett_inkom")
     years = int(ctx.param("years"))
@@ -103,10 +108,19 @@ def ickeval(doc: Listning, ctx: RuleContext) -> Finding:
     kommun = doc.person.kommun if doc.person is not None else None
     if kommun is None:
         return indeterminate("$.person.kommun")
-    if not doc.kandidater:
+    if doc.kandidater is None:
         return indeterminate("$.kandidater")
+    if not doc.kandidater:
+        return indeterminate(
+            "$.kandidater",
+            sv="Kan inte avgöras: inga kandidatvårdcentraler är angivna.",
+            en="Cannot be decided: no candidate vårdcentraler are given.",
+        )
+    municipalities = ctx.param("municipalities")
+    home = municipality(kommun, municipalities)
     missing = [f"$.kandidater[{i}].kommun" for i, k in enumerate(doc.kandidater) if k.kommun is None]
-    same = [(i, k) for i, k in enumerate(doc.kandidater) if k.kommun is not None and k.kommun.casefold() == kommun.casefold()]
+    same = [(i, k) for i, k in enumerate(doc.kandidater)
+            if k.kommun is not None and municipality(k.kommun, municipalities) == home]
     missing += [f"$.kandidater[{i}].vagavstand_km" for i, k in same if k.vagavstand_km is None]
     if missing:
         return indeterminate(*missing)
@@ -147,7 +161,7 @@ def ickeval(doc: Listning, ctx: RuleContext) -> Finding:
 
 
 def _cap_reached(doc: Listning) -> bool | list[str]:
-    """Whether an agreed cap is reached, or the missing paths."""
+    """Whether an agreed cap is reached (listed ≥ cap, counted before this choice), or the missing paths."""
     if doc.listningslage is None:
         return ["$.listningslage"]
     if doc.listningslage.tak is None:
@@ -158,43 +172,73 @@ def _cap_reached(doc: Listning) -> bool | list[str]:
 
 
 def _exempt(doc: Listning) -> bool | list[str]:
-    """Newborns and newly moved-in residents of the area are exempt from the cap."""
-    if doc.valtyp in (Valtyp.nyfodd, Valtyp.inflyttad) or doc.nyfodd or doc.nyinflyttad:
+    """"Ett listningstak gäller dock inte nyinflyttade, nyfödda inom det geografiska närområdet":
+    (newborn or newly moved in) and within the unit's närområde; or the paths that leave it open."""
+    newborn = True if doc.valtyp is Valtyp.nyfodd else doc.nyfodd
+    moved_in = True if doc.valtyp is Valtyp.inflyttad else doc.nyinflyttad
+    local = getattr(doc, "inom_naromradet", None)
+    if local is False or (newborn is False and moved_in is False):
+        return False
+    if (newborn or moved_in) and local is True:
         return True
-    missing = [f"$.{f}" for f in ("nyfodd", "nyinflyttad") if getattr(doc, f) is None]
-    return missing or False
+    missing = [f"$.{name}" for name, value in (("nyfodd", newborn), ("nyinflyttad", moved_in)) if value is None
+               and not (newborn or moved_in)]
+    if local is None:
+        missing.append("$.inom_naromradet")
+    return missing
+
+
+def _queue_position(doc: Listning) -> int | list[str]:
+    if doc.datum is None:
+        return ["$.datum"]
+    if doc.ko is None:
+        return ["$.ko"]
+    return 1 + sum(1 for d in doc.ko if d <= doc.datum)
 
 
 @rules.implement("varmland.vardcentral.listning.far_ej_neka")
 def far_ej_neka(doc: Listning, ctx: RuleContext) -> Finding:
-    if doc.beslut is not None and doc.beslut.utfall is Utfall.accepterad:
-        return decision("accept", "Vårdcentralen tog emot listningen.", "The vårdcentral accepted the listing.",
-                        unit_decision=doc.beslut.utfall.value)
-    cap = _cap_reached(doc)
-    exempt = _exempt(doc) if cap is True else False
-    if isinstance(cap, list):
-        return indeterminate(*cap)
-    if cap and isinstance(exempt, list):
-        return indeterminate(*exempt)
-    if cap and not exempt:
-        return not_applicable(
-            "Avtalat listningstak är nått: valet köas enligt listningstak-regeln.",
-            "The agreed listing cap is reached: the choice is queued under the listingstak rule.",
-        )
-    why_sv = "listningstaket gäller inte nyfödda/nyinflyttade" if cap else "inget nått listningstak"
-    why_en = "the cap does not apply to newborns/newly moved-in residents" if cap else "no listing cap reached"
     if doc.beslut is None:
-        return decision(
-            "accept",
-            f"Vårdgivaren får inte neka invånaren att lista sig ({why_sv}).",
-            f"The care provider may not refuse the resident ({why_en}).",
+        return indeterminate(
+            "$.beslut",
+            sv="Kan inte avgöras: vårdcentralens beslut om listningen saknas ($.beslut).",
+            en="Cannot be decided: the vårdcentral's decision on the listing is missing ($.beslut).",
         )
-    return finding(
-        Outcome.fail,
-        f"Vårdcentralen beslutade {doc.beslut.utfall.value}, men får inte neka invånaren att lista sig ({why_sv}).",
-        f"The vårdcentral decided {doc.beslut.utfall.value}, but may not refuse the resident ({why_en}).",
+    utfall = doc.beslut.utfall
+    if utfall is Utfall.accepterad:
+        return passed("Vårdcentralen tog emot listningen.", "The vårdcentral accepted the listing.",
+                      unit_decision=utfall.value)
+    if utfall is Utfall.avvisad:
+        return failed(
+            "Vårdcentralen nekade invånaren att lista sig; vårdgivaren har inte rätt att neka någon invånare. "
+            "Är listningstaket nått placeras valet i kö efter listningsdatum, det nekas inte.",
+            "The vårdcentral refused the resident's listing; the provider may not refuse any resident. When the "
+            "listing cap is reached the choice is queued by listing date, not refused.",
+            unit_decision=utfall.value,
+            required_decision="accept or queue",
+        )
+    # queued: lawful only when an agreed cap is reached and the person is not exempt from it
+    cap = _cap_reached(doc)
+    if isinstance(cap, list):
+        return indeterminate(*cap, unit_decision=utfall.value)
+    exempt = _exempt(doc) if cap else False
+    if isinstance(exempt, list):
+        return indeterminate(*exempt, unit_decision=utfall.value)
+    if cap and not exempt:
+        return passed(
+            "Listningstaket är nått: valet köas efter listningsdatum (ingen nekad listning).",
+            "The listing cap is reached: the choice is queued by listing date (no refusal).",
+            unit_decision=utfall.value,
+        )
+    why_sv = ("listningstaket gäller inte nyfödda och nyinflyttade inom det geografiska närområdet" if cap
+              else "inget avtalat listningstak är nått")
+    why_en = ("the cap does not apply to newborns and newly moved-in residents within the geographic local area" if cap
+              else "no agreed listing cap is reached")
+    return failed(
+        f"Vårdcentralen köade listningen fast {why_sv}; att inte ta emot invånaren är att neka listning.",
+        f"The vårdcentral queued the listing although {why_en}; not taking the resident is refusing the listing.",
+        unit_decision=utfall.value,
         required_decision="accept",
-        unit_decision=doc.beslut.utfall.value,
     )
 
 
@@ -207,92 +251,126 @@ def listningstak(doc: Listning, ctx: RuleContext) -> Finding:
     if tak is None:
         return not_applicable("Inget avtalat listningstak.", "No agreed listing cap.")
     if listade is None:
-        return indeterminate("$.listningslage.listade")
+        return indeterminate("$.listningslage.listade", cap=tak)
+    values: dict[str, Any] = {"cap": tak, "listed": listade}
+    if doc.beslut is not None:
+        values["unit_decision"] = doc.beslut.utfall.value
     if listade < tak:
         return decision("accept", f"Listningstaket ({tak}) är inte nått: {listade} listade.",
-                        f"The listing cap ({tak}) is not reached: {listade} listed.", cap=tak, listed=listade)
+                        f"The listing cap ({tak}) is not reached: {listade} listed.", **values)
     exempt = _exempt(doc)
     if isinstance(exempt, list):
-        return indeterminate(*exempt, cap=tak, listed=listade)
+        return indeterminate(*exempt, **values)
     if exempt:
         return decision(
             "accept",
-            f"Listningstaket ({tak}) är nått ({listade} listade) men gäller inte nyfödda och nyinflyttade i närområdet.",
-            f"The listing cap ({tak}) is reached ({listade} listed) but does not apply to newborns and newly moved-in residents.",
-            cap=tak, listed=listade,
+            f"Listningstaket ({tak}) är nått ({listade} listade) men gäller inte nyfödda och nyinflyttade inom det "
+            "geografiska närområdet.",
+            f"The listing cap ({tak}) is reached ({listade} listed) but does not apply to newborns and newly moved-in "
+            "residents within the geographic local area.",
+            **values,
         )
-    if doc.datum is None:
-        return indeterminate("$.datum", cap=tak, listed=listade)
-    position = 1 + sum(1 for d in doc.ko if d <= doc.datum)
+    position = _queue_position(doc)
+    if isinstance(position, list):
+        return indeterminate(*position, **values)
+    refused_sv = " Vårdcentralen nekade listningen; den ska i stället köas." if values.get("unit_decision") == "avvisad" else ""
+    refused_en = " The vårdcentral refused the listing; it must be queued instead." if values.get("unit_decision") == "avvisad" else ""
+    assert doc.datum is not None
     return decision(
         "route",
-        f"Listningstaket ({tak}) är nått ({listade} listade): valet köas efter listningsdatum {doc.datum.isoformat()}, "
-        f"plats {position} (köade val med samma eller tidigare datum står före).",
+        f"Listningstaket ({tak}) är nått ({listade} listade): valet placeras i kö efter listningsdatum "
+        f"{doc.datum.isoformat()}, plats {position} (köade val med samma eller tidigare datum står före).{refused_sv}",
         f"The listing cap ({tak}) is reached ({listade} listed): the choice is queued by listing date "
-        f"{doc.datum.isoformat()}, position {position} (queued choices of the same or an earlier date come first).",
+        f"{doc.datum.isoformat()}, position {position} (queued choices of the same or an earlier date come first)."
+        f"{refused_en}",
         route="ko",
         queue_position=position,
         queue_order=order,
-        cap=tak,
-        listed=listade,
+        **values,
     )
 
 
 @rules.implement("varmland.vardcentral.listning.vardansvar_overgang")
 def vardansvar_overgang(doc: Listning, ctx: RuleContext) -> Finding:
     if doc.tidigare_enhet is None:
-        return not_applicable("Ingen tidigare vårdcentral: inget byte.", "No earlier vårdcentral: not a switch.")
+        return not_applicable(
+            "Ingen tidigare vårdcentral: invånaren byter inte vårdcentral.",
+            "No earlier vårdcentral: the resident is not switching.",
+        )
     if doc.enhet_id is None:
         return indeterminate("$.enhet_id")
-    day = ctx.as_of.isoformat()
-    if doc.avregistrerad is None or doc.avregistrerad > ctx.as_of:
-        when_sv = "ännu inte avregistrerad" if doc.avregistrerad is None else f"avregistreras {doc.avregistrerad.isoformat()}"
-        when_en = "not yet deregistered" if doc.avregistrerad is None else f"deregistered on {doc.avregistrerad.isoformat()}"
+    day = ctx.as_of
+    deregistered = doc.avregistrerad
+    transferred = getattr(doc, "overford", None)
+    values: dict[str, Any] = {"deregistered": deregistered, "transferred": transferred}
+    pending = [d for d in (deregistered, transferred) if d is not None and d > day]
+    if pending:
+        when = max(pending)
         return decision(
             "route",
-            f"Den {day} har {doc.tidigare_enhet} (tidigare vårdcentral) vårdansvaret: invånaren är {when_sv}.",
-            f"On {day}, {doc.tidigare_enhet} (the previous vårdcentral) holds the care responsibility: the resident is {when_en}.",
+            f"Den {day.isoformat()} har {doc.tidigare_enhet} (tidigare vårdcentral) vårdansvaret: invånaren är ännu inte "
+            f"både avregistrerad där och överförd till {doc.enhet_id} (först {when.isoformat()}).",
+            f"On {day.isoformat()}, {doc.tidigare_enhet} (the previous vårdcentral) holds the care responsibility: the "
+            f"resident is not yet both deregistered there and transferred to {doc.enhet_id} (not before "
+            f"{when.isoformat()}).",
             route=doc.tidigare_enhet,
             responsible_unit=doc.tidigare_enhet,
-            deregistered=doc.avregistrerad,
+            **values,
         )
+    missing = [p for p, d in (("$.avregistrerad", deregistered), ("$.overford", transferred)) if d is None]
+    if missing:
+        return indeterminate(
+            *missing,
+            sv="Kan inte avgöras vem som har vårdansvaret: den tidigare vårdcentralen behåller det till dess att "
+            f"invånaren avregistrerats och överförts; dag saknas ({', '.join(missing)}).",
+            en="Cannot be decided who holds the care responsibility: the previous vårdcentral keeps it until the "
+            f"resident has been deregistered and transferred; a day is missing ({', '.join(missing)}).",
+            **values,
+        )
+    assert deregistered is not None and transferred is not None
+    since = max(deregistered, transferred)
     return decision(
         "accept",
-        f"Den {day} har {doc.enhet_id} vårdansvaret: invånaren avregistrerades från {doc.tidigare_enhet} {doc.avregistrerad.isoformat()}.",
-        f"On {day}, {doc.enhet_id} holds the care responsibility: the resident was deregistered from {doc.tidigare_enhet} on {doc.avregistrerad.isoformat()}.",
+        f"Den {day.isoformat()} har {doc.enhet_id} vårdansvaret: invånaren avregistrerades från {doc.tidigare_enhet} "
+        f"{deregistered.isoformat()} och överfördes {transferred.isoformat()} (ansvaret från {since.isoformat()}).",
+        f"On {day.isoformat()}, {doc.enhet_id} holds the care responsibility: the resident was deregistered from "
+        f"{doc.tidigare_enhet} on {deregistered.isoformat()} and transferred on {transferred.isoformat()} "
+        f"(responsible from {since.isoformat()}).",
         responsible_unit=doc.enhet_id,
-        deregistered=doc.avregistrerad,
+        **values,
     )
 
 
 @rules.implement("varmland.vardcentral.listning.cellprov")
 def cellprov(doc: Listning, ctx: RuleContext) -> Finding:
-    low, high, extended = (int(ctx.param(n)) for n in ("min_age", "max_age", "extended_max_age"))
+    low, high, until = (int(ctx.param(n)) for n in ("min_age", "max_age", "extended_max_age"))
     if doc.person is None:
         return indeterminate("$.person")
+    day = ctx.day
     sex = doc.person.sex()
-    age = doc.person.age_on(ctx.as_of)
-    missing = (["$.person.kon"] if sex is None else []) + (["$.person.fodelsedatum"] if age is None else [])
+    born = doc.person.birth_date(day)
     if sex is Kon.man:
-        return decision("reject", "Cellprovtagning erbjuds kvinnor.", "Cervical screening is offered to women.")
-    if missing or age is None:
+        return not_applicable("Cellprovtagning erbjuds kvinnor.", "Cervical screening is offered to women.")
+    missing = (["$.person.kon"] if sex is None else []) + (["$.person.fodelsedatum"] if born is None else [])
+    if missing or born is None:
         return indeterminate(*missing)
-    day = ctx.as_of.isoformat()
-    values: dict[str, Any] = {"age": age, "reference_day": ctx.as_of}
+    age = full_years(born, day)
+    shown = day.isoformat()
+    values: dict[str, Any] = {"age": age, "reference_day": day}
     if low <= age <= high:
-        return decision("accept", f"Kvinna {age} år den {day} ({low}–{high} år).", f"Woman aged {age} on {day} ({low}–{high}).", **values)
-    if age < low or age > extended:
-        return decision(
-            "reject",
-            f"Kvinna {age} år den {day}: utanför {low}–{high} år (förlängt till {extended}).",
-            f"Woman aged {age} on {day}: outside {low}–{high} (extended to {extended}).",
+        return decision("accept", f"Kvinna {age} år den {shown}: erbjuds regelbunden provtagning ({low}–{high} år).",
+                        f"Woman aged {age} on {shown}: offered regular screening ({low}–{high}).", **values)
+    if age < low or age >= until:
+        return not_applicable(
+            f"Kvinna {age} år den {shown}: utanför {low}–{high} år och kallelse görs bara fram till {until} års ålder.",
+            f"Woman aged {age} on {shown}: outside {low}–{high}, and invitations are made only until the {until}th "
+            "birthday.",
             **values,
         )
     if doc.senaste_cellprov is None:
         return indeterminate("$.senaste_cellprov", **values)
-    born = doc.person.birth_date(ctx.as_of)
-    assert born is not None
     age_at_test = full_years(born, doc.senaste_cellprov)
+    values["age_at_latest_test"] = age_at_test
     if age_at_test > high:
         return indeterminate(
             "$.senaste_cellprov",
@@ -301,17 +379,18 @@ def cellprov(doc: Listning, ctx: RuleContext) -> Finding:
             **values,
         )
     if age_at_test == high:
-        return decision(
-            "reject",
-            f"Kvinna {age} år den {day}: prov togs vid {high} år, så kallelse efter {high} år ingår inte.",
-            f"Woman aged {age} on {day}: a test was taken at {high}, so invitations after {high} do not apply.",
-            age_at_latest_test=age_at_test, **values,
+        return not_applicable(
+            f"Kvinna {age} år den {shown}: prov togs vid {high} år, så kallelse efter {high} år görs inte.",
+            f"Woman aged {age} on {shown}: a test was taken at {high}, so no invitation after {high}.",
+            **values,
         )
     return decision(
         "accept",
-        f"Kvinna {age} år den {day}: inget prov vid {high} år (senaste vid {age_at_test} år), kallelse till och med {extended} år.",
-        f"Woman aged {age} on {day}: no test at {high} (latest at {age_at_test}), invitations up to and including {extended}.",
-        age_at_latest_test=age_at_test, **values,
+        f"Kvinna {age} år den {shown}: inget prov vid {high} år (senaste vid {age_at_test} år); kallelse kan göras fram "
+        f"till {until} års ålder.",
+        f"Woman aged {age} on {shown}: no test at {high} (latest at {age_at_test}); she may be invited until her "
+        f"{until}th birthday.",
+        **values,
     )
 
 

@@ -10,10 +10,8 @@ from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Funktion, Medarbetare, Specialitet, Uppdrag, Vardenhet, Yrke
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
-from primarvard_varmland.vardcentral_common import exact, rules, staff_in, training_completed
+from primarvard_varmland.vardcentral_common import Verdict, code, codes, exact, rules, staff_in, training_completed
 
-#: A staff check: True (meets it), False (does not), or the JSON paths whose absence leaves it open.
-Verdict = bool | list[str]
 Staff = Sequence[tuple[int, Medarbetare]]
 
 
@@ -23,10 +21,12 @@ def _judge_each(
     *,
     sv: str,
     en: str,
+    unknown: Sequence[str] = (),
 ) -> Finding:
-    """Every listed member must meet the check; ``sv``/``en`` name the requirement."""
+    """Every listed member must meet the check; ``sv``/``en`` name the requirement. ``unknown``: paths
+    of staff who may belong to the group (their work areas are not reported)."""
     failing: list[str] = []
-    missing: list[str] = []
+    missing: list[str] = list(unknown)
     for index, member in staff:
         verdict = check(index, member)
         if verdict is False:
@@ -52,15 +52,13 @@ def _judge_each(
 
 
 def _at_least(
-    staff: Staff,
-    check: Callable[[int, Medarbetare], Verdict],
+    verdicts: Sequence[tuple[str, Verdict]],
     minimum: int,
     *,
     sv: str,
     en: str,
 ) -> Finding:
     """At least ``minimum`` members meet the check."""
-    verdicts = [(m.id, check(i, m)) for i, m in staff]
     meeting = sorted(mid for mid, v in verdicts if v is True)
     unknown = [p for _, v in verdicts if isinstance(v, list) for p in v]
     if len(meeting) >= minimum:
@@ -82,28 +80,47 @@ def _at_least(
     )
 
 
-def _profession(index: int, member: Medarbetare, *wanted: Yrke) -> Verdict:
-    if member.yrke is None:
-        return [f"$.personal[{index}].yrke"]
-    return member.yrke in wanted
+def _specialties(index: int, member: Medarbetare) -> set[str] | list[str]:
+    """The member's specialty codes, or the missing path when they are not reported."""
+    if member.specialiteter is None:
+        return [f"$.personal[{index}].specialiteter"]
+    return set(codes(member.specialiteter))
 
 
 def _physicians(unit: Vardenhet, uppdrag: Uppdrag) -> tuple[Staff, list[str]]:
-    """Physicians serving in ``uppdrag``, and the paths of serving staff whose profession is unknown."""
-    serving = staff_in(unit, uppdrag)
-    unknown = [f"$.personal[{i}].yrke" for i, m in serving if m.yrke is None]
+    """Physicians serving in ``uppdrag``, and the paths that leave open whether someone is one
+    (work areas or profession not reported)."""
+    serving, unknown = staff_in(unit, uppdrag)
+    unknown += [f"$.personal[{i}].yrke" for i, m in serving if m.yrke is None]
     return [(i, m) for i, m in serving if m.yrke is Yrke.lakare], unknown
+
+
+def _no_staff(unit: Vardenhet) -> Finding | None:
+    if unit.personal is None:
+        return indeterminate("$.personal")
+    return None
 
 
 @rules.implement("varmland.vardcentral.vardenhet.specialist_allmanmedicin")
 def specialist_allmanmedicin(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    if unit.personal is None:
-        return indeterminate("$.personal")
+    if (early := _no_staff(unit)) is not None:
+        return early
     minimum = int(ctx.param("min_count"))
-    with_specialty = [(i, m) for i, m in enumerate(unit.personal) if Specialitet.allmanmedicin in m.specialiteter]
+    verdicts: list[tuple[str, Verdict]] = []
+    for i, m in enumerate(unit.personal or ()):
+        if m.yrke is not None and m.yrke is not Yrke.lakare:
+            continue
+        held = _specialties(i, m)
+        if isinstance(held, list):
+            verdicts.append((m.id, held + ([f"$.personal[{i}].yrke"] if m.yrke is None else [])))
+        elif Specialitet.allmanmedicin.value not in held or m.legitimerad is False:
+            continue
+        elif m.yrke is None:
+            verdicts.append((m.id, [f"$.personal[{i}].yrke"]))
+        else:
+            verdicts.append((m.id, True))
     return _at_least(
-        with_specialty,
-        lambda i, m: _profession(i, m, Yrke.lakare),
+        verdicts,
         minimum,
         sv="specialist(er) i allmänmedicin",
         en="specialist(s) in general practice",
@@ -112,178 +129,223 @@ def specialist_allmanmedicin(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 @rules.implement("varmland.vardcentral.vardenhet.jour_kompetens")
 def jour_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    if unit.personal is None:
-        return indeterminate("$.personal")
+    if (early := _no_staff(unit)) is not None:
+        return early
+    others = {str(c) for c in ctx.param("other_physician_specialties")}
     physicians, unknown = _physicians(unit, Uppdrag.jour)
     if not physicians and not unknown:
         return not_applicable(
-            "Inga läkare i jour eller beredskap är angivna.",
-            "No physicians on the jourcentral or on call are declared.",
+            "Ingen läkare i jourcentral eller beredskap är angiven (kompetenskravet gäller läkare under jourtid).",
+            "No physician on the jourcentral or on call is declared (the requirement is for physicians on duty).",
         )
 
     def check(i: int, m: Medarbetare) -> Verdict:
-        if Specialitet.allmanmedicin in m.specialiteter:
+        # Three alternatives joined by "eller": any one suffices.
+        open_paths: list[str] = []
+        held = _specialties(i, m)
+        if isinstance(held, list):
+            open_paths += held
+        elif Specialitet.allmanmedicin.value in held:
             return True
         if m.st_specialitet is Specialitet.allmanmedicin:
-            return [f"$.personal[{i}].godkand_av_handledare"] if m.godkand_av_handledare is None else m.godkand_av_handledare
-        if m.specialiteter:
-            return [f"$.personal[{i}].godkand_av_ako"] if m.godkand_av_ako is None else m.godkand_av_ako
-        return False
+            if m.godkand_av_handledare is True:
+                return True
+            if m.godkand_av_handledare is None:
+                open_paths.append(f"$.personal[{i}].godkand_av_handledare")
+        if isinstance(held, list) or held & others:
+            if m.godkand_av_ako is True and not isinstance(held, list):
+                return True
+            if m.godkand_av_ako is None:
+                open_paths.append(f"$.personal[{i}].godkand_av_ako")
+        return open_paths or False
 
-    found = _judge_each(
+    return _judge_each(
         physicians,
         check,
-        sv="specialist i allmänmedicin, ST-läkare i allmänmedicin godkänd av handledaren, "
-        "eller läkare med annan specialitet godkänd av AKO-funktionen",
+        sv="specialist i allmänmedicin, ST-läkare i allmänmedicin som handledaren godkänner, "
+        "eller läkare med annan specialitet som AKO-funktionen i allmänmedicin godkänner",
         en="specialist in general practice, ST physician in general practice approved by the "
-        "supervisor, or physician of another specialty approved by the AKO function",
+        "supervisor, or physician of another specialty approved by the AKO function in general practice",
+        unknown=unknown,
     )
-    if unknown and found.outcome.value != "fail":
-        return indeterminate(*unknown, *found.missing)
-    return found
 
 
 @rules.implement("varmland.vardcentral.vardenhet.distriktsskoterska")
 def distriktsskoterska(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    if unit.personal is None:
-        return indeterminate("$.personal")
-    staff = staff_in(unit, Uppdrag.distriktsskoterskeuppgifter)
-    if not staff:
+    if (early := _no_staff(unit)) is not None:
+        return early
+    staff, unknown = staff_in(unit, Uppdrag.distriktsskoterskeuppgifter)
+    if not staff and not unknown:
         return not_applicable(
             "Ingen medarbetare är angiven för distriktssköterskeuppgifter.",
             "No staff member is declared for district-nurse tasks.",
         )
+
+    def check(i: int, m: Medarbetare) -> Verdict:
+        held = _specialties(i, m)
+        return held if isinstance(held, list) else Specialitet.distriktsskoterska.value in held
+
     return _judge_each(
         staff,
-        lambda i, m: Specialitet.distriktsskoterska in m.specialiteter,
+        check,
         sv="specialistutbildad distriktssköterska",
         en="specialist-trained district nurse",
+        unknown=unknown,
     )
 
 
-def _credits(i: int, m: Medarbetare, area: str, minimum: Fraction, as_of: date) -> Verdict:
-    """A nurse with a completed training in ``area`` of at least ``minimum`` credits."""
+def _credits(i: int, m: Medarbetare, area: str, minimum: Fraction, day: date) -> Verdict:
+    """A nurse whose completed trainings in ``area`` add up to at least ``minimum`` credits."""
     if m.yrke is None:
         return [f"$.personal[{i}].yrke"]
     if m.yrke is not Yrke.sjukskoterska:
         return False
-    missing: list[str] = []
+    if m.utbildningar is None:
+        return [f"$.personal[{i}].utbildningar"]
+    total = Fraction(0)
+    open_paths: list[str] = []
     for j, u in enumerate(m.utbildningar):
-        if u.omrade.value != area:
+        if code(u.omrade) != area:
+            continue
+        if u.avslutad is not None and u.avslutad > day:
             continue
         if u.hogskolepoang is None:
-            missing.append(f"$.personal[{i}].utbildningar[{j}].hogskolepoang")
-        elif exact(u.hogskolepoang) >= minimum:
-            if u.avslutad is None:
-                missing.append(f"$.personal[{i}].utbildningar[{j}].avslutad")
-            elif u.avslutad <= as_of:
-                return True
-    return missing or False
+            open_paths.append(f"$.personal[{i}].utbildningar[{j}].hogskolepoang")
+        elif u.avslutad is None:
+            open_paths.append(f"$.personal[{i}].utbildningar[{j}].avslutad")
+        else:
+            total += exact(u.hogskolepoang)
+    if total >= minimum:
+        return True
+    return open_paths or False
 
 
 @rules.implement("varmland.vardcentral.vardenhet.diabetes_astma_kol")
 def diabetes_astma_kol(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    if unit.personal is None:
-        return indeterminate("$.personal")
+    if (early := _no_staff(unit)) is not None:
+        return early
     minimum = exact(ctx.param("min_credits"))
+    areas = [str(a) for a in ctx.param("areas")]
     lacking: list[str] = []
     missing: list[str] = []
     qualified: dict[str, list[str]] = {}
-    for area in ("diabetes", "astma_kol"):
-        staff = staff_in(unit, Uppdrag(area))
-        verdicts = [(m.id, _credits(i, m, area, minimum, ctx.as_of)) for i, m in staff]
+    for area in areas:
+        staff, unknown = staff_in(unit, Uppdrag(area))
+        verdicts = [(m.id, _credits(i, m, area, minimum, ctx.day)) for i, m in staff]
         qualified[area] = sorted(mid for mid, v in verdicts if v is True)
         if not qualified[area]:
-            unknown = [p for _, v in verdicts if isinstance(v, list) for p in v]
-            if unknown:
-                missing.extend(unknown)
+            open_paths = unknown + [p for _, v in verdicts if isinstance(v, list) for p in v]
+            if open_paths:
+                missing.extend(open_paths)
             else:
                 lacking.append(area)
+    shown = f"{float(minimum):g}"
     if lacking:
         names = ", ".join(lacking)
         return failed(
-            f"Ingen sjuksköterska med avslutad specialisering om minst {minimum} hp inom: {names}.",
-            f"No nurse with a completed specialisation of at least {minimum} credits in: {names}.",
+            f"Ingen sjuksköterska med avslutad specialisering om minst {shown} hp inom vårdområdet: {names}.",
+            f"No nurse with a completed specialisation of at least {shown} credits in the area: {names}.",
             lacking=lacking,
             qualified=qualified,
         )
     if missing:
-        return indeterminate(*missing, qualified=qualified)
+        return indeterminate(*dict.fromkeys(missing), qualified=qualified)
+    listing = "; ".join(f"{a} {', '.join(qualified[a])}" for a in areas)
     return passed(
-        f"Sjuksköterskor med minst {minimum} hp: diabetes {', '.join(qualified['diabetes'])}; "
-        f"astma-KOL {', '.join(qualified['astma_kol'])}.",
-        f"Nurses with at least {minimum} credits: diabetes {', '.join(qualified['diabetes'])}; "
-        f"asthma/COPD {', '.join(qualified['astma_kol'])}.",
+        f"Sjuksköterskor med minst {shown} hp inom vårdområdet: {listing}.",
+        f"Nurses with at least {shown} credits in the area: {listing}.",
         qualified=qualified,
     )
 
 
 @rules.implement("varmland.vardcentral.vardenhet.psykisk_ohalsa_kompetens")
 def psykisk_ohalsa_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    if unit.personal is None:
-        return indeterminate("$.personal")
+    if (early := _no_staff(unit)) is not None:
+        return early
     applies_from = date.fromisoformat(str(ctx.param("applies_from")))
-    serving = staff_in(unit, Uppdrag.psykisk_ohalsa)
-    if not serving:
+    serving, unknown_area = staff_in(unit, Uppdrag.psykisk_ohalsa)
+    if not serving and not unknown_area:
         return not_applicable(
             "Ingen medarbetare är angiven för åtagandet om psykisk ohälsa.",
             "No staff member is declared for the mental-health assignment.",
         )
-    unknown_start = [f"$.personal[{i}].anstallning_start" for i, m in serving if m.anstallning_start is None]
-    concerned = [(i, m) for i, m in serving if m.anstallning_start is not None and m.anstallning_start >= applies_from]
-    exempt = sorted(m.id for i, m in serving if m.anstallning_start is not None and m.anstallning_start < applies_from)
 
-    def check(i: int, m: Medarbetare) -> Verdict:
+    def qualifies(i: int, m: Medarbetare) -> Verdict:
         if m.yrke is Yrke.psykolog:
             return True
-        if m.yrke is Yrke.psykoterapeut and m.legitimerad is not None:
-            return m.legitimerad or _steg1(i, m, ctx.as_of)
+        if m.yrke is Yrke.psykoterapeut and m.legitimerad is True:
+            return True
         if m.yrke is None:
             return [f"$.personal[{i}].yrke"]
-        if m.yrke in (Yrke.socionom, Yrke.kurator) or m.legitimerad:
-            return _steg1(i, m, ctx.as_of)
+        done, open_paths = training_completed(m, i, ("psykoterapi_steg1", "psykoterapi_steg2"), ctx.day)
+        steg1: Verdict = True if done else (open_paths or False)
+        if m.yrke is Yrke.psykoterapeut and m.legitimerad is None:
+            return [f"$.personal[{i}].legitimerad"] + (steg1 if isinstance(steg1, list) else [])
+        if steg1 is False:
+            return False
+        if m.yrke in (Yrke.socionom, Yrke.kurator) or m.legitimerad is True:
+            return steg1
         if m.legitimerad is None:
-            return [f"$.personal[{i}].legitimerad"]
+            return [f"$.personal[{i}].legitimerad"] + (steg1 if isinstance(steg1, list) else [])
         return False
 
-    note_sv = f" Kravet gäller anställda från {applies_from.isoformat()} (årsskiftet 2010/2011)"
+    failing: list[str] = []
+    missing: list[str] = list(unknown_area)
+    exempt: list[str] = []
+    for i, m in serving:
+        verdict = qualifies(i, m)
+        if verdict is True:
+            continue
+        if m.anstallning_start is None:
+            missing.append(f"$.personal[{i}].anstallning_start")
+            if isinstance(verdict, list):
+                missing.extend(verdict)
+        elif m.anstallning_start < applies_from:
+            exempt.append(m.id)
+        elif verdict is False:
+            failing.append(m.id)
+        else:
+            missing.extend(verdict)
+    exempt.sort()
+    note_sv = f" Kravet gäller nyanställda från {applies_from.isoformat()} (årsskiftet 2010/2011)"
     note_en = f" The requirement applies to staff employed from {applies_from.isoformat()} (turn of the year 2010/2011)"
     if exempt:
         note_sv += f"; anställda tidigare: {', '.join(exempt)}"
         note_en += f"; employed earlier: {', '.join(exempt)}"
-    if not concerned:
-        if unknown_start:
-            return indeterminate(*unknown_start)
-        return not_applicable(f"Ingen berörd medarbetare.{note_sv}.", f"No staff member concerned.{note_en}.", exempt=exempt)
-    found = _judge_each(
-        concerned,
-        check,
-        sv="psykolog, legitimerad psykoterapeut, eller socionom/legitimerad med grundläggande psykoterapiutbildning (steg 1)",
-        en="psychologist, licensed psychotherapist, or social worker/licensed professional with basic psychotherapy training (steg 1)",
+    need_sv = ("psykolog, legitimerad psykoterapeut, eller socionom/annan legitimerad med kompetens motsvarande "
+               "grundutbildning i psykoterapi (steg 1)")
+    need_en = ("psychologist, licensed psychotherapist, or social worker/other licensed professional with competence "
+               "equal to basic psychotherapy training (steg 1)")
+    checked = sorted(m.id for _, m in serving)
+    if failing:
+        return failed(
+            f"Uppfyller inte kravet ({need_sv}): {', '.join(sorted(failing))}.{note_sv}.",
+            f"Does not meet the requirement ({need_en}): {', '.join(sorted(failing))}.{note_en}.",
+            failing=sorted(failing), checked=checked, exempt=exempt,
+        )
+    if missing:
+        return indeterminate(*dict.fromkeys(missing), checked=checked, exempt=exempt)
+    if len(exempt) == len(serving):
+        return not_applicable(f"Ingen berörd medarbetare.{note_sv}.", f"No staff member concerned.{note_en}.",
+                              exempt=exempt, checked=checked)
+    return passed(
+        f"Alla berörda medarbetare uppfyller kravet ({need_sv}).{note_sv}.",
+        f"All staff concerned meet the requirement ({need_en}).{note_en}.",
+        checked=checked, exempt=exempt,
     )
-    if found.outcome.value == "fail":
-        return failed(found.explanation.sv + note_sv + ".", found.explanation.en + note_en + ".", **found.values, exempt=exempt)
-    if unknown_start or found.missing:
-        return indeterminate(*unknown_start, *found.missing)
-    return passed(found.explanation.sv + note_sv + ".", found.explanation.en + note_en + ".", **found.values, exempt=exempt)
-
-
-def _steg1(i: int, m: Medarbetare, as_of: date) -> Verdict:
-    done, missing = training_completed(m, i, ("psykoterapi_steg1", "psykoterapi_steg2"), as_of)
-    return True if done else (missing or False)
 
 
 @rules.implement("varmland.vardcentral.vardenhet.lagsta_omvardnadskompetens")
 def lagsta_omvardnadskompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    if unit.personal is None:
-        return indeterminate("$.personal")
-    below = {Yrke(code) for code in ctx.param("below_minimum")}
-    staff = list(enumerate(unit.personal))
+    if (early := _no_staff(unit)) is not None:
+        return early
+    below = {str(c) for c in ctx.param("below_minimum")}
+    staff = list(enumerate(unit.personal or ()))
     if not staff:
-        return indeterminate("$.personal[0]", sv="Ingen personal är angiven.", en="No staff is declared.")
+        return not_applicable("Ingen personal är angiven.", "No staff is declared.")
     return _judge_each(
         staff,
-        lambda i, m: [f"$.personal[{i}].yrke"] if m.yrke is None else m.yrke not in below,
+        lambda i, m: [f"$.personal[{i}].yrke"] if m.yrke is None else code(m.yrke) not in below,
         sv="lägsta omvårdnadskompetens är undersköterska",
         en="the lowest nursing competence is assistant nurse",
     )
@@ -291,50 +353,61 @@ def lagsta_omvardnadskompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 @rules.implement("varmland.vardcentral.vardenhet.samordnande_sjukskoterska")
 def samordnande_sjukskoterska(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    if unit.personal is None:
-        return indeterminate("$.personal")
+    if (early := _no_staff(unit)) is not None:
+        return early
     minimum = int(ctx.param("min_count"))
-    holders = [(i, m) for i, m in enumerate(unit.personal) if Funktion.samordnande_sjukskoterska in m.funktioner]
+    verdicts: list[tuple[str, Verdict]] = []
+    for i, m in enumerate(unit.personal or ()):
+        if m.funktioner is None:
+            verdicts.append((m.id, [f"$.personal[{i}].funktioner"]))
+            continue
+        if Funktion.samordnande_sjukskoterska not in m.funktioner:
+            continue
+        if m.yrke is not None and m.yrke is not Yrke.sjukskoterska:
+            continue
+        open_paths = [f"$.personal[{i}].{f}" for f in ("yrke", "namn") if getattr(m, f) is None]
+        verdicts.append((m.id, open_paths or True))
     return _at_least(
-        holders,
-        lambda i, m: [f"$.personal[{i}].namn"] if m.namn is None else True,
+        verdicts,
         minimum,
-        sv="namngiven/namngivna medarbetare i funktionen samordnande sjuksköterska",
-        en="named staff member(s) in the function samordnande sjuksköterska",
+        sv="namngiven/namngivna sjuksköterska/sjuksköterskor i funktionen samordnande sjuksköterska",
+        en="named nurse(s) in the function samordnande sjuksköterska",
     )
 
 
 @rules.implement("varmland.vardcentral.vardenhet.bmm_lakarkompetens")
 def bmm_lakarkompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    if unit.personal is None:
-        return indeterminate("$.personal")
-    specialties = {Specialitet(code) for code in ctx.param("specialties")}
+    if (early := _no_staff(unit)) is not None:
+        return early
+    specialties = {str(c) for c in ctx.param("specialties")}
     physicians, unknown = _physicians(unit, Uppdrag.bmm)
     if not physicians and not unknown:
         return not_applicable("Ingen läkare är angiven för BMM.", "No physician is declared for BMM.")
 
     def check(i: int, m: Medarbetare) -> Verdict:
-        if specialties & set(m.specialiteter):
+        held = _specialties(i, m)
+        if not isinstance(held, list) and held & specialties:
             return True
-        if m.st_specialitet not in specialties:
-            return False
+        open_paths = held if isinstance(held, list) else []
+        st = code(m.st_specialitet)
+        if st not in specialties:
+            return open_paths or False
         if m.handledning is None:
-            return [f"$.personal[{i}].handledning"]
+            return open_paths + [f"$.personal[{i}].handledning"]
         if not m.handledning:
-            return False
+            return open_paths or False
         if m.st_specialitet is Specialitet.allmanmedicin:
-            done, missing = training_completed(m, i, ("sidotjanstgoring_kvinnosjukvard",), ctx.as_of)
-            return True if done else (missing or False)
+            done, missing = training_completed(m, i, ("sidotjanstgoring_kvinnosjukvard",), ctx.day)
+            return True if done else ((open_paths + missing) or False)
         return True
 
-    found = _judge_each(
+    return _judge_each(
         physicians,
         check,
         sv="specialist i allmänmedicin, obstetrik eller gynekologi, eller ST-läkare där under handledning "
         "(ST i allmänmedicin efter sidotjänstgöring på kvinnosjukvården)",
         en="specialist in general practice, obstetrics or gynaecology, or an ST physician in one of them under "
         "supervision (ST in general practice after side service in women's care)",
+        unknown=unknown,
     )
-    if unknown and found.outcome.value != "fail":
-        return indeterminate(*unknown, *found.missing)
-    return found
+

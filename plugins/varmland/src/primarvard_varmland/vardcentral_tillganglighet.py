@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import time
 from fractions import Fraction
+from typing import Any
 
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Oppettid, Tillganglighet
+from primarvard_sdk.domain import Oppettid, Stangning, Tillganglighet
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
 from primarvard_varmland.vardcentral_common import (
     DAY_SV,
     WEEKDAYS,
+    code,
+    codes,
     exact,
     fmt_hours,
     parse_time,
@@ -44,50 +47,118 @@ def _wall_hours(schedule: Iterable[Oppettid], day: str) -> Fraction:
     return Fraction(sum(e - s for s, e in _merged(schedule, day)), 60)
 
 
+def _closure_referral(closure: Stangning) -> tuple[list[str] | None, str]:
+    """Where callers are referred during a closure (codes), or None when not reported, and the field read."""
+    referrals = getattr(closure, "hanvisning", None)
+    if referrals is not None or hasattr(closure, "hanvisning"):
+        return (None if referrals is None else codes(referrals)), "hanvisning"
+    single = closure.telefonhanvisning
+    return (None if single is None else [str(code(single))]), "telefonhanvisning"
+
+
 @rules.implement("varmland.vardcentral.tillganglighet.telefon")
 def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
-    if doc.telefontider is None:
-        return indeterminate("$.telefontider")
     opens, closes = parse_time(ctx.param("opens")), parse_time(ctx.param("closes"))
+    accepted = [str(c) for c in ctx.param("closure_referrals")]
     window = f"{opens:%H:%M}–{closes:%H:%M}"
-    gaps = [d for d in WEEKDAYS if not _covers(doc.telefontider, d, opens, closes)]
-    if gaps:
+    day = ctx.day
+    missing: list[str] = []
+    problems_sv: list[str] = []
+    problems_en: list[str] = []
+    values: dict[str, Any] = {}
+    if doc.telefontider is None:
+        missing.append("$.telefontider")
+    else:
+        gaps = [d for d in WEEKDAYS if not _covers(doc.telefontider, d, opens, closes)]
+        values["days_not_covered"] = gaps
+        if gaps:
+            problems_sv.append(f"telefontiden täcker inte {window} på: {', '.join(DAY_SV[d] for d in gaps)}")
+            problems_en.append(f"telephone hours do not cover {window} on: {', '.join(gaps)}")
+    if doc.stangningar is None:
+        missing.append("$.stangningar")
+    else:
+        current = [(i, s) for i, s in enumerate(doc.stangningar)
+                   if s.fran <= day and (s.forvantad_till is None or day <= s.forvantad_till)]
+        without: list[str] = []
+        for i, s in current:
+            referral, field_name = _closure_referral(s)
+            if referral is None:
+                missing.append(f"$.stangningar[{i}].{field_name}")
+            elif not set(referral) & set(accepted):
+                without.append(s.fran.isoformat())
+        values["closed_on_day"] = bool(current)
+        if without:
+            values["closures_without_referral"] = without
+            problems_sv.append(f"vårdcentralen är tillfälligt stängd ({', '.join(without)}–) utan hänvisning till annan "
+                               "vårdenhet")
+            problems_en.append(f"the vårdcentral is temporarily closed (from {', '.join(without)}) without a referral to "
+                               "another care unit")
+    note_sv = (" Veckans telefontider läses som tiderna för det interna kontaktnumret (modellen har ett telefonschema).")
+    note_en = (" The weekly telephone hours are read as the hours of the internal contact number (the model has one "
+               "telephone schedule).")
+    if problems_sv:
         return failed(
-            f"Telefontiden täcker inte {window} på: {', '.join(DAY_SV[d] for d in gaps)}.",
-            f"Telephone hours do not cover {window} on: {', '.join(gaps)}.",
-            days_not_covered=gaps,
+            f"Krav: nåbar på internt kontaktnummer {window} vardagar, och hänvisning till annan vårdenhet vid tillfällig "
+            f"stängning; {'; '.join(problems_sv)}.{note_sv}",
+            f"Required: reachable on the internal contact number {window} on weekdays, and a referral to another care "
+            f"unit during a temporary closure; {'; '.join(problems_en)}.{note_en}",
+            **values,
         )
+    if missing:
+        return indeterminate(*missing, **values)
+    closed_sv = " Tillfälligt stängd med hänvisning till annan vårdenhet." if values.get("closed_on_day") else ""
+    closed_en = " Temporarily closed, with a referral to another care unit." if values.get("closed_on_day") else ""
     return passed(
-        f"Nåbar per telefon {window} måndag–fredag.",
-        f"Reachable by telephone {window} Monday to Friday.",
-        days_not_covered=[],
+        f"Nåbar per telefon {window} måndag–fredag.{closed_sv}{note_sv}",
+        f"Reachable by telephone {window} Monday to Friday.{closed_en}{note_en}",
+        **values,
     )
 
 
 @rules.implement("varmland.vardcentral.tillganglighet.telefonsvarare")
 def telefonsvarare(doc: Tillganglighet, ctx: RuleContext) -> Finding:
-    if doc.hanvisning_utanfor_oppettid is None:
-        return indeterminate("$.hanvisning_utanfor_oppettid")
     forbidden = [str(c) for c in ctx.param("forbidden_referrals")]
     allowed = [str(c) for c in ctx.param("required_one_of")]
-    given = list(doc.hanvisning_utanfor_oppettid)
+    website = [str(c) for c in ctx.param("website")]
+    missing: list[str] = []
+    if doc.hanvisning_utanfor_oppettid is None:
+        missing.append("$.hanvisning_utanfor_oppettid")
+    informs = getattr(doc, "telefonsvarare_oppettider", None)
+    if informs is None:
+        missing.append("$.telefonsvarare_oppettider")
+    given = codes(doc.hanvisning_utanfor_oppettid or ())
+    values: dict[str, Any] = {"given": given}
+    problems_sv: list[str] = []
+    problems_en: list[str] = []
     bad = sorted({c for c in given if c in forbidden})
+    values["forbidden_given"] = bad
     if bad:
+        problems_sv.append(f"hänvisar till otillåtet alternativ ({', '.join(bad)}); hänvisningen får inte vara till "
+                           "nätläkare, jourcentral eller akutmottagning")
+        problems_en.append(f"refers to a forbidden alternative ({', '.join(bad)}); the referral may not be to an online "
+                           "doctor, the jourcentral or the emergency department")
+    if doc.hanvisning_utanfor_oppettid is not None:
+        if not set(given) & set(allowed):
+            problems_sv.append("hänvisar varken till alternativ vårdcentral eller 1177 per telefon")
+            problems_en.append("refers neither to another vårdcentral nor to 1177 by telephone")
+        if not set(given) & set(website):
+            problems_sv.append("hänvisar inte till relevant webbplats")
+            problems_en.append("does not refer to a relevant website")
+    if informs is False:
+        problems_sv.append("ger inte information om öppettider")
+        problems_en.append("does not give the opening hours")
+    if problems_sv:
         return failed(
-            f"Telefonsvararen hänvisar till otillåtet alternativ: {', '.join(bad)}.",
-            f"The answering machine refers to a forbidden alternative: {', '.join(bad)}.",
-            forbidden_given=bad,
+            f"Telefonsvararen utanför öppettid: {'; '.join(problems_sv)}.",
+            f"The answering machine outside opening hours: {'; '.join(problems_en)}.",
+            **values,
         )
-    if not any(c in allowed for c in given):
-        return failed(
-            f"Telefonsvararen hänvisar varken till annan vårdcentral eller 1177 ({', '.join(allowed)}).",
-            f"The answering machine refers neither to another vårdcentral nor to 1177 ({', '.join(allowed)}).",
-            forbidden_given=[],
-        )
+    if missing:
+        return indeterminate(*missing, **values)
     return passed(
-        f"Hänvisning utanför öppettid: {', '.join(given)}; inget otillåtet alternativ.",
-        f"Referral outside opening hours: {', '.join(given)}; no forbidden alternative.",
-        forbidden_given=[],
+        f"Telefonsvararen ger öppettider och hänvisar till {', '.join(given)}; inget otillåtet alternativ.",
+        f"The answering machine gives the opening hours and refers to {', '.join(given)}; no forbidden alternative.",
+        **values,
     )
 
 
@@ -95,6 +166,8 @@ def telefonsvarare(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 def jourcentral(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     if doc.jourcentral is None:
         return indeterminate("$.jourcentral")
+    if doc.jourcentral.oppettider is None:
+        return indeterminate("$.jourcentral.oppettider")
     area = str(doc.jourcentral.jouromrade)
     weekend_hours = ctx.param("weekend_hours")
     evenings = ctx.param("weekday_evening")

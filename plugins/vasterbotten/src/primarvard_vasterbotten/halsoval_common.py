@@ -3,29 +3,75 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, time
 from typing import Any
 
+from primarvard_sdk import calendar
+from primarvard_sdk.context import RuleContext
 from primarvard_sdk.findings import worst
 from primarvard_sdk.model import Explanation, Finding
+
 from primarvard_sdk.plugin import Implementations
 
-__all__ = ["combine_deadlines", "fold", "iso", "rules"]
+__all__ = [
+    "EVES",
+    "combine_deadlines",
+    "covers",
+    "in_edition",
+    "iso",
+    "joined",
+    "must_be_open",
+    "rules",
+]
 
 rules = Implementations("vasterbotten.halsoval")
+
+#: The three eves: not public holidays (lag 1989:253), but not vardagar when a deadline is counted.
+EVES = frozenset({"Midsommarafton", "Julafton", "Nyårsafton"})
 
 
 def iso(day: date) -> str:
     return day.isoformat()
 
 
-def fold(text: str) -> str:
-    """Case- and space-insensitive form of a code or name, for comparing declared lists."""
-    return " ".join(text.casefold().replace("_", " ").split())
-
-
 def joined(items: Iterable[Any]) -> str:
     return ", ".join(str(i) for i in items)
+
+
+def must_be_open(day: date, eves_exempt: bool) -> bool:
+    """Whether ``day`` is a "helgfri vardag" on which the unit must keep its ordinary hours (2.7.1).
+
+    Monday–Friday and not a public holiday. Midsommarafton, julafton and nyårsafton are not public
+    holidays; they count as days to be open unless ``eves_exempt`` (a dated parameter: the text
+    leaves the reading open).
+    """
+    if day.weekday() >= 5:
+        return False
+    name = calendar.holiday_name(day)
+    if name is None:
+        return True
+    names = set(name.split(calendar.NAME_SEPARATOR))
+    if names - EVES:
+        return False  # a public holiday (possibly on the same date as an eve)
+    return not eves_exempt
+
+
+def covers(intervals: Iterable[Any], opens: time, closes: time) -> bool:
+    """Whether the union of the intervals (``fran``/``till``) covers [opens, closes] without a gap."""
+    reached = opens
+    for interval in sorted(intervals, key=lambda i: (i.fran, i.till)):
+        if interval.fran > reached:
+            break
+        reached = max(reached, interval.till)
+    return reached >= closes
+
+
+def in_edition(ctx: RuleContext, day: date) -> bool:
+    """Whether ``day`` lies inside the edition that governs the case (always true without one)."""
+    edition = ctx.edition
+    if edition is None:
+        return True
+    return bool(edition.in_force(day))
 
 
 def combine_deadlines(parts: Sequence[Finding], sv: str, en: str, **values: Any) -> Finding:
