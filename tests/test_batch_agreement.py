@@ -6,10 +6,11 @@ days, bare dates and instants with offsets, missing inputs and out-of-scope kind
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from document_strategies import OFFSETS, born_before, day_st, tidpunkt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,36 +21,6 @@ from primarvard_sdk.host import Sdk
 from primarvard_sdk.model import Outcome
 
 SDK = Sdk()
-
-SPECIAL = [
-    date(2025, 12, 24), date(2025, 12, 31), date(2025, 6, 20), date(2025, 4, 17), date(2025, 3, 30),
-    date(2025, 10, 26), date(2024, 2, 29), date(2025, 5, 28), date(2026, 1, 5), date(2025, 11, 1),
-]
-day_st = st.one_of(
-    st.sampled_from(SPECIAL).flatmap(lambda d: st.integers(-3, 3).map(lambda k: d + timedelta(days=k))),
-    st.dates(date(1990, 1, 1), date(2090, 12, 1)),
-)
-OFFSETS = [UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=2)), timezone(timedelta(hours=-5))]
-
-
-@st.composite
-def tidpunkt(draw: Any, base: date | None = None) -> str:
-    d = draw(day_st) if base is None else base + timedelta(days=draw(st.integers(-2, 25)))
-    if draw(st.booleans()):
-        return d.isoformat()
-    moment = datetime(d.year, d.month, d.day, draw(st.integers(0, 23)), draw(st.integers(0, 59)),
-                      tzinfo=draw(st.sampled_from(OFFSETS)))
-    return moment.isoformat()
-
-
-@st.composite
-def born_before(draw: Any, day: date) -> str:
-    """A birth date before ``day``: anywhere in 40 years, or within days of an 18th/other birthday."""
-    if draw(st.booleans()):
-        return (day - timedelta(days=draw(st.integers(0, 40 * 366)))).isoformat()
-    years = draw(st.sampled_from([0, 1, 5, 16, 17, 18, 19, 20, 25, 40, 64, 65, 66, 80]))
-    anniversary = date(day.year - years, day.month, 28 if (day.month, day.day) == (2, 29) else day.day)
-    return (anniversary + timedelta(days=draw(st.integers(-2, 2)))).isoformat()
 
 
 @st.composite

@@ -13,7 +13,16 @@ from primarvard_sdk import findings
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Etjanstearende, local_day
 from primarvard_sdk.hookspecs import hookimpl
-from primarvard_sdk.model import Citation, Edition, Kind, Parameter, ParameterValue, Programme, Region, Rule
+from primarvard_sdk.model import (
+    Citation,
+    Edition,
+    Kind,
+    Parameter,
+    ParameterValue,
+    Programme,
+    Region,
+    Rule,
+)
 
 EDITION = Edition("2024", "Testprogrammet 2024", "Testregionen", date(2024, 1, 1))
 

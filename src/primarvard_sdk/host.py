@@ -25,7 +25,6 @@ from primarvard_sdk import hookspecs
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.documents import EvaluationRequest, type_name_of
 from primarvard_sdk.editions import governing, no_rulebook_in_force
-from primarvard_sdk.examples import Example
 from primarvard_sdk.errors import (
     FieldError,
     InvalidDocument,
@@ -35,6 +34,7 @@ from primarvard_sdk.errors import (
     UnknownRegion,
     UnknownRule,
 )
+from primarvard_sdk.examples import Example
 from primarvard_sdk.model import (
     RULE_ID_PATTERN,
     Annex,

@@ -12,10 +12,10 @@ import attrs
 
 __all__ = [
     "ANNEX_TOPICS",
+    "AS_OF",
     "RULE_ID_PATTERN",
     "Annex",
     "AnnexReference",
-    "AS_OF",
     "Citation",
     "Edition",
     "Explanation",

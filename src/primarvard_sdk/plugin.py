@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from importlib import resources
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -27,9 +27,9 @@ from primarvard_sdk.errors import InvalidDocument, RulebookDataError
 from primarvard_sdk.examples import Example, load_examples
 from primarvard_sdk.hookspecs import hookimpl
 from primarvard_sdk.model import (
+    AS_OF,
     RULE_ID_PATTERN,
     Annex,
-    AS_OF,
     Citation,
     Edition,
     Finding,
@@ -42,6 +42,9 @@ from primarvard_sdk.model import (
     SourceDocument,
 )
 from primarvard_sdk.vectorised import Column, VectorisedRule
+
+if TYPE_CHECKING:
+    from primarvard_sdk.shapes import Shape
 
 __all__ = ["Implementations", "RegionPlugin", "RuleFunction", "hookimpl", "load_rulebook"]
 
@@ -390,6 +393,14 @@ class Implementations:
             return function
 
         return register
+
+    def shape(self, shape: Shape) -> Shape:
+        """Register a rule stated as a shape (:mod:`primarvard_sdk.shapes`): its rule function and
+        its columnar twin are both derived from the one statement."""
+        self.implement(shape.rule_id)(shape.evaluate)
+        twin = shape.twin()
+        self.vectorised(shape.rule_id, *twin.columns)(twin.function)
+        return shape
 
     def vectorised(self, rule_id: str, *columns: Column) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register the vectorised twin of rule ``rule_id``, reading the declared ``columns``.

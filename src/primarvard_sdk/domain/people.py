@@ -9,8 +9,8 @@ import attrs
 from primarvard_sdk.domain._fields import field, many, optional
 from primarvard_sdk.domain.codes import (
     Funktion,
-    Lan,
     Kon,
+    Lan,
     Specialitet,
     Uppdrag,
     Utbildningsomrade,

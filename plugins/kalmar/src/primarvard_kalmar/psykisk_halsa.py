@@ -1,7 +1,13 @@
 """Rule functions of kalmar.psykisk_halsa (Vårdval Psykisk hälsa primärvård i Kalmar län).
 
 Every number comes from the programme's data file through ``ctx.param``; every function decides
-from its document alone and names the JSON path of each input it misses.
+from its document alone and names the JSON path of each input it misses. Absent is not empty: a
+list or a field that is not reported (``None``) is never read as "none", "false" or "zero".
+
+Referral rules are governed by the arrival day (``ctx.day``). Rules over one unit document that
+holds several dated events (employment starts, closures, announced changes, a shortfall) are
+governed by the evaluation day and read each event's parameters on the event's own day
+(``ctx.param_or_none(name, on=day)``): an event before every edition is outside the rule.
 """
 
 from __future__ import annotations
@@ -13,18 +19,25 @@ from typing import Any
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
+    Driftform,
+    ETjanst,
     Funktion,
+    Lan,
     Medarbetare,
+    Person,
     Remiss,
     Remisstyp,
     Tillganglighet,
     Uppdrag,
     Uppfoljning,
+    Utbildning,
     Utbildningsomrade,
     Utfall,
     Vardenhet,
     Yrke,
+    ascii_fold,
     local_day,
+    meets_level,
 )
 from primarvard_sdk.findings import (
     calendar_day_note,
@@ -50,16 +63,16 @@ ROUTE_TRIAGE = "halsovalsenhet_kalmar"
 #: The staff groups that may give psychotherapeutic treatment only under conditions.
 _KURATOR_SOCIONOM = (Yrke.kurator, Yrke.socionom)
 _CLINICIANS = (Yrke.psykoterapeut, Yrke.psykolog)
+_STEG1 = Utbildningsomrade.psykoterapi_steg1
 
 
 #: Deadline outcomes in Swedish, for explanations.
-_SV = {"met": "uppfylld", "missed": "missad", "open": "öppen", "indeterminate": "kan ej avgöras"}
+_SV = {"met": "uppfylld", "missed": "missad", "open": "öppen", "indeterminate": "kan ej avgöras",
+       "not_applicable": "ej tillämplig"}
 
 
-def _d(day: date) -> str:
-    return day.isoformat()
-
-
+def _d(day: date | None) -> str:
+    return day.isoformat() if day is not None else "?"
 
 
 # --- Remiss ------------------------------------------------------------------------------------
@@ -71,6 +84,7 @@ def _not_a_referral(remiss: Remiss) -> Finding | None:
         return not_applicable(
             "Kontakt med digital mottagning: remiss krävs ej (se remiss.digital_mottagning).",
             "Contact with the digital reception: no referral is required (see remiss.digital_mottagning).",
+            reason="digital_mottagning",
         )
     return None
 
@@ -80,6 +94,7 @@ def _vfsp(remiss: Remiss) -> Finding | None:
         return not_applicable(
             "VFSP-remiss: återkoppling nästa vardag gäller i stället (vfsp_aterkoppling).",
             "VFSP referral: feedback on the next weekday applies instead (vfsp_aterkoppling).",
+            reason="vfsp",
         )
     return None
 
@@ -92,6 +107,19 @@ def _patient_age(remiss: Remiss, reference: date) -> int | Finding:
     if age is None:
         return indeterminate("$.patient.fodelsedatum", "$.patient.personnummer")
     return age
+
+
+def _registered_in(person: Person | None, county: Lan) -> bool | None:
+    """Whether ``person`` is registered (folkbokförd) in ``county``; ``None`` when unknown.
+
+    A person known not to be registered in Sweden at all is registered in no county."""
+    if person is None:
+        return None
+    if person.folkbokford_lan is not None:
+        return person.folkbokford_lan is county
+    if person.folkbokford_i_sverige is False:
+        return False
+    return None
 
 
 @rules.implement("kalmar.psykisk_halsa.remiss.forsta_kontakt")
@@ -126,10 +154,17 @@ def komplettering(remiss: Remiss, ctx: RuleContext) -> Finding:
     skip = _vfsp(remiss) or _not_a_referral(remiss)
     if skip is not None:
         return skip
+    if remiss.kompletteringar is None:
+        return indeterminate(
+            "$.kompletteringar",
+            sv="Kan inte avgöras: det är inte angivet om komplettering har begärts ($.kompletteringar).",
+            en="Cannot be decided: whether completion was requested is not reported ($.kompletteringar).",
+        )
     if not remiss.kompletteringar:
         return not_applicable(
             "Ingen komplettering har begärts; fristen följer remiss.forsta_kontakt.",
             "No completion was requested; the deadline follows remiss.forsta_kontakt.",
+            reason="no_completion_requested",
         )
     days = ctx.param("calendar_days")
     arrived = local_day(remiss.inkom)
@@ -162,6 +197,7 @@ def vfsp_aterkoppling(remiss: Remiss, ctx: RuleContext) -> Finding:
         return not_applicable(
             "Ingen VFSP-remiss; regeln gäller endast vårdförloppsremiss suicidprevention.",
             "Not a VFSP referral; the rule concerns suicide-prevention pathway referrals only.",
+            reason="not_vfsp",
         )
     n = ctx.param("weekdays")
     arrived = local_day(remiss.inkom)
@@ -193,9 +229,7 @@ def utfardare(remiss: Remiss, ctx: RuleContext) -> Finding:
     skip = _not_a_referral(remiss)
     if skip is not None:
         return skip
-    if remiss.utfardare is None:
-        return indeterminate("$.utfardare.legitimerad")
-    licensed = remiss.utfardare.legitimerad
+    licensed = remiss.utfardare.legitimerad if remiss.utfardare is not None else None
     if licensed is None:
         return indeterminate("$.utfardare.legitimerad")
     if licensed:
@@ -216,25 +250,46 @@ def utomlans(remiss: Remiss, ctx: RuleContext) -> Finding:
     skip = _not_a_referral(remiss)
     if skip is not None:
         return skip
-    if remiss.utfardare is None or remiss.utfardare.lan is None:
-        return indeterminate("$.utfardare.lan")
-    home = ctx.param("home_county")
-    county = remiss.utfardare.lan.strip().casefold()
-    if county == home:
+    home = Lan(ctx.param("home_county"))
+    registered = _registered_in(remiss.patient, home)
+    if registered is None:
+        return indeterminate("$.patient.folkbokford_lan")
+    patient_county = remiss.patient.folkbokford_lan if remiss.patient is not None else None
+    shown = patient_county.value if patient_county is not None else "utanför Sverige"
+    shown_en = patient_county.value if patient_county is not None else "outside Sweden"
+    if registered:
+        return not_applicable(
+            "Patienten är folkbokförd i Kalmar län och är ingen utomlänspatient, oavsett var remissen "
+            "utfärdades.",
+            "The patient is registered in Kalmar län and is not an out-of-county patient, whatever "
+            "county issued the referral.",
+            reason="registered_in_county",
+            patient_county=home.value,
+        )
+    issuer = remiss.utfardare.lan if remiss.utfardare is not None else None
+    if issuer is None:
+        return indeterminate("$.utfardare.lan", patient_county=patient_county)
+    if issuer is home:
         return decision(
             "accept",
-            "Remissen är utfärdad inom Region Kalmar län.",
-            "The referral is issued within Region Kalmar län.",
-            issuer_county=county,
+            f"Utomlänspatient (folkbokförd: {shown}) med remiss utfärdad inom Kalmar län, där "
+            "utomlänspatienter triageras: remissen tas emot.",
+            f"Out-of-county patient (registered: {shown_en}) with a referral issued within Kalmar län, "
+            "where out-of-county patients are triaged: the referral is received.",
+            patient_county=patient_county,
+            issuer_county=issuer,
         )
     return decision(
         "route",
-        f"Remissen är utfärdad i annat län ({county}). Remiss kan inte krävas från annat län: "
-        "patienten triageras via hälsovalsenhet inom Region Kalmar län (ingen avvisning).",
-        f"The referral is issued in another county ({county}). A referral cannot be demanded from "
-        "another county: the patient is triaged by a hälsoval unit in Region Kalmar län (not rejected).",
+        f"Utomlänspatient (folkbokförd: {shown}) med remiss från annat län ({issuer.value}). Remiss "
+        "kan inte krävas från annat län: patienten triageras via hälsovalsenhet inom Region Kalmar "
+        "län (ingen avvisning).",
+        f"Out-of-county patient (registered: {shown_en}) with a referral from another county "
+        f"({issuer.value}). A referral cannot be demanded from another county: the patient is "
+        "triaged by a hälsoval unit in Region Kalmar län (not rejected).",
         route=ROUTE_TRIAGE,
-        issuer_county=county,
+        patient_county=patient_county,
+        issuer_county=issuer,
     )
 
 
@@ -255,10 +310,10 @@ def alder(remiss: Remiss, ctx: RuleContext) -> Finding:
         )
     return decision(
         "route",
-        f"Patienten är {age} år på ankomstdagen {_d(arrived)}, under {min_age}: överlämning till "
-        "Barn- och ungdomshälsan.",
-        f"The patient is {age} on the arrival day {_d(arrived)}, under {min_age}: handed over to "
-        "Barn- och ungdomshälsan.",
+        f"Patienten är {age} år på ankomstdagen {_d(arrived)}, under {min_age}: vårdenheten tar "
+        "inte emot patienten; överlämning till Barn- och ungdomshälsan.",
+        f"The patient is {age} on the arrival day {_d(arrived)}, under {min_age}: the unit does "
+        "not take the patient; handed over to Barn- och ungdomshälsan.",
         route=ROUTE_BUH,
         age=age,
         reference_day=arrived,
@@ -267,23 +322,34 @@ def alder(remiss: Remiss, ctx: RuleContext) -> Finding:
 
 @rules.implement("kalmar.psykisk_halsa.remiss.oavsett_listning")
 def oavsett_listning(remiss: Remiss, ctx: RuleContext) -> Finding:
-    forbidden = tuple(ctx.param("forbidden_reasons"))
+    forbidden = {ascii_fold(r): r for r in ctx.param("forbidden_reasons")}
     beslut = remiss.beslut
-    if beslut is not None and beslut.utfall is Utfall.avvisad:
-        invalid = sorted({s for s in beslut.skal if s in forbidden})
-        if invalid:
-            return failed(
-                f"Remissen avvisades med skäl {', '.join(invalid)}; listning eller folkbokföring "
-                "får inte vara skäl att avvisa. Vårdbehovet styr prioriteringen.",
-                f"The referral was rejected for {', '.join(invalid)}; listing or registration may "
-                "not be a reason to reject. The care need decides priority.",
-                unit_decision=beslut.utfall.value,
-                invalid_reasons=invalid,
-            )
-    return decision(
-        "accept",
-        "Patienten tas emot oavsett listning och folkbokföring; vårdbehovet styr prioriteringen.",
-        "The patient is received regardless of listing and registration; the care need decides priority.",
+    if beslut is None or beslut.utfall is Utfall.accepterad:
+        return decision(
+            "accept",
+            "Patienten tas emot oavsett listning och folkbokföring; vårdbehovet styr prioriteringen.",
+            "The patient is received regardless of listing and registration; the care need decides priority.",
+        )
+    if beslut.skal is None:
+        return indeterminate("$.beslut.skal", unit_decision=beslut.utfall.value)
+    invalid = sorted({forbidden[ascii_fold(s)] for s in beslut.skal if ascii_fold(s) in forbidden})
+    if invalid:
+        what_sv = "avvisades" if beslut.utfall is Utfall.avvisad else "köades"
+        what_en = "rejected" if beslut.utfall is Utfall.avvisad else "queued"
+        return failed(
+            f"Remissen {what_sv} med skäl {', '.join(invalid)}; listning eller folkbokföring får inte "
+            "vara skäl att avvisa eller prioritera. Vårdbehovet styr prioriteringen.",
+            f"The referral was {what_en} for {', '.join(invalid)}; listing or registration may not be "
+            "a reason to reject or to prioritise. The care need decides priority.",
+            unit_decision=beslut.utfall.value,
+            invalid_reasons=invalid,
+        )
+    return passed(
+        "Beslutet anger inte listning eller folkbokföring som skäl; övriga skäl prövas inte här.",
+        "The decision gives neither listing nor registration as a reason; other reasons are not "
+        "judged by this rule.",
+        unit_decision=beslut.utfall.value,
+        invalid_reasons=[],
     )
 
 
@@ -293,14 +359,17 @@ def digital_mottagning(remiss: Remiss, ctx: RuleContext) -> Finding:
         return not_applicable(
             "Ingen kontakt med den digitala mottagningen.",
             "Not a contact with the digital reception.",
+            reason="not_digital_mottagning",
         )
     min_age = ctx.param("min_age")
-    county = ctx.param("county")
+    county = Lan(ctx.param("county"))
     day = local_day(remiss.inkom)
     age = _patient_age(remiss, day)
+    resident = _registered_in(remiss.patient, county)
     if isinstance(age, Finding):
-        return age
-    assert remiss.patient is not None
+        if resident is None and remiss.patient is not None:
+            return indeterminate(*age.missing, "$.patient.folkbokford_lan", reference_day=day)
+        return indeterminate(*age.missing, reference_day=day)
     if age < min_age:
         return decision(
             "route",
@@ -315,10 +384,9 @@ def digital_mottagning(remiss: Remiss, ctx: RuleContext) -> Finding:
             reference_day=day,
             referral_required=False,
         )
-    registered = remiss.patient.folkbokford_lan
-    if registered is None:
+    if resident is None:
         return indeterminate("$.patient.folkbokford_lan", age=age, reference_day=day)
-    if registered.strip().casefold() != county:
+    if not resident:
         return decision(
             "route",
             "Personen är inte folkbokförd i Kalmar län; den digitala mottagningen är till för länets "
@@ -354,6 +422,7 @@ def barn_och_unga(remiss: Remiss, ctx: RuleContext) -> Finding:
         return not_applicable(
             f"Patienten är {age} år på ankomstdagen {_d(day)}: inte barn eller ungdom.",
             f"The patient is {age} on the arrival day {_d(day)}: not a child or young person.",
+            reason="adult",
             age=age,
             reference_day=day,
         )
@@ -371,11 +440,18 @@ def barn_och_unga(remiss: Remiss, ctx: RuleContext) -> Finding:
 # --- Vardenhet ---------------------------------------------------------------------------------
 
 
-def _licensed_clinicians(staff: Sequence[Medarbetare], professions: Sequence[Yrke]) -> tuple[list[str], list[str]]:
-    """Ids of licensed staff in ``professions`` and JSON paths of those whose licence is unstated."""
+def _licensed(staff: Sequence[Medarbetare], professions: Sequence[Yrke]) -> tuple[list[str], list[str]]:
+    """Ids of licensed staff in ``professions``, and the JSON paths that keep it open whether
+    someone else is one: a member of those professions whose licence is not stated, or a member
+    whose profession is not stated (and who is not known to be unlicensed)."""
     licensed, unknown = [], []
     for i, m in enumerate(staff):
-        if m.yrke in professions:
+        if m.yrke is None:
+            if m.legitimerad is not False:
+                unknown.append(f"$.personal[{i}].yrke")
+                if m.legitimerad is None:
+                    unknown.append(f"$.personal[{i}].legitimerad")
+        elif m.yrke in professions:
             if m.legitimerad is None:
                 unknown.append(f"$.personal[{i}].legitimerad")
             elif m.legitimerad:
@@ -383,18 +459,11 @@ def _licensed_clinicians(staff: Sequence[Medarbetare], professions: Sequence[Yrk
     return sorted(licensed), unknown
 
 
-def _competence_met(unit: Vardenhet) -> tuple[bool, list[str]]:
-    """Whether the unit has a licensed psychotherapist or psychologist, and the paths that would
-    decide it when it has none for sure (empty when the answer is certain)."""
-    licensed, unknown = _licensed_clinicians(unit.personal or (), _CLINICIANS)
-    return bool(licensed), [] if licensed else unknown
-
-
 @rules.implement("kalmar.psykisk_halsa.vardenhet.kompetenskrav")
 def kompetenskrav(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    licensed, unknown = _licensed_clinicians(unit.personal, _CLINICIANS)
+    licensed, unknown = _licensed(unit.personal, _CLINICIANS)
     if licensed:
         return passed(
             f"Leg. psykoterapeut eller leg. psykolog finns: {', '.join(licensed)}.",
@@ -402,7 +471,7 @@ def kompetenskrav(unit: Vardenhet, ctx: RuleContext) -> Finding:
             qualifying_staff=licensed,
         )
     if unknown:
-        return indeterminate(*unknown)
+        return indeterminate(*unknown, qualifying_staff=[])
     return failed(
         "Ingen leg. psykoterapeut eller leg. psykolog bland personalen.",
         "No licensed psychotherapist or psychologist among the staff.",
@@ -414,73 +483,151 @@ def kompetenskrav(unit: Vardenhet, ctx: RuleContext) -> Finding:
 def tillgang_psykolog(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    psychologists, unknown_psy = _licensed_clinicians(unit.personal, (Yrke.psykolog,))
+    psychologists, unknown_psy = _licensed(unit.personal, (Yrke.psykolog,))
     if psychologists:
         return not_applicable(
-            "Enheten har leg. psykolog; kravet gäller enheter med endast leg. psykoterapeuter.",
-            "The unit has a licensed psychologist; the rule concerns units of psychotherapists only.",
+            "Enheten har leg. psykolog; kravet gäller enheter som utgörs endast av leg. psykoterapeuter.",
+            "The unit has a licensed psychologist; the rule concerns units of licensed psychotherapists only.",
+            reason="has_licensed_psychologist",
         )
-    therapists, unknown_pt = _licensed_clinicians(unit.personal, (Yrke.psykoterapeut,))
-    if unknown_psy:
-        return indeterminate(*unknown_psy)
+    therapists, unknown_pt = _licensed(unit.personal, (Yrke.psykoterapeut,))
     if not therapists:
         if unknown_pt:
-            return indeterminate(*unknown_pt)
+            return indeterminate(*dict.fromkeys([*unknown_pt, *unknown_psy]))
         return not_applicable(
             "Enheten har varken leg. psykolog eller leg. psykoterapeut (se vardenhet.kompetenskrav).",
             "The unit has neither a licensed psychologist nor a licensed psychotherapist (see vardenhet.kompetenskrav).",
+            reason="no_licensed_psychotherapist",
         )
+    if unknown_psy:
+        return indeterminate(*unknown_psy, psychotherapists=therapists)
     if unit.tillgang_till_psykolog is None:
-        return indeterminate("$.tillgang_till_psykolog")
+        return indeterminate("$.tillgang_till_psykolog", psychotherapists=therapists)
     if unit.tillgang_till_psykolog:
         return passed(
-            "Enheten har endast leg. psykoterapeuter och har försäkrat tillgång till psykolog.",
-            "The unit has only licensed psychotherapists and has declared access to a psychologist.",
+            "Enheten utgörs endast av leg. psykoterapeuter och har säkerställt tillgång till psykolog.",
+            "The unit consists of licensed psychotherapists only and has declared access to a psychologist.",
             psychotherapists=therapists,
         )
     return failed(
-        "Enheten har endast leg. psykoterapeuter men ingen tillgång till psykolog.",
-        "The unit has only licensed psychotherapists but no access to a psychologist.",
+        "Enheten utgörs endast av leg. psykoterapeuter men har ingen tillgång till psykolog.",
+        "The unit consists of licensed psychotherapists only but has no access to a psychologist.",
         psychotherapists=therapists,
     )
 
 
-def _treats(m: Medarbetare) -> bool:
-    return m.yrke in _KURATOR_SOCIONOM and Uppdrag.psykoterapeutisk_behandling in m.uppdrag
-
-
-def _steg1_status(m: Medarbetare, i: int) -> tuple[date | None, date | None, list[str]]:
-    """Earliest start and earliest completion of steg 1, and paths of undated steg 1 records."""
-    started, completed, undated = [], [], []
-    for j, u in enumerate(m.utbildningar):
-        if u.omrade is not Utbildningsomrade.psykoterapi_steg1:
+def _treating(staff: Sequence[Medarbetare]) -> tuple[list[tuple[int, Medarbetare]], list[str]]:
+    """Counsellors and social workers who give psychotherapeutic treatment, and the JSON paths of
+    staff who might be such (profession or work areas not stated)."""
+    sure: list[tuple[int, Medarbetare]] = []
+    unknown: list[str] = []
+    for i, m in enumerate(staff):
+        if m.yrke is not None and m.yrke not in _KURATOR_SOCIONOM:
             continue
-        if u.paborjad is not None:
-            started.append(u.paborjad)
-        if u.avslutad is not None:
-            completed.append(u.avslutad)
-        if u.paborjad is None and u.avslutad is None:
-            undated.append(f"$.personal[{i}].utbildningar[{j}].paborjad")
-    return min(started, default=None), min(completed, default=None), undated
+        if m.uppdrag is not None and Uppdrag.psykoterapeutisk_behandling not in m.uppdrag:
+            continue
+        gaps = [f"$.personal[{i}].{name}" for name in ("yrke", "uppdrag") if getattr(m, name) is None]
+        if gaps:
+            unknown.extend(gaps)
+        else:
+            sure.append((i, m))
+    return sorted(sure, key=lambda c: c[1].id), unknown
+
+
+def _level_records(m: Medarbetare, as_of: date) -> list[tuple[int, Utbildning]]:
+    """Training records at the level of steg 1 or higher ("lägst steg 1": steg 2 satisfies it),
+    leaving out a training whose every recorded date lies after ``as_of`` (not begun yet)."""
+    found = []
+    for j, u in enumerate(m.utbildningar or ()):
+        if not meets_level(u.omrade, _STEG1):
+            continue
+        dates = [d for d in (u.paborjad, u.avslutad) if d is not None]
+        if dates and min(dates) > as_of:
+            continue
+        found.append((j, u))
+    return found
+
+
+def _completed(records: Sequence[tuple[int, Utbildning]], as_of: date) -> bool:
+    """Steg 1 completed, or a higher level (which presupposes a completed steg 1) begun."""
+    return any(
+        u.omrade is not _STEG1 or (u.avslutad is not None and u.avslutad <= as_of) for _, u in records
+    )
+
+
+def _started_by(
+    i: int, records: Sequence[tuple[int, Utbildning]], due: date, as_of: date
+) -> tuple[Outcome, date | None, list[str]]:
+    """Whether steg 1 (or a higher level) was started by ``due``: met, missed, open or
+    indeterminate, with the earliest recorded start and the paths of unknown start dates.
+
+    A start date is exact; a completion date without a start is a latest possible start. A record
+    with no dates was begun by ``as_of`` (it is a training "started or completed")."""
+    exact = [u.paborjad for _, u in records if u.paborjad is not None]
+    bounds = [u.avslutad for _, u in records if u.paborjad is None and u.avslutad is not None]
+    earliest = min([*exact, *bounds], default=None)
+    if earliest is not None and earliest <= due:
+        return Outcome.met, earliest, []
+    if as_of <= due:
+        return (Outcome.met if records else Outcome.open), earliest, []
+    unknown = [f"$.personal[{i}].utbildningar[{j}].paborjad" for j, u in records if u.paborjad is None]
+    if unknown:
+        return Outcome.indeterminate, earliest, unknown
+    return Outcome.missed, min(exact, default=None), []
+
+
+def _hire_due(m: Medarbetare, ctx: RuleContext, parameter: str) -> date | None:
+    """Employment start + the years in force on that day: the steg 1 due day of a new hire, or
+    ``None`` when no edition of this rulebook was in force on the start (not a new hire under it)."""
+    assert m.anstallning_start is not None
+    years = ctx.param_or_none(parameter, on=m.anstallning_start)
+    return None if years is None else calendar.add_years(m.anstallning_start, years)
+
+
+def _level_status(i: int, m: Medarbetare, ctx: RuleContext) -> tuple[str, list[str]]:
+    """"ok", "fail" or "unknown" for "lägst grundläggande psykoterapiutbildning (steg 1)", with the
+    paths that keep it unknown."""
+    start = m.anstallning_start
+    due = _hire_due(m, ctx, "grace_years") if start is not None else None
+    if due is not None and ctx.as_of <= due:
+        return "ok", []  # a new hire within the first year: steg 1 need not have started yet
+    if m.utbildningar is None:
+        return "unknown", [f"$.personal[{i}].utbildningar"]
+    records = _level_records(m, ctx.as_of)
+    if _completed(records, ctx.as_of):
+        return "ok", []
+    if start is None:
+        return "unknown", [f"$.personal[{i}].anstallning_start"]
+    if due is not None:  # a new hire after the first year: steg 1 begun by then and under way
+        outcome, _, unknown = _started_by(i, records, due, ctx.as_of)
+        if outcome is Outcome.met:
+            return "ok", []
+        return ("unknown", unknown) if unknown else ("fail", [])
+    pending = [f"$.personal[{i}].utbildningar[{j}].avslutad" for j, u in records if u.avslutad is None]
+    return ("unknown", pending) if pending else ("fail", [])
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.kurator_socionom")
 def kurator_socionom(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    concerned = [(i, m) for i, m in enumerate(unit.personal) if _treats(m)]
-    if not concerned:
+    concerned, missing = _treating(unit.personal)
+    if not concerned and not missing:
         return not_applicable(
             "Ingen kurator eller socionom arbetar med psykoterapeutisk behandling.",
             "No counsellor or social worker gives psychotherapeutic treatment.",
+            reason="no_kurator_or_socionom_in_treatment",
         )
     grace = ctx.param("grace_years")
-    competent, missing = _competence_met(unit)
+    competent, competence_unknown = _licensed(unit.personal, _CLINICIANS)
     problems: dict[str, list[str]] = {}
-    for i, m in sorted(concerned, key=lambda c: c[1].id):
+    for i, m in concerned:
         found: list[str] = []
-        if not competent and not missing:
-            found.append("kompetenskrav")
+        if not competent:
+            if competence_unknown:
+                missing.extend(competence_unknown)
+            else:
+                found.append("kompetenskrav")
         if m.handledning is None:
             missing.append(f"$.personal[{i}].handledning")
         elif not m.handledning:
@@ -490,14 +637,10 @@ def kurator_socionom(unit: Vardenhet, ctx: RuleContext) -> Finding:
                 missing.append(f"$.personal[{i}].legitimerad")
             elif not m.legitimerad:
                 found.append("legitimation")
-        started, completed, undated = _steg1_status(m, i)
-        if started is None and completed is None:
-            if undated:
-                missing.extend(undated)
-            elif m.anstallning_start is None:
-                missing.append(f"$.personal[{i}].anstallning_start")
-            elif ctx.as_of > calendar.add_years(m.anstallning_start, grace):
-                found.append("steg1")
+        status, unknown = _level_status(i, m, ctx)
+        if status == "fail":
+            found.append("steg1")
+        missing.extend(unknown)
         if found:
             problems[m.id] = found
     ids = sorted(m.id for _, m in concerned)
@@ -505,16 +648,16 @@ def kurator_socionom(unit: Vardenhet, ctx: RuleContext) -> Finding:
         listed = "; ".join(f"{k}: {', '.join(v)}" for k, v in sorted(problems.items()))
         return failed(
             f"Villkor för psykoterapeutisk behandling uppfylls inte ({listed}). Krävs: enhetens "
-            "kompetenskrav uppfyllt, handledning, legitimation för kurator och lägst påbörjad steg 1 "
-            f"(nyanställd: inom {grace} år efter anställningens start).",
+            "kompetenskrav uppfyllt, handledning, legitimation för kurator och lägst grundläggande "
+            f"psykoterapiutbildning (steg 1); nyanställd: påbörjad inom {grace} år efter anställningens start.",
             f"Conditions for psychotherapeutic treatment not met ({listed}). Required: the unit's "
-            "competence requirement met, supervision, a licence for a counsellor and at least steg 1 "
-            f"started (newly employed: within {grace} year(s) of the start).",
+            "competence requirement met, supervision, a licence for a counsellor and at least basic "
+            f"psychotherapy training (steg 1); a new hire: begun within {grace} year(s) of the start.",
             staff=ids,
             problems=problems,
         )
     if missing:
-        return indeterminate(*missing, staff=ids)
+        return indeterminate(*dict.fromkeys(missing), staff=ids)
     return passed(
         f"Kurator/socionom i psykoterapeutisk behandling uppfyller villkoren: {', '.join(ids)}.",
         f"Counsellors/social workers in psychotherapeutic treatment meet the conditions: {', '.join(ids)}.",
@@ -526,61 +669,62 @@ def kurator_socionom(unit: Vardenhet, ctx: RuleContext) -> Finding:
 def steg1_inom_ett_ar(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    concerned = sorted(((i, m) for i, m in enumerate(unit.personal) if _treats(m)), key=lambda c: c[1].id)
-    if not concerned:
-        return not_applicable(
-            "Ingen kurator eller socionom arbetar med psykoterapeutisk behandling.",
-            "No counsellor or social worker gives psychotherapeutic treatment.",
-        )
-    years = ctx.param("years")
+    concerned, missing = _treating(unit.personal)
     staff: dict[str, dict[str, Any]] = {}
-    missing: list[str] = []
+    earlier: list[str] = []
     for i, m in concerned:
         if m.anstallning_start is None:
             missing.append(f"$.personal[{i}].anstallning_start")
             staff[m.id] = {"due": None, "actual": None, "outcome": Outcome.indeterminate.value}
             continue
-        due = calendar.add_years(m.anstallning_start, years)
-        started, completed, _ = _steg1_status(m, i)
-        actual = started
-        if actual is None and completed is not None and completed <= due:
-            actual = completed  # completed by the due day, so started by then too
-        undated = [
-            f"$.personal[{i}].utbildningar[{j}].paborjad"
-            for j, u in enumerate(m.utbildningar)
-            if u.omrade is Utbildningsomrade.psykoterapi_steg1 and u.paborjad is None
-        ]
-        if actual is None and undated:
-            outcome = Outcome.indeterminate  # a steg 1 record whose start is not known
-            missing.extend(undated)
+        due = _hire_due(m, ctx, "years")
+        if due is None:
+            earlier.append(m.id)  # employed before this rulebook: not a new hire under it
+            continue
+        if m.utbildningar is None:
+            outcome, actual, unknown = Outcome.indeterminate, None, [f"$.personal[{i}].utbildningar"]
         else:
-            outcome = deadline_outcome(due, actual, ctx.as_of)
+            outcome, actual, unknown = _started_by(i, _level_records(m, ctx.as_of), due, ctx.as_of)
+        missing.extend(unknown)
         staff[m.id] = {"due": due, "actual": actual, "outcome": outcome.value}
+    if not staff:
+        if missing:
+            return indeterminate(*dict.fromkeys(missing))
+        reason_sv = (f" Anställda före regelbokens början: {', '.join(sorted(earlier))}." if earlier else "")
+        reason_en = (f" Employed before this rulebook: {', '.join(sorted(earlier))}." if earlier else "")
+        return not_applicable(
+            "Ingen nyanställd kurator eller socionom arbetar med psykoterapeutisk behandling." + reason_sv,
+            "No newly employed counsellor or social worker gives psychotherapeutic treatment." + reason_en,
+            reason="no_new_hire_in_scope",
+            employed_before=sorted(earlier),
+        )
     overall = worst(Outcome(s["outcome"]) for s in staff.values())
+    if missing and overall is not Outcome.missed:
+        overall = Outcome.indeterminate
     deciding = sorted(
         (s for s in staff.values() if s["outcome"] == overall.value and s["due"] is not None),
         key=lambda s: s["due"],
     )
     due_first = deciding[0]["due"] if deciding else None
     actual_first = deciding[0]["actual"] if deciding else None
-    listed = "; ".join(
-        f"{k}: senast {_d(v['due']) if v['due'] else '?'} ({_SV[v['outcome']]})" for k, v in staff.items()
-    )
-    listed_en = "; ".join(
-        f"{k}: by {_d(v['due']) if v['due'] else '?'} ({v['outcome']})" for k, v in staff.items()
-    )
-    sv = f"Steg 1 ska ha påbörjats senast {years} år efter anställningens start. {listed}."
-    en = f"Steg 1 must have started no later than {years} year(s) after the employment start. {listed_en}."
+    years = ctx.param("years")
+    listed = "; ".join(f"{k}: senast {_d(v['due'])} ({_SV[v['outcome']]})" for k, v in staff.items())
+    listed_en = "; ".join(f"{k}: by {_d(v['due'])} ({v['outcome']})" for k, v in staff.items())
+    sv = (f"Vid nyanställning ska steg 1 (eller högre) ha påbörjats senast {years} år efter "
+          f"anställningens start. {listed}.")
+    en = (f"A new hire must have begun steg 1 (or higher) no later than {years} year(s) after the "
+          f"employment start. {listed_en}.")
     if overall is Outcome.indeterminate:
-        return indeterminate(*missing, staff=staff, due=due_first)
-    return finding(overall, sv, en, due=due_first, actual=actual_first, staff=staff)
+        return indeterminate(*dict.fromkeys(missing), staff=staff, due=due_first)
+    return finding(overall, sv, en, due=due_first, actual=actual_first, staff=staff,
+                   employed_before=sorted(earlier))
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.verksamhetschef")
 def verksamhetschef(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    heads = [(i, m) for i, m in enumerate(unit.personal) if Funktion.verksamhetschef in m.funktioner]
+    heads = [(i, m) for i, m in enumerate(unit.personal) if Funktion.verksamhetschef in (m.funktioner or ())]
     named = sorted(m.id for _, m in heads if m.namn)
     if named:
         return passed(
@@ -588,8 +732,10 @@ def verksamhetschef(unit: Vardenhet, ctx: RuleContext) -> Finding:
             f"An appointed, named head of operations is present ({', '.join(named)}).",
             staff=named,
         )
-    if heads:
-        return indeterminate(*(f"$.personal[{i}].namn" for i, _ in heads))
+    unknown = [f"$.personal[{i}].namn" for i, _ in heads]
+    unknown += [f"$.personal[{i}].funktioner" for i, m in enumerate(unit.personal) if m.funktioner is None]
+    if unknown:
+        return indeterminate(*unknown)
     return failed(
         "Ingen medarbetare har funktionen verksamhetschef.",
         "No staff member holds the function of head of operations.",
@@ -603,24 +749,39 @@ def kompetensbrist(unit: Vardenhet, ctx: RuleContext) -> Finding:
         return not_applicable(
             "Ingen kompetensbrist är angiven.",
             "No competence shortfall is declared.",
+            reason="no_shortfall_declared",
         )
-    months = ctx.param("months")
+    months = ctx.param_or_none("months", on=brist.uppstod)
+    if months is None:
+        return not_applicable(
+            f"Kompetensbristen uppstod {_d(brist.uppstod)}, innan denna regelbok gällde.",
+            f"The competence shortfall arose {_d(brist.uppstod)}, before this rulebook was in force.",
+            reason="arose_before_rulebook",
+            arose=brist.uppstod,
+        )
     due = calendar.add_months(brist.uppstod, months)
-    if brist.anmald is not None:
-        rep_sv, rep_en = f" Anmäld till regionen {_d(brist.anmald)}.", f" Reported to the region {_d(brist.anmald)}."
-    else:
-        rep_sv, rep_en = " Anmälan till regionen saknas.", " No report to the region is recorded."
+    report = deadline_outcome(due, brist.anmald, ctx.as_of)
+    restoration = deadline_outcome(due, brist.atergestalld, ctx.as_of)
+    overall = worst((report, restoration))
+    rep_sv = f"anmäld {_d(brist.anmald)}" if brist.anmald else "ingen anmälan registrerad"
+    rep_en = f"reported {_d(brist.anmald)}" if brist.anmald else "no report recorded"
+    res_sv = f"återställd {_d(brist.atergestalld)}" if brist.atergestalld else "inte återställd"
+    res_en = f"restored {_d(brist.atergestalld)}" if brist.atergestalld else "not restored"
     note_sv, note_en = calendar_day_note(due)
-    return deadline(
-        due,
-        brist.atergestalld,
-        ctx.as_of,
-        f"Kompetensbrist från {_d(brist.uppstod)} ska vara återställd senast {_d(due)} ({months} "
-        f"månad). Under tiden påbörjas inga nya vårdåtaganden.{rep_sv}{note_sv}",
-        f"Competence shortfall from {_d(brist.uppstod)} must be restored by {_d(due)} ({months} "
-        f"month). Meanwhile no new care commitments start.{rep_en}{note_en}",
+    return finding(
+        overall,
+        f"Kompetensbrist från {_d(brist.uppstod)} ska anmälas till Region Kalmar län och vara "
+        f"återställd senast {_d(due)} ({months} månad): {rep_sv} ({_SV[report.value]}), {res_sv} "
+        f"({_SV[restoration.value]}). Under tiden påbörjas inga nya vårdåtaganden.{note_sv}",
+        f"Competence shortfall from {_d(brist.uppstod)} must be reported to Region Kalmar län and "
+        f"restored by {_d(due)} ({months} month): {rep_en} ({report.value}), {res_en} "
+        f"({restoration.value}). Meanwhile no new care commitments start.{note_en}",
+        due=due,
+        actual=brist.atergestalld,
         arose=brist.uppstod,
         reported=brist.anmald,
+        report=report.value,
+        restoration=restoration.value,
     )
 
 
@@ -628,35 +789,36 @@ def kompetensbrist(unit: Vardenhet, ctx: RuleContext) -> Finding:
 def ptp_platser(unit: Vardenhet, ctx: RuleContext) -> Finding:
     total = ctx.param("places_per_year")
     split = ctx.param_or_none("split_2024")
-    if split is None:
-        return not_applicable(
-            f"Regionen finansierar {total} PTP-platser per år. Ingen fördelning mellan offentliga och "
-            f"privata enheter gäller {_d(ctx.as_of)} (fördelningen 4/1 gällde endast 2024).",
-            f"The region funds {total} PTP places per year. No split between public and private "
-            f"units is in force on {_d(ctx.as_of)} (the 4/1 split applied to 2024 only).",
-            places_per_year=total,
-            total=total,
+    year = ctx.day.year
+    allocation = dict(split) if split is not None else None
+    if unit.ptp_platser is None:
+        return indeterminate("$.ptp_platser", total=total, allocation=allocation)
+    declared = unit.ptp_platser
+    values: dict[str, Any] = {"year": year, "declared": declared, "total": total, "allocation": allocation}
+    if declared > total:
+        return failed(
+            f"{declared} PTP-platser angivna för {year}; regionen har budgetmedel för {total} per år.",
+            f"{declared} PTP places declared for {year}; the region funds {total} per year.",
+            maximum=total, **values,
         )
-    allocation = dict(split)
-    missing = [p for p, v in (("$.driftform", unit.driftform), ("$.ptp_platser", unit.ptp_platser)) if v is None]
-    if missing:
-        return indeterminate(*missing, allocation=allocation, total=total, places_per_year=total)
-    assert unit.driftform is not None and unit.ptp_platser is not None
-    maximum = allocation[unit.driftform.value]
-    values: dict[str, Any] = {
-        "allocation": allocation,
-        "total": total,
-        "places_per_year": total,
-        "declared": unit.ptp_platser,
-        "required": maximum,
-        "maximum": maximum,
-        "driftform": unit.driftform.value,
-    }
-    sv = (f"{unit.ptp_platser} PTP-platser angivna; {unit.driftform.value} drivna enheter tilldelas "
-          f"{maximum} av {total} ({ctx.as_of.year}).")
-    en = (f"{unit.ptp_platser} PTP places declared; {unit.driftform.value} units are allotted "
-          f"{maximum} of {total} ({ctx.as_of.year}).")
-    if unit.ptp_platser <= maximum:
+    if allocation is None:
+        return passed(
+            f"{declared} PTP-platser angivna för {year}, inom regionens {total} per år. Ingen fördelning "
+            f"mellan offentligt och privat drivna enheter är angiven för {year}.",
+            f"{declared} PTP places declared for {year}, within the region's {total} per year. No split "
+            f"between publicly and privately run units is stated for {year}.",
+            maximum=total, **values,
+        )
+    if unit.driftform is None:
+        return indeterminate("$.driftform", **values)
+    share = allocation[unit.driftform.value]
+    form_sv = "offentligt" if unit.driftform is Driftform.offentlig else "privat"
+    form_en = "public" if unit.driftform is Driftform.offentlig else "private"
+    sv = (f"{declared} PTP-platser angivna; {form_sv} drivna enheter tilldelas {share} av {total} "
+          f"för {year}.")
+    en = f"{declared} PTP places declared; {form_en} units are allotted {share} of {total} for {year}."
+    values.update(maximum=share, driftform=unit.driftform.value)
+    if declared <= share:
         return passed(sv, en, **values)
     return failed(sv + " Fler än tilldelningen.", en + " More than the allotment.", **values)
 
@@ -666,17 +828,17 @@ def ptp_platser(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 @rules.implement("kalmar.psykisk_halsa.tillganglighet.e_tjanster")
 def e_tjanster(t: Tillganglighet, ctx: RuleContext) -> Finding:
-    mandatory = list(ctx.param("mandatory"))
-    voluntary = list(ctx.param("voluntary"))
+    mandatory = [ETjanst(e) for e in ctx.param("mandatory")]
+    voluntary = [ETjanst(e) for e in ctx.param("voluntary")]
     if t.e_tjanster is None:
-        return indeterminate("$.e_tjanster", required=mandatory)
-    offered = sorted(set(t.e_tjanster))
-    lacking = [e for e in mandatory if e not in offered]
+        return indeterminate("$.e_tjanster", required=[e.value for e in mandatory])
+    offered = set(t.e_tjanster)
+    lacking = [e.value for e in mandatory if e not in offered]
     values: dict[str, Any] = {
-        "required": mandatory,
-        "declared": offered,
+        "required": [e.value for e in mandatory],
+        "declared": sorted(e.value for e in offered),
         "missing": lacking,
-        "voluntary_offered": [e for e in voluntary if e in offered],
+        "voluntary_offered": [e.value for e in voluntary if e in offered],
     }
     if lacking:
         return failed(
@@ -693,38 +855,48 @@ def e_tjanster(t: Tillganglighet, ctx: RuleContext) -> Finding:
 
 @rules.implement("kalmar.psykisk_halsa.tillganglighet.tillfallig_stangning")
 def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
-    if not t.stangningar:
-        return not_applicable("Ingen tillfällig stängning angiven.", "No temporary closure declared.")
-    weeks = ctx.param("max_weeks_without_report")
-    limit = weeks * 7
+    if t.stangningar is None:
+        return indeterminate("$.stangningar")
     missing: list[str] = []
     closures: list[dict[str, Any]] = []
     for i, s in enumerate(t.stangningar):
-        if s.forvantad_till is None:
+        weeks = ctx.param_or_none("max_weeks_without_report", on=s.fran)
+        if weeks is None:
+            continue  # began before this rulebook
+        limit = weeks * 7
+        days = None if s.forvantad_till is None else (s.forvantad_till - s.fran).days + 1
+        needs = None if days is None else days > limit
+        if needs is None and s.anmald is None:
             missing.append(f"$.stangningar[{i}].forvantad_till")
-            continue
-        days = (s.forvantad_till - s.fran).days + 1
-        needs = days > limit
-        closures.append({"from": s.fran, "to": s.forvantad_till, "days": days,
+        closures.append({"from": s.fran, "to": s.forvantad_till, "days": days, "limit_days": limit,
                          "report_required": needs, "reported": s.anmald})
-    closures.sort(key=lambda c: (c["from"], c["to"], c["reported"] or date.min))
+    if not closures and not missing:
+        return not_applicable(
+            "Ingen tillfällig stängning under denna regelbok.",
+            "No temporary closure under this rulebook.",
+            reason="no_closure",
+        )
+    closures.sort(key=lambda c: (c["from"], c["to"] or date.max, c["reported"] or date.min))
     unreported = [c for c in closures if c["report_required"] and c["reported"] is None]
-    values: dict[str, Any] = {"closures": closures, "max_days_without_report": limit}
+    weeks = ctx.param("max_weeks_without_report")
+    values: dict[str, Any] = {"closures": closures, "max_days_without_report": weeks * 7}
     if unreported:
         listed = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} dagar)" for c in unreported)
         listed_en = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} days)" for c in unreported)
         return failed(
-            f"Stängning längre än {weeks} veckor ({limit} dagar) har inte meddelats Regionstab "
-            f"Samordning hälso- och sjukvård: {listed}.",
-            f"Closure longer than {weeks} weeks ({limit} days) not reported to Regionstab Samordning "
-            f"hälso- och sjukvård: {listed_en}.",
+            f"Stängning som förväntas vara längre än {weeks} veckor ({weeks * 7} dagar) har inte "
+            f"meddelats Regionstab Samordning hälso- och sjukvård: {listed}.",
+            f"Closure expected to last longer than {weeks} weeks ({weeks * 7} days) not reported to "
+            f"Regionstab Samordning hälso- och sjukvård: {listed_en}.",
             **values,
         )
     if missing:
         return indeterminate(*missing, **values)
     return passed(
-        f"Varje stängning längre än {weeks} veckor ({limit} dagar) är meddelad; kortare kräver inget meddelande.",
-        f"Every closure longer than {weeks} weeks ({limit} days) is reported; shorter ones need no report.",
+        f"Varje stängning som förväntas vara längre än {weeks} veckor ({weeks * 7} dagar) är meddelad; "
+        "kortare kräver inget meddelande.",
+        f"Every closure expected to last longer than {weeks} weeks ({weeks * 7} days) is reported; "
+        "shorter ones need no report.",
         **values,
     )
 
@@ -734,27 +906,29 @@ def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
 
 def _advance_notice(f: Uppfoljning, ctx: RuleContext, what_sv: str, what_en: str) -> Finding:
     """Changes of the rule's types must be announced ``months_before`` months before they happen."""
-    types = tuple(ctx.param("change_types"))
-    months = ctx.param("months_before")
+    types = {ascii_fold(t) for t in ctx.param("change_types")}
     if f.forandringar is None:
         return indeterminate("$.forandringar")
-    selected = sorted(
-        (c for c in f.forandringar if c.typ in types),
-        key=lambda c: (c.datum, c.typ, c.meddelad or date.min),
-    )
-    if not selected:
-        return not_applicable(
-            f"Ingen förändring av typen {', '.join(types)}.",
-            f"No change of type {', '.join(types)}.",
-        )
     changes: list[dict[str, Any]] = []
-    for c in selected:
+    for c in sorted(f.forandringar, key=lambda c: (c.datum, c.typ, c.meddelad or date.min)):
+        if ascii_fold(c.typ) not in types:
+            continue
+        months = ctx.param_or_none("months_before", on=c.datum)
+        if months is None:
+            continue  # takes effect before this rulebook
         due = calendar.add_months(c.datum, -months)
         outcome = deadline_outcome(due, c.meddelad, ctx.as_of)
         changes.append({"typ": c.typ, "date": c.datum, "due": due, "actual": c.meddelad,
-                        "outcome": outcome.value})
+                        "months_before": months, "outcome": outcome.value})
+    if not changes:
+        return not_applicable(
+            f"Ingen förändring av typen {', '.join(sorted(types))} under denna regelbok.",
+            f"No change of type {', '.join(sorted(types))} under this rulebook.",
+            reason="no_change_in_scope",
+        )
     overall = worst(Outcome(c["outcome"]) for c in changes)
     deciding = next(c for c in changes if c["outcome"] == overall.value)
+    months = deciding["months_before"]
     parts_sv = "; ".join(
         f"{c['typ']} {_d(c['date'])}: senast {_d(c['due'])}, "
         f"{'meddelad ' + _d(c['actual']) if c['actual'] else 'ej meddelad'} ({_SV[c['outcome']]})"
@@ -871,7 +1045,7 @@ def alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
         not_in_force,
         (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
         (np.isnat(cols["fodd"]), Outcome.indeterminate, "missing:$.patient.fodelsedatum,$.patient.personnummer"),
-        (~adult, Outcome.warning, ROUTE_BUH),
+        (~adult, Outcome.fail, ROUTE_BUH),
         default=Outcome.passed,
         values={
             "age": age,
@@ -884,12 +1058,14 @@ def alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
 @rules.vectorised(
     "kalmar.psykisk_halsa.remiss.komplettering",
     Column("inkom", "time"), Column("typ", "code"),
-    Column("kompletteringar", "flag", get=lambda r: bool(r.kompletteringar)),
+    Column("kompletteringar", "flag",
+           get=lambda r: None if r.kompletteringar is None else bool(r.kompletteringar)),
     Column("forsta_kontakt", "time"),
 )
 def komplettering_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    """``kompletteringar``: whether any completion was requested (the deadline counts from the
-    original arrival all the same, so the requests themselves are not needed)."""
+    """``kompletteringar``: whether any completion was requested (``-1``: not reported). The
+    deadline counts from the original arrival all the same, so the requests themselves are not
+    needed; whether there were any decides whether the rule applies."""
     from primarvard_sdk import batch
 
     typ = cols["typ"]
@@ -900,6 +1076,7 @@ def komplettering_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
         len(typ),
         (batch.codes_equal(typ, Remisstyp.vfsp), Outcome.not_applicable, "vfsp"),
         (batch.codes_equal(typ, Remisstyp.digital_mottagning), Outcome.not_applicable, "digital_mottagning"),
+        (cols["kompletteringar"] == -1, Outcome.indeterminate, "missing:$.kompletteringar"),
         (cols["kompletteringar"] != 1, Outcome.not_applicable, "no_completion_requested"),
         not_in_force,
         default=batch.deadline_outcome(due, cols["forsta_kontakt"], ctx.as_of),

@@ -149,7 +149,8 @@ def ickeval(doc: Listning, ctx: RuleContext) -> Finding:
         basis_sv += f"; {ignored} kandidat(er) i annan kommun räknas inte"
         basis_en += f"; {ignored} candidate(s) in another municipality not counted"
     if doc.enhet_id is None:
-        return decision("route", basis_sv + ".", basis_en + ".", route=assigned, **values)
+        return passed(basis_sv + " är invånarens ickevalsalternativ.", basis_en + " is the resident's non-choice unit.",
+                      **values)
     if doc.enhet_id == assigned:
         return decision("accept", basis_sv + "; ickevalet är rätt.", basis_en + "; the assignment is correct.", **values)
     return decision(

@@ -6,20 +6,10 @@ from datetime import date, time
 
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Etjanstearende, Oppettid, Tillganglighet, Veckodag, local_day
+from primarvard_sdk.domain import ETjanst, Etjanstearende, Hanvisning, Tillganglighet, Veckodag, label, local_day
 from primarvard_sdk.findings import deadline, failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
-from primarvard_vasterbotten.halsoval_common import fold, iso, joined, rules
-
-
-def _covers(intervals: list[Oppettid], opens: time, closes: time) -> bool:
-    """Whether the union of the intervals covers [opens, closes] without a gap."""
-    reached = opens
-    for interval in sorted(intervals, key=lambda i: (i.fran, i.till)):
-        if interval.fran > reached:
-            break
-        reached = max(reached, interval.till)
-    return reached >= closes
+from primarvard_vasterbotten.halsoval_common import covers, iso, joined, must_be_open, rules
 
 
 @rules.implement("vasterbotten.halsoval.tillganglighet.oppettider")
@@ -29,10 +19,7 @@ def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     days: tuple[str, ...] = ctx.param("weekdays")
     opens = time.fromisoformat(ctx.param("opens"))
     closes = time.fromisoformat(ctx.param("closes"))
-    short = [
-        d for d in days
-        if not _covers([o for o in doc.oppettider if o.dag == Veckodag(d)], opens, closes)
-    ]
+    short = [d for d in days if not covers([o for o in doc.oppettider if o.dag == Veckodag(d)], opens, closes)]
     hours = f"{opens.strftime('%H:%M')}–{closes.strftime('%H:%M')}"
     values = {"required": f"{joined(days)} {hours}", "days_not_covered": short}
     if short:
@@ -69,68 +56,90 @@ def e_tjanst_svarstid(arende: Etjanstearende, ctx: RuleContext) -> Finding:
 def e_tjanster(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     if doc.e_tjanster is None:
         return indeterminate("$.e_tjanster")
-    mandatory: tuple[str, ...] = ctx.param("mandatory")
-    offered = {fold(s) for s in doc.e_tjanster}
-    missing = [s for s in mandatory if fold(s) not in offered]
+    mandatory = [ETjanst(s) for s in ctx.param("mandatory")]
+    offered = set(doc.e_tjanster)
+    missing = [s for s in mandatory if s not in offered]
+    required = [s.value for s in mandatory]
     if missing:
         return failed(
-            f"Basutbudet i 1177 saknar: {joined(missing)}.",
-            f"The basic 1177 offer lacks: {joined(missing)}.",
-            required=list(mandatory), missing_services=missing,
+            f"Basutbudet i 1177 saknar: {joined(label(s) for s in missing)}.",
+            f"The basic 1177 offer lacks: {joined(s.value for s in missing)}.",
+            required=required, missing_services=[s.value for s in missing],
         )
     return passed(
         f"Hela basutbudet i 1177 erbjuds ({len(mandatory)} tjänster).",
         f"The whole basic 1177 offer is provided ({len(mandatory)} services).",
-        required=list(mandatory), missing_services=[],
+        required=required, missing_services=[],
     )
 
 
 @rules.implement("vasterbotten.halsoval.tillganglighet.begransat_oppethallande")
 def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
-    required: str = ctx.param("required_referral")
-    forbidden: str = ctx.param("not_a_substitute")
-    days = sorted(
-        (d for d in doc.avvikande_dagar if calendar.is_vardag(d.datum)), key=lambda d: d.datum
-    )
-    if not days:
-        return not_applicable(
-            "Inga dagar med begränsat öppethållande på vardagar är angivna.",
-            "No days of limited opening on weekdays are declared.",
-        )
-    bad = []
-    for day in days:
-        targets = {fold(h) for h in day.hanvisning}
-        if fold(required) not in targets and day.datum not in bad:
-            bad.append(day.datum)
-    if bad:
-        only_1177 = [d for d in bad if any(fold(h) == fold(forbidden) for h in _day(doc, d))]
-        note_sv = (f" Hänvisning till {forbidden} ersätter inte hänvisning till annan hälsocentral "
-                   f"({joined(iso(d) for d in only_1177)})." if only_1177 else "")
-        note_en = (f" A referral to {forbidden} does not replace the referral to another hälsocentral "
-                   f"({joined(iso(d) for d in only_1177)})." if only_1177 else "")
+    if doc.avvikande_dagar is None:
+        return indeterminate("$.avvikande_dagar")
+    opens = time.fromisoformat(ctx.param("opens"))
+    closes = time.fromisoformat(ctx.param("closes"))
+    eves_exempt = bool(ctx.param("eves_exempt"))
+    required = Hanvisning(ctx.param("required_referral"))
+    forbidden = Hanvisning(ctx.param("not_a_substitute"))
+    indexed = sorted(enumerate(doc.avvikande_dagar), key=lambda p: (p[1].datum, p[0]))
+    limited: list[date] = []
+    unknown: list[str] = []
+    without: list[date] = []
+    only_forbidden: list[date] = []
+    for i, day in indexed:
+        if not must_be_open(day.datum, eves_exempt):
+            continue
+        if day.oppettider is None:
+            unknown.append(f"$.avvikande_dagar[{i}].oppettider")
+            continue
+        if covers(day.oppettider, opens, closes):
+            continue  # the same or longer hours: not limited
+        limited.append(day.datum)
+        if day.hanvisning is None:
+            unknown.append(f"$.avvikande_dagar[{i}].hanvisning")
+        elif required not in day.hanvisning:
+            without.append(day.datum)
+            if forbidden in day.hanvisning:
+                only_forbidden.append(day.datum)
+    hours = f"{opens.strftime('%H:%M')}–{closes.strftime('%H:%M')}"
+    values = {"limited_days": limited, "days_without_referral": without}
+    if without:
+        note_sv = (f" Hänvisning till 1177 ersätter inte hänvisning till annan hälsocentral "
+                   f"({joined(map(iso, only_forbidden))})." if only_forbidden else "")
+        note_en = (f" A referral to 1177 does not replace the referral to another hälsocentral "
+                   f"({joined(map(iso, only_forbidden))})." if only_forbidden else "")
         return failed(
-            f"Ingen hänvisning till annan hälsocentral dagar med begränsat öppethållande: "
-            f"{joined(iso(d) for d in bad)}.{note_sv}",
-            f"No referral to another hälsocentral on days of limited opening: "
-            f"{joined(iso(d) for d in bad)}.{note_en}",
-            days_without_referral=bad,
+            f"Ingen hänvisning till annan hälsocentral dagar med begränsat öppethållande: {joined(map(iso, without))}."
+            + note_sv,
+            f"No referral to another hälsocentral on days of limited opening: {joined(map(iso, without))}." + note_en,
+            **values,
+        )
+    if unknown:
+        return indeterminate(
+            *unknown,
+            sv=f"Kan inte avgöras: öppettider eller hänvisning saknas för en helgfri vardag ({joined(unknown)}).",
+            en=f"Cannot be decided: the hours or referrals of a weekday are missing ({joined(unknown)}).",
+            **values,
+        )
+    if not limited:
+        return not_applicable(
+            f"Ingen helgfri vardag med öppettider som inte täcker {hours} är angiven.",
+            f"No weekday whose hours do not cover {hours} is declared.",
+            **values,
         )
     return passed(
-        f"Alla {len(days)} dagar med begränsat öppethållande hänvisar till annan hälsocentral.",
-        f"All {len(days)} days of limited opening refer to another hälsocentral.",
-        days_without_referral=[],
+        f"Alla {len(limited)} dagar med begränsat öppethållande hänvisar till annan hälsocentral.",
+        f"All {len(limited)} days of limited opening refer to another hälsocentral.",
+        **values,
     )
-
-
-def _day(doc: Tillganglighet, day: date) -> tuple[str, ...]:
-    return tuple(h for d in doc.avvikande_dagar if d.datum == day for h in d.hanvisning)
 
 
 # --- Vectorised twin (issue 8: population-scale evaluation) ------------------------------------
 # Gives, row by row, what e_tjanst_svarstid gives (tests/test_batch_agreement.py checks it).
 
 from collections.abc import Mapping  # noqa: E402 - kept with the twin it serves
-from typing import Any as _Any  # noqa: E402
+from typing import Any  # noqa: E402
 
 from primarvard_sdk.vectorised import Column  # noqa: E402
 
@@ -139,7 +148,7 @@ from primarvard_sdk.vectorised import Column  # noqa: E402
     "vasterbotten.halsoval.tillganglighet.e_tjanst_svarstid",
     Column("inkom", "time"), Column("besvarad", "time"),
 )
-def e_tjanst_svarstid_columns(cols: Mapping[str, _Any], ctx: RuleContext) -> _Any:
+def e_tjanst_svarstid_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     from primarvard_sdk import batch
 
     n, not_in_force = batch.in_force(ctx, "weekdays")

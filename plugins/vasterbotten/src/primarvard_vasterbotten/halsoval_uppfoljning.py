@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections import Counter
+from datetime import date, time, timedelta
 
-from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Tillganglighet, Uppfoljning
+from primarvard_sdk.domain import Tillganglighet, Uppfoljning, fold
 from primarvard_sdk.findings import (
     calendar_day_note,
     deadline,
@@ -19,76 +19,117 @@ from primarvard_sdk.findings import (
 from primarvard_sdk.model import Finding
 from primarvard_vasterbotten.halsoval_common import (
     combine_deadlines,
+    covers,
+    in_edition,
     iso,
     joined,
+    must_be_open,
     rules,
 )
 
 
 @rules.implement("vasterbotten.halsoval.uppfoljning.utbudsbegransning")
 def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
-    most: int = ctx.param("max_enstaka_vardagar")
-    if not doc.utbudsbegransningar:
-        return passed(
-            "Ingen utbudsbegränsning är angiven.",
-            "No limitation of the offer is declared.",
-            required=most, declared=0,
-        )
-    longer: list[str] = []
-    open_ended: list[str] = []
-    longest = 0
-    for i, period in sorted(enumerate(doc.utbudsbegransningar), key=lambda p: (p[1].fran, p[0])):
-        end = period.till if period.till is not None else ctx.as_of
-        days = calendar.vardagar_between(period.fran - timedelta(days=1), end) if end >= period.fran else 0
-        longest = max(longest, days)
-        if days > most:
-            longer.append(f"{iso(period.fran)}–{iso(period.till) if period.till else '…'} ({days})")
-        elif period.till is None:
-            open_ended.append(f"$.utbudsbegransningar[{i}].till")
-    if longer:
+    most: int = ctx.param("max_enstaka_dagar")
+    opens = time.fromisoformat(ctx.param("opens"))
+    closes = time.fromisoformat(ctx.param("closes"))
+    eves_exempt = bool(ctx.param("eves_exempt"))
+    days: set[date] = set()
+    outside: set[date] = set()
+    unknown: list[str] = []
+
+    def count(day: date) -> None:
+        if must_be_open(day, eves_exempt):
+            (days if in_edition(ctx, day) else outside).add(day)
+
+    if doc.utbudsbegransningar is None:
+        unknown.append("$.utbudsbegransningar")
+    else:
+        for i, period in enumerate(doc.utbudsbegransningar):
+            end = period.till
+            if end is None:
+                unknown.append(f"$.utbudsbegransningar[{i}].till")
+                end = ctx.as_of  # counted so far
+            day = period.fran
+            while day <= end:
+                count(day)
+                day += timedelta(days=1)
+    if doc.avvikande_dagar is None:
+        unknown.append("$.avvikande_dagar")
+    else:
+        for i, deviation in enumerate(doc.avvikande_dagar):
+            if not must_be_open(deviation.datum, eves_exempt):
+                continue
+            if deviation.oppettider is None:
+                unknown.append(f"$.avvikande_dagar[{i}].oppettider")
+            elif not covers(deviation.oppettider, opens, closes):
+                count(deviation.datum)
+    per_month = Counter(f"{d.year:04d}-{d.month:02d}" for d in days)
+    over = {m: n for m, n in sorted(per_month.items()) if n > most}
+    values = {
+        "required": most,
+        "declared": max(per_month.values(), default=0),
+        "limited_days_per_month": dict(sorted(per_month.items())),
+    }
+    if outside:
+        values["days_outside_edition"] = len(outside)
+    if over:
+        shown = joined(f"{m}: {n}" for m, n in over.items())
         return warning(
-            f"Begränsningen omfattar mer än enstaka dagar (fler än {most} vardagar i följd): "
-            f"{joined(longer)}. Regionstyrelsen kan besluta om neddragning av kapiteringsersättningen "
+            f"Öppettiderna begränsas mer än enstaka dagar (fler än {most} begränsade vardagar under en "
+            f"kalendermånad: {shown}). Regionstyrelsen kan besluta om neddragning av kapiteringsersättningen "
             "för motsvarande tid.",
-            f"The limitation covers more than single days (more than {most} consecutive weekdays): "
-            f"{joined(longer)}. The regional board may reduce the capitation payment for the same period.",
-            required=most, declared=longest,
+            f"Opening hours are limited on more than single days (more than {most} limited weekdays in a "
+            f"calendar month: {shown}). The regional board may reduce the capitation payment for the same time.",
+            months_over=over, **values,
         )
-    if open_ended:
+    if unknown:
         return indeterminate(
-            *open_ended,
-            sv=f"Kan inte avgöras: begränsning utan slutdag ({joined(open_ended)}) har hittills "
-            f"högst {longest} vardagar.",
-            en=f"Cannot be decided: a limitation without an end day ({joined(open_ended)}) has so far "
-            f"at most {longest} weekdays.",
-            required=most, declared=longest,
+            *unknown,
+            sv=f"Kan inte avgöras: uppgift om begränsningar saknas ({joined(unknown)}); hittills högst "
+            f"{values['declared']} begränsade vardagar under en kalendermånad.",
+            en=f"Cannot be decided: limitations not reported ({joined(unknown)}); so far at most "
+            f"{values['declared']} limited weekdays in a calendar month.",
+            **values,
+        )
+    if not days:
+        return not_applicable(
+            "Inga dagar med begränsade öppettider är angivna.",
+            "No days of limited opening hours are declared.",
+            **values,
         )
     return passed(
-        f"Begränsningarna omfattar enstaka dagar (högst {longest} vardagar i följd, gräns {most}).",
-        f"The limitations cover single days (at most {longest} consecutive weekdays, limit {most}).",
-        required=most, declared=longest,
+        f"Begränsningarna gäller enstaka dagar (högst {values['declared']} begränsade vardagar under en "
+        f"kalendermånad, gräns {most}).",
+        f"The limitations are single days (at most {values['declared']} limited weekdays in a calendar "
+        f"month, limit {most}).",
+        **values,
     )
 
 
-def _years(doc: Uppfoljning, ctx: RuleContext) -> range:
+def _years(doc: Uppfoljning, ctx: RuleContext) -> tuple[list[int], list[int]]:
+    """The calendar years of the follow-up period: those inside the governing edition, and the others."""
     assert doc.period is not None
     end = doc.period.till if doc.period.till is not None else ctx.as_of
-    return range(doc.period.fran.year, max(end.year, doc.period.fran.year) + 1)
+    years = range(doc.period.fran.year, max(end.year, doc.period.fran.year) + 1)
+    inside = [y for y in years if in_edition(ctx, date(y, 12, 31)) or in_edition(ctx, date(y, 1, 1))]
+    return inside, [y for y in years if y not in inside]
+
 
 
 @rules.implement("vasterbotten.halsoval.uppfoljning.patientsakerhetsberattelse")
 def patientsakerhetsberattelse(doc: Uppfoljning, ctx: RuleContext) -> Finding:
-    missing = [p for p, v in (("$.period", doc.period), ("$.rapporter", doc.rapporter)) if v is None]
-    if missing:
-        return indeterminate(*missing)
-    assert doc.rapporter is not None
+    if doc.rapporter is None:
+        return indeterminate("$.rapporter")
     kind: str = ctx.param("report_type")
     month, day = ctx.param("month"), ctx.param("day")
+    years, others = _years(doc, ctx)
+    extra = {"years_outside_edition": others} if others else {}
     parts = []
-    for year in _years(doc, ctx):
+    for year in years:
         delivered = sorted(
             r.levererad for r in doc.rapporter
-            if r.typ == kind and r.avser_ar == year and r.levererad is not None
+            if fold(r.typ) == fold(kind) and r.avser_ar == year and r.levererad is not None
         )
         due = date(year + 1, month, day)
         note_sv, note_en = calendar_day_note(due)
@@ -100,6 +141,7 @@ def patientsakerhetsberattelse(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             f"The patient-safety report for {year} no later than {iso(due)}.{note_en}",
             year=year,
             due_is_vardag=not note_sv,
+            **extra,
         ))
     if len(parts) == 1:
         return parts[0]
@@ -107,6 +149,7 @@ def patientsakerhetsberattelse(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         parts,
         "Uppföljningsperioden omfattar flera år; sämsta utfallet gäller.",
         "The follow-up period spans several years; the worst outcome applies.",
+        **extra,
     )
 
 
@@ -115,12 +158,15 @@ def dialog(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     if doc.dialogmoten is None:
         return indeterminate("$.dialogmoten")
     need: int = ctx.param("min_per_year")
-    years = _years(doc, ctx) if doc.period is not None else range(ctx.as_of.year, ctx.as_of.year + 1)
-    counts = {y: sum(1 for d in set(doc.dialogmoten) if d.year == y) for y in years}
+    years, others = _years(doc, ctx)
+    meetings = set(doc.dialogmoten)
+    counts = {y: sum(1 for d in meetings if d.year == y) for y in years}
     short_done = [y for y, n in counts.items() if n < need and date(y, 12, 31) < ctx.as_of]
     short_open = [y for y, n in counts.items() if n < need and date(y, 12, 31) >= ctx.as_of]
     shown = ", ".join(f"{y}: {n}" for y, n in counts.items())
-    values = {"required": need, "declared": dict((str(y), n) for y, n in counts.items())}
+    values: dict[str, object] = {"required": need, "declared": {str(y): n for y, n in counts.items()}}
+    if others:
+        values["years_outside_edition"] = others
     if short_done:
         return failed(
             f"Färre än {need} dialogmöten under kalenderåret ({shown}).",
@@ -147,26 +193,39 @@ def byte_verksamhetschef(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     if doc.forandringar is None:
         return indeterminate("$.forandringar")
     kind: str = ctx.param("change_type")
+    before: int = ctx.param("notice_days_before")
     changes = sorted(
-        (f for f in doc.forandringar if f.typ == kind), key=lambda f: (f.datum, f.meddelad or date.min)
+        (f for f in doc.forandringar if fold(f.typ) == fold(kind)), key=lambda f: (f.datum, f.meddelad or date.min)
     )
-    if not changes:
-        return not_applicable("Inget byte av verksamhetschef är angivet.", "No change of head of operations is declared.")
+    judged = [f for f in changes if in_edition(ctx, f.datum)]
+    outside = [f.datum for f in changes if not in_edition(ctx, f.datum)]
+    extra = {"changes_outside_edition": outside} if outside else {}
+    if not judged:
+        return not_applicable(
+            "Inget byte av verksamhetschef är angivet"
+            + (" inom regelbokens giltighetstid." if outside else "."),
+            "No change of head of operations is declared"
+            + (" within the rulebook's period." if outside else "."),
+            **extra,
+        )
     parts = []
-    for change in changes:
-        due = change.datum - timedelta(days=1)
+    for change in judged:
+        due = change.datum - timedelta(days=before)
         note_sv, note_en = calendar_day_note(due)
         parts.append(deadline(
             due,
             change.meddelad,
             ctx.as_of,
             f"Byte {iso(change.datum)}: skriftlig information till Beställarenheten senast {iso(due)} "
-            f"(dagen före ikraftträdandet).{note_sv}",
+            f"(innan förändringen träder i kraft).{note_sv}",
             f"Change on {iso(change.datum)}: written notice to Beställarenheten no later than {iso(due)} "
-            f"(the day before it takes effect).{note_en}",
+            f"(before it takes effect).{note_en}",
             takes_effect=change.datum,
             due_is_vardag=not note_sv,
+            **extra,
         ))
     if len(parts) == 1:
         return parts[0]
-    return combine_deadlines(parts, "Flera byten; sämsta utfallet gäller.", "Several changes; the worst outcome applies.")
+    return combine_deadlines(
+        parts, "Flera byten; sämsta utfallet gäller.", "Several changes; the worst outcome applies.", **extra
+    )

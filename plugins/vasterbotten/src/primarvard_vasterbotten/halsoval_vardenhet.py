@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Funktion, Medarbetare, Specialitet, Uppdrag, Vardenhet, Yrke
+from primarvard_sdk.domain import (
+    Funktion,
+    Kompetens,
+    Kvalitetsregister,
+    Medarbetare,
+    Specialitet,
+    Uppdrag,
+    Vardenhet,
+    Yrke,
+    ascii_fold,
+    fold,
+    label,
+    meets_level,
+)
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
-from primarvard_vasterbotten.halsoval_common import fold, joined, rules
+from primarvard_vasterbotten.halsoval_common import joined, rules
 
 
 def _staff(unit: Vardenhet) -> tuple[tuple[int, Medarbetare], ...] | None:
@@ -56,26 +69,26 @@ def filial_ledning(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 
 def _majority(unit: Vardenhet, ctx: RuleContext, yrke: Yrke, spec: Specialitet,
-              who: tuple[str, str], what: tuple[str, str]) -> Finding:
+              who_sv: str, who_en: str, what_sv: str, what_en: str) -> Finding:
     staff = _staff(unit)
     if staff is None:
         return indeterminate("$.personal")
     unknown = [f"$.personal[{i}].yrke" for i, m in staff if m.yrke is None]
+    group = [(i, m) for i, m in staff if m.yrke is yrke]
+    unknown += [f"$.personal[{i}].specialiteter" for i, m in group if m.specialiteter is None]
     if unknown:
-        return indeterminate(*unknown)
-    group = [m for _, m in staff if m.yrke is yrke]
+        return indeterminate(*sorted(unknown, key=lambda p: (int(p.split("[")[1].split("]")[0]), p)))
     share_min: float = ctx.param("min_share_exclusive")
-    ctx.param("basis")
+    basis: str = ctx.param("basis")
     if not group:
-        return not_applicable(
-            f"Inga {who[0]} i den angivna personalen.", f"No {who[1]} in the declared staff."
-        )
-    qualified = sum(1 for m in group if spec in m.specialiteter)
+        return not_applicable(f"Inga {who_sv} i den angivna personalen.", f"No {who_en} in the declared staff.")
+    qualified = sum(1 for _, m in group if spec in (m.specialiteter or ()))
     share = qualified / len(group)
-    values = {"required": share_min, "declared": round(share, 4), "qualified": qualified, "total": len(group)}
-    text_sv = (f"{qualified} av {len(group)} {who[0]} ({what[0]}) = {share:.0%}; mer än hälften krävs "
+    values = {"required": share_min, "declared": round(share, 4), "qualified": qualified, "total": len(group),
+              "basis": basis}
+    text_sv = (f"{qualified} av {len(group)} {who_sv} ({what_sv}) = {share:.0%}; mer än hälften krävs "
                "(räknat per person, exakt hälften räcker inte).")
-    text_en = (f"{qualified} of {len(group)} {who[1]} ({what[1]}) = {share:.0%}; more than half is required "
+    text_en = (f"{qualified} of {len(group)} {who_en} ({what_en}) = {share:.0%}; more than half is required "
                "(by head count, exactly half is not enough).")
     if share > share_min:
         return passed(text_sv, text_en, **values)
@@ -85,13 +98,13 @@ def _majority(unit: Vardenhet, ctx: RuleContext, yrke: Yrke, spec: Specialitet,
 @rules.implement("vasterbotten.halsoval.vardenhet.allmanmedicin_majoritet")
 def allmanmedicin_majoritet(unit: Vardenhet, ctx: RuleContext) -> Finding:
     return _majority(unit, ctx, Yrke.lakare, Specialitet.allmanmedicin,
-                     ("läkare", "physicians"), ("specialister i allmänmedicin", "specialists in general practice"))
+                     "läkare", "physicians", "specialister i allmänmedicin", "specialists in general practice")
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.distriktsskoterska_majoritet")
 def distriktsskoterska_majoritet(unit: Vardenhet, ctx: RuleContext) -> Finding:
     return _majority(unit, ctx, Yrke.sjukskoterska, Specialitet.distriktsskoterska,
-                     ("sjuksköterskor", "nurses"), ("distriktssköterskeutbildning", "district-nurse training"))
+                     "sjuksköterskor", "nurses", "distriktssköterskeutbildning", "district-nurse training")
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.bvc_mvc_kompetens")
@@ -102,19 +115,30 @@ def bvc_mvc_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
     bvc_ok = {Specialitet(s) for s in ctx.param("bvc_specialities")}
     mvc_areas = {Uppdrag(u) for u in ctx.param("mvc_uppdrag")}
     nursing = {Yrke.sjukskoterska, Yrke.barnmorska}
-    concerned = [(i, m) for i, m in staff if Uppdrag.bvc in m.uppdrag or mvc_areas & set(m.uppdrag)]
-    if not concerned:
-        return not_applicable("Ingen personal arbetar på BVC eller MVC.", "No staff work in BVC or MVC.")
-    unknown = [f"$.personal[{i}].yrke" for i, m in concerned if m.yrke is None]
-    if unknown:
-        return indeterminate(*unknown)
+    unknown: list[str] = []
     bad: list[str] = []
-    for _, m in concerned:
+    concerned = 0
+    for i, m in staff:
+        if m.uppdrag is None:
+            if m.yrke is None or m.yrke in nursing:  # could be a nurse in BVC or MVC
+                unknown.append(f"$.personal[{i}].uppdrag")
+            continue
+        bvc = Uppdrag.bvc in m.uppdrag
+        mvc = bool(mvc_areas & set(m.uppdrag))
+        if not (bvc or mvc):
+            continue
+        concerned += 1
+        if m.yrke is None:
+            unknown.append(f"$.personal[{i}].yrke")
+            continue
         if m.yrke not in nursing:
             continue
-        if Uppdrag.bvc in m.uppdrag and m.yrke is Yrke.sjukskoterska and not bvc_ok & set(m.specialiteter):
-            bad.append(f"{m.id} (BVC)")
-        if mvc_areas & set(m.uppdrag) and m.yrke is not Yrke.barnmorska:
+        if bvc and m.yrke is Yrke.sjukskoterska:
+            if m.specialiteter is None:
+                unknown.append(f"$.personal[{i}].specialiteter")
+            elif not bvc_ok & set(m.specialiteter):
+                bad.append(f"{m.id} (BVC)")
+        if mvc and m.yrke is not Yrke.barnmorska:
             bad.append(f"{m.id} (MVC)")
     if bad:
         return failed(
@@ -123,6 +147,10 @@ def bvc_mvc_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
             f"Lacking the prescribed training: {joined(bad)} (BVC: paediatric or district nurse; MVC: midwife).",
             staff_not_qualified=bad,
         )
+    if unknown:
+        return indeterminate(*unknown)
+    if not concerned:
+        return not_applicable("Ingen personal arbetar på BVC eller MVC.", "No staff work in BVC or MVC.")
     return passed(
         "Sjuksköterskorna på BVC är barnsjuksköterskor eller distriktssköterskor; på MVC arbetar barnmorskor.",
         "The BVC nurses are paediatric or district nurses; MVC is staffed by midwives.",
@@ -134,14 +162,20 @@ def bvc_mvc_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
 def kompetenser(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.kompetenser is None:
         return indeterminate("$.kompetenser")
-    required: tuple[str, ...] = ctx.param("required")
-    declared = {fold(k) for k in unit.kompetenser}
-    missing = [k for k in required if fold(k) not in declared]
+    required = [Kompetens(k) for k in ctx.param("required")]
+    missing = [k for k in required if not any(meets_level(have, k) for have in unit.kompetenser)]
+    names = [k.value for k in required]
     if missing:
-        return failed(f"Kompetens saknas: {joined(missing)}.", f"Competence missing: {joined(missing)}.",
-                      required=list(required), missing_competences=missing)
-    return passed(f"Kompetenserna finns: {joined(required)}.", f"The competences are present: {joined(required)}.",
-                  required=list(required), missing_competences=[])
+        return failed(
+            f"Kompetens saknas: {joined(label(k) for k in missing)} (lägst den nivån).",
+            f"Competence missing: {joined(k.value for k in missing)} (at least that level).",
+            required=names, missing_competences=[k.value for k in missing],
+        )
+    return passed(
+        f"Kompetenserna finns: {joined(label(k) for k in required)} (psykoterapi lägst steg 1).",
+        f"The competences are present: {joined(names)} (psychotherapy at least steg 1).",
+        required=names, missing_competences=[],
+    )
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.bemannade_funktioner")
@@ -151,24 +185,59 @@ def bemannade_funktioner(unit: Vardenhet, ctx: RuleContext) -> Finding:
         return indeterminate("$.personal")
     required = [Funktion(f) for f in ctx.param("required")]
     named = {Funktion(f) for f in ctx.param("named")}
+    professions = {Funktion(k): Yrke(v) for k, v in ctx.param("professions").items()}
     alternatives = {Funktion(k): {Specialitet(s) for s in v} for k, v in ctx.param("alternative_specialities").items()}
     missing: list[str] = []
-    unnamed: list[str] = []
+    unknown: list[str] = []
     for function in required:
-        holders = [(i, m) for i, m in staff if function in m.funktioner
-                   or alternatives.get(function, set()) & set(m.specialiteter)]
-        if not holders:
+        alt = alternatives.get(function, set())
+        holders: list[tuple[int, Medarbetare]] = []
+        maybe: list[str] = []
+        profession = professions.get(function)
+        for i, m in staff:
+            holds = m.funktioner is not None and function in m.funktioner
+            by_specialty = bool(alt) and m.specialiteter is not None and bool(alt & set(m.specialiteter))
+            if holds or by_specialty:
+                holders.append((i, m))
+            elif profession is None or m.yrke in (None, profession):  # could hold it
+                if m.funktioner is None:
+                    maybe.append(f"$.personal[{i}].funktioner")
+                if alt and m.specialiteter is None:
+                    maybe.append(f"$.personal[{i}].specialiteter")
+        qualified = False
+        for i, m in holders:
+            gaps = []
+            if profession is not None and m.yrke is not profession:
+                if m.yrke is not None:
+                    continue  # e.g. a nurse holding the physician's function does not count
+                gaps.append(f"$.personal[{i}].yrke")
+            if function in named:
+                if m.namn is None:
+                    gaps.append(f"$.personal[{i}].namn")
+                elif not m.namn.strip():
+                    continue  # reported without a name: not named
+            if not gaps:
+                qualified = True
+                break
+            maybe.extend(gaps)
+        if qualified:
+            continue
+        if maybe:
+            unknown.extend(maybe)
+        else:
             missing.append(function.value)
-        elif function in named and not any(m.namn for _, m in holders):
-            unnamed.extend(f"$.personal[{i}].namn" for i, _ in holders)
     if missing:
-        return failed(f"Bemannad funktion saknas: {joined(missing)}.", f"Staffed function missing: {joined(missing)}.",
-                      missing_functions=missing)
-    if unnamed:
+        return failed(
+            f"Bemannad funktion saknas: {joined(missing)}.",
+            f"Staffed function missing: {joined(missing)}.",
+            missing_functions=missing,
+        )
+    if unknown:
+        shown = sorted(set(unknown), key=lambda p: (int(p.split("[")[1].split("]")[0]), p))
         return indeterminate(
-            *unnamed,
-            sv=f"Kan inte avgöras: funktionen ska vara namngiven men namn saknas ({joined(unnamed)}).",
-            en=f"Cannot be decided: the function must be named but no name is given ({joined(unnamed)}).",
+            *shown,
+            sv=f"Kan inte avgöras: uppgift saknas om möjliga innehavare av en bemannad funktion ({joined(shown)}).",
+            en=f"Cannot be decided: possible holders of a staffed function are not fully reported ({joined(shown)}).",
         )
     return passed("Alla bemannade funktioner finns.", "Every staffed function is present.", missing_functions=[])
 
@@ -179,19 +248,20 @@ def smittskydd_kontaktperson(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if staff is None:
         return indeterminate("$.personal")
     allowed = {Yrke(y) for y in ctx.param("professions")}
-    holders = [(i, m) for i, m in staff if Funktion.smittskydd_kontaktperson in m.funktioner]
-    if not holders:
-        return failed("Ingen utsedd kontaktperson till smittskyddsläkaren.",
-                      "No designated contact person towards the communicable-disease physician.")
-    ok = [m.id for _, m in holders if m.yrke in allowed]
+    holders = [(i, m) for i, m in staff if m.funktioner is not None and Funktion.smittskydd_kontaktperson in m.funktioner]
+    ok = sorted(m.id for _, m in holders if m.yrke in allowed)
     if ok:
-        return passed(f"Utsedd kontaktperson: {joined(sorted(ok))} (läkare eller sjuksköterska).",
-                      f"Designated contact person: {joined(sorted(ok))} (physician or nurse).")
+        return passed(f"Utsedd kontaktperson: {joined(ok)} (läkare eller sjuksköterska).",
+                      f"Designated contact person: {joined(ok)} (physician or nurse).")
     unknown = [f"$.personal[{i}].yrke" for i, m in holders if m.yrke is None]
+    unknown += [f"$.personal[{i}].funktioner" for i, m in staff if m.funktioner is None and m.yrke in allowed | {None}]
     if unknown:
-        return indeterminate(*unknown)
-    return failed("Kontaktpersonen är varken läkare eller sjuksköterska.",
-                  "The contact person is neither a physician nor a nurse.")
+        return indeterminate(*sorted(set(unknown), key=lambda p: (int(p.split("[")[1].split("]")[0]), p)))
+    if holders:
+        return failed("Kontaktpersonen är varken läkare eller sjuksköterska.",
+                      "The contact person is neither a physician nor a nurse.")
+    return failed("Ingen utsedd kontaktperson till smittskyddsläkaren.",
+                  "No designated contact person towards the communicable-disease physician.")
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.sjukvardsgrupp")
@@ -199,30 +269,38 @@ def sjukvardsgrupp(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.ort is None:
         return indeterminate("$.ort")
     localities: tuple[str, ...] = ctx.param("localities")
-    if fold(unit.ort) not in {fold(x) for x in localities}:
-        return not_applicable(f"{unit.ort} är inte en av de uppräknade orterna.", f"{unit.ort} is not one of the listed localities.")
+    place = next((x for x in localities if fold(x) == fold(unit.ort)), None)
+    if place is None:
+        place = next((x for x in localities if ascii_fold(x) == ascii_fold(unit.ort)), None)
+    if place is None:
+        return not_applicable(
+            "Enhetens ort är inte en av de uppräknade orterna.",
+            "The unit's locality is not one of the listed localities.",
+        )
     if unit.kan_bista_sjukvardsgrupp is None:
-        return indeterminate("$.kan_bista_sjukvardsgrupp")
+        return indeterminate("$.kan_bista_sjukvardsgrupp", locality=place)
     if unit.kan_bista_sjukvardsgrupp:
-        return passed(f"Enheten i {unit.ort} kan bistå med en sjukvårdsgrupp under öppettid.",
-                      f"The unit in {unit.ort} can provide a medical team while open.")
-    return failed(f"Enheten i {unit.ort} ska kunna bistå med en sjukvårdsgrupp under öppettid.",
-                  f"The unit in {unit.ort} must be able to provide a medical team while open.")
-
-
-def _register(name: str) -> str:
-    folded = fold(name)
-    return folded.removeprefix("nationella ").strip()
+        return passed(f"Enheten i {place} kan bistå med en sjukvårdsgrupp under öppettid.",
+                      f"The unit in {place} can provide a medical team while open.", locality=place)
+    return failed(f"Enheten i {place} ska kunna bistå med en sjukvårdsgrupp under öppettid.",
+                  f"The unit in {place} must be able to provide a medical team while open.", locality=place)
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.kvalitetsregister")
 def kvalitetsregister(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.kvalitetsregister is None:
         return indeterminate("$.kvalitetsregister")
-    registers: tuple[str, ...] = ctx.param("registers")
-    declared = {_register(r) for r in unit.kvalitetsregister}
-    missing = [r for r in registers if _register(r) not in declared]
+    registers = [Kvalitetsregister(r) for r in ctx.param("registers")]
+    declared = set(unit.kvalitetsregister)
+    missing = [r for r in registers if r not in declared]
     if missing:
-        return failed(f"Registrerar inte i: {joined(missing)}.", f"Does not report to: {joined(missing)}.",
-                      missing_registers=missing)
-    return passed(f"Registrerar i {joined(registers)}.", f"Reports to {joined(registers)}.", missing_registers=[])
+        return failed(
+            f"Registrerar inte i: {joined(label(r) for r in missing)}.",
+            f"Does not report to: {joined(r.value for r in missing)}.",
+            missing_registers=[r.value for r in missing],
+        )
+    return passed(
+        f"Registrerar i {joined(label(r) for r in registers)}.",
+        f"Reports to {joined(r.value for r in registers)}.",
+        missing_registers=[],
+    )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Kontakttyp, Vardkontakt, Vistelsestatus, local_day
-from primarvard_sdk.findings import decision, indeterminate, not_applicable
+from primarvard_sdk.domain import Kontakttyp, Vardkontakt, Vistelsestatus, fold, local_day
+from primarvard_sdk.findings import decision, indeterminate, not_applicable, warning
 from primarvard_sdk.model import Finding
 from primarvard_vasterbotten.halsoval_common import iso, rules
 
@@ -16,7 +17,17 @@ def ej_listade(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
     if kontakt.listad_vid_enheten is None:
         return indeterminate("$.listad_vid_enheten")
     if kontakt.listad_vid_enheten:
-        return not_applicable("Patienten är listad vid enheten.", "The patient is listed at the unit.")
+        return not_applicable(
+            "Patienten är listad vid enheten; regeln gäller personer som inte är listade.",
+            "The patient is listed at the unit; the rule is about persons who are not listed.",
+        )
+    if kontakt.tillfalligt_behov or kontakt.kan_ej_vanta:
+        return decision(
+            "accept",
+            "Ej listad: vårdbehov av tillfällig karaktär eller som behöver omedelbar åtgärd tas emot.",
+            "Not listed: a temporary care need or one needing immediate action is received.",
+            terms="tillfalligt_eller_omedelbart",
+        )
     patient = kontakt.patient
     if patient is None:
         return indeterminate("$.patient")
@@ -28,10 +39,6 @@ def ej_listade(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
             terms="som_listade",
         )
     status = patient.vistelsestatus
-    if status is None and patient.folkbokford_i_sverige is True:
-        status = Vistelsestatus.folkbokford
-    if status is None:
-        return indeterminate("$.patient.vistelsestatus")
     if status in (Vistelsestatus.asylsokande, Vistelsestatus.papperslos):
         return decision(
             "accept",
@@ -46,35 +53,35 @@ def ej_listade(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
             "Registered in another country or visiting from the EU/EEA: necessary care is given.",
             terms="nodvandig_vard",
         )
-    if kontakt.tillfalligt_behov or kontakt.kan_ej_vanta:
-        return decision(
-            "accept",
-            "Ej listad: vårdbehov av tillfällig karaktär eller som behöver omedelbar åtgärd tas emot.",
-            "Not listed: a temporary care need or one needing immediate action is received.",
-            terms="tillfalligt_eller_omedelbart",
-        )
-    missing = [p for p, v in (("$.tillfalligt_behov", kontakt.tillfalligt_behov),
-                               ("$.kan_ej_vanta", kontakt.kan_ej_vanta)) if v is None]
+    # A lasting need: before saying the unit may direct the person elsewhere, everything that would
+    # give the person a right to be received here must be known.
+    missing = []
+    if patient.skyddade_personuppgifter is None:
+        missing.append("$.patient.skyddade_personuppgifter")
+    if status is None and patient.folkbokford_i_sverige is not True:
+        missing.append("$.patient.vistelsestatus")
+    if kontakt.tillfalligt_behov is None:
+        missing.append("$.tillfalligt_behov")
+    if kontakt.kan_ej_vanta is None:
+        missing.append("$.kan_ej_vanta")
     if missing:
         return indeterminate(*missing)
-    return decision(
-        "route",
+    return warning(
         "Ej listad och behovet är varken tillfälligt eller omedelbart: hälsocentralen kan anvisa till "
         "patientens valda hälsocentral eller erbjuda listning.",
         "Not listed and the need is neither temporary nor immediate: the hälsocentral may direct the "
         "patient to their chosen hälsocentral or offer listing.",
-        route="vald_halsocentral",
+        options=["anvisa_vald_halsocentral", "erbjuda_listning"],
     )
 
 
-def _reference_day(kontakt: Vardkontakt, ctx: RuleContext) -> tuple[date, str, str]:
-    if kontakt.sokte is not None:
-        day = local_day(kontakt.sokte)
+def _contact_day(kontakt: Vardkontakt, ctx: RuleContext, field: str) -> tuple[date, str, str]:
+    """The governing day (the local day of ``field``), with how the explanation names it."""
+    moment = getattr(kontakt, field)
+    day = local_day(moment) if moment is not None else ctx.day
+    if field == "sokte":
         return day, f"den {iso(day)} (då vård söktes)", f"on {iso(day)} (when care was sought)"
-    if kontakt.kontakt is not None:
-        day = local_day(kontakt.kontakt)
-        return day, f"den {iso(day)} (kontaktdagen)", f"on {iso(day)} (the contact day)"
-    return ctx.as_of, f"den {iso(ctx.as_of)} (bedömningsdagen)", f"on {iso(ctx.as_of)} (the as-of day)"
+    return day, f"den {iso(day)} (vaccinationsdagen)", f"on {iso(day)} (the vaccination day)"
 
 
 @rules.implement("vasterbotten.halsoval.vardkontakt.hemsjukvard_barn")
@@ -85,7 +92,7 @@ def hemsjukvard_barn(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
         return not_applicable(f"Ingen hemsjukvård ({kontakt.typ.value}).", f"Not home health care ({kontakt.typ.value}).")
     if kontakt.patient is None:
         return indeterminate("$.patient")
-    day, on_sv, on_en = _reference_day(kontakt, ctx)
+    day, on_sv, on_en = _contact_day(kontakt, ctx, "sokte")
     age = kontakt.patient.age_on(day)
     if age is None:
         return indeterminate("$.patient.fodelsedatum")
@@ -105,15 +112,41 @@ def hemsjukvard_barn(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
     )
 
 
+def _vaccine(kontakt: Vardkontakt) -> Any:
+    """The vaccine of the contact (``Vardkontakt.vaccin``; absent until the core has the field)."""
+    return getattr(kontakt, "vaccin", None)
+
+
+def _code(value: Any) -> str:
+    return fold(str(getattr(value, "value", value)))
+
+
 @rules.implement("vasterbotten.halsoval.vardkontakt.vaccination_65")
 def vaccination_65(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
     if kontakt.typ is None:
         return indeterminate("$.typ")
     if kontakt.typ is not Kontakttyp.vaccination:
         return not_applicable(f"Ingen vaccination ({kontakt.typ.value}).", f"Not a vaccination ({kontakt.typ.value}).")
+    vaccine = _vaccine(kontakt)
+    if vaccine is None:
+        return indeterminate(
+            "$.vaccin",
+            sv="Kan inte avgöras: det är inte angivet vilket vaccin kontakten gäller ($.vaccin); regeln gäller "
+            "bara vaccination mot influensa och pneumokocker.",
+            en="Cannot be decided: the vaccine of the contact is not given ($.vaccin); the rule covers only "
+            "influenza and pneumococcal vaccination.",
+        )
+    within = {_code(v) for v in ctx.param("vaccines")}
+    if _code(vaccine) not in within:
+        return not_applicable(
+            f"Vaccinationen ({_code(vaccine)}) är inte mot influensa eller pneumokocker; vaccinationer i "
+            "allmänna vaccinationsprogram är ett annat åtagande.",
+            f"The vaccination ({_code(vaccine)}) is not against influenza or pneumococci; general-programme "
+            "vaccinations are a separate duty.",
+        )
     if kontakt.patient is None:
         return indeterminate("$.patient")
-    day, on_sv, on_en = _reference_day(kontakt, ctx)
+    day, on_sv, on_en = _contact_day(kontakt, ctx, "kontakt")
     age = kontakt.patient.age_on(day)
     min_age = ctx.param("min_age")
     if age is not None and age >= min_age:
@@ -126,8 +159,8 @@ def vaccination_65(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
     if kontakt.riskgrupp:
         return decision(
             "accept",
-            "Patienten tillhör en riskgrupp: vaccination erbjuds.",
-            "The patient belongs to a risk group: vaccination is offered.",
+            "Patienten tillhör en riskgrupp: vaccination mot influensa och pneumokocker erbjuds oavsett ålder.",
+            "The patient belongs to a risk group: influenza and pneumococcal vaccination is offered at any age.",
             age=age,
         )
     missing = [p for p, v in (("$.patient.fodelsedatum", age), ("$.riskgrupp", kontakt.riskgrupp)) if v is None]

@@ -1,0 +1,333 @@
+"""Rules stated once, as a shape: a deadline from an event, or an age range.
+
+Most deadlines in the rulebooks read the same way — *an event, an offset (N kalenderdagar, N
+vardagar, the next vardag, N hours, N months), a completion, and the cases the text exempts* —
+and most age rules too — *a person's age in full years on a day, a lower and an upper bound, and
+what happens outside them*. A plugin declares such a rule as a shape, and the core derives both
+evaluations from that one statement: the rule function for one document and the vectorised
+evaluation over columns (:mod:`primarvard_sdk.batch`). How a shape counts days, reads absent
+inputs and builds its finding is written once, here, and the agreement of the two paths is
+tested once per shape, not per rule.
+
+Rules that do not fit a shape keep a small pure function (``@rules.implement``) and have no
+columnar twin: nothing is written twice.
+
+>>> from primarvard_sdk.shapes import Deadline, When
+>>> shape = Deadline(
+...     "r.p.remiss.frist", event="inkom", count="calendar_days", parameter="calendar_days",
+...     done="forsta_kontakt",
+...     outside=(When("typ", ("vfsp",), reason="vfsp", sv="VFSP-remiss.", en="VFSP referral."),),
+...     sv="Första kontakt senast {due}.", en="First contact by {due}.",
+... )
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from primarvard_sdk import calendar
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import local_day
+from primarvard_sdk.findings import (
+    absent,
+    calendar_day_note,
+    deadline,
+    decision,
+    indeterminate,
+    not_applicable,
+)
+from primarvard_sdk.model import Finding, Outcome
+from primarvard_sdk.vectorised import Column, VectorisedRule
+
+if TYPE_CHECKING:
+    from primarvard_sdk.batch import BatchContext, BatchFinding, Columns
+
+__all__ = ["AgeRange", "Count", "Deadline", "Shape", "When"]
+
+#: How a deadline counts from its event (SPEC: time).
+Count = Literal["calendar_days", "vardagar", "next_vardag", "same_day", "hours", "months"]
+
+
+def _get(document: Any, dotted: str) -> Any:
+    value = document
+    for name in dotted.split("."):
+        value = getattr(value, name, None)
+        if value is None:
+            return None
+    return value
+
+
+def _code(value: Any) -> str:
+    return "" if value is None else str(getattr(value, "value", value))
+
+
+@attrs.frozen
+class When:
+    """A condition on one field: its code is one of ``codes`` (``not_in`` inverts it), or, with no
+    codes, the flag is true. An absent field is not one of the codes and not a true flag — where
+    absence must be known, list the field in the shape's ``needs`` instead.
+
+    In a shape's ``outside`` the condition takes the case out of the rule's scope:
+    ``not_applicable`` with ``reason`` and the explanation ``sv``/``en``.
+    """
+
+    path: str
+    codes: tuple[str, ...] = ()
+    not_in: bool = False
+    reason: str = ""
+    sv: str = ""
+    en: str = ""
+
+    def holds(self, document: Any) -> bool:
+        value = _get(document, self.path)
+        hit = (value is True) if not self.codes else (_code(value) in self.codes)
+        return hit != self.not_in
+
+    def column(self) -> Column:
+        return Column(self._name, "code" if self.codes else "flag", path=self.path)
+
+    @property
+    def _name(self) -> str:
+        return "when_" + self.path.replace(".", "_")
+
+    def mask(self, cols: Columns) -> Any:
+        import numpy as np
+
+        column = cols[self._name]
+        hit = np.isin(column, list(self.codes)) if self.codes else column == 1
+        return ~hit if self.not_in else hit
+
+    def finding(self) -> Finding:
+        return not_applicable(self.sv, self.en, reason=self.reason)
+
+
+class Shape:
+    """A rule stated as data: :meth:`evaluate` for one document, :meth:`twin` over columns."""
+
+    rule_id: str
+
+    def evaluate(self, document: Any, ctx: RuleContext) -> Finding:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def twin(self) -> VectorisedRule:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @staticmethod
+    def _needs_mask(cols: Columns, needs: Sequence[str]) -> list[tuple[Any, Outcome, str]]:
+        from primarvard_sdk import batch
+
+        return batch.missing(**{f"$.{p}": cols[f"has_{p.replace('.', '_')}"] != 1 for p in needs})
+
+    @staticmethod
+    def _needs_columns(needs: Sequence[str]) -> tuple[Column, ...]:
+        return tuple(
+            Column(f"has_{p.replace('.', '_')}", "flag", path=p, get=_presence(p)) for p in needs
+        )
+
+
+def _presence(path: str) -> Callable[[Any], bool]:
+    return lambda document: _get(document, path) is not None
+
+
+@attrs.frozen
+class Deadline(Shape):
+    """A deadline: ``due`` = ``event`` counted on by ``count`` (N = the parameter ``parameter``);
+    ``met`` when ``done`` is recorded by ``due``, ``missed`` when later or when nothing is recorded
+    and ``as_of`` has passed ``due``, else ``open``.
+
+    :param event: dotted path of the date or datetime the deadline runs from.
+    :param count: ``calendar_days`` (inclusive due day, never moved), ``vardagar`` (the N-th
+        vardag strictly after the event's day), ``next_vardag``, ``same_day`` (the event's own
+        local day), ``hours`` (N real hours from an instant; a bare date cannot prove hours and is
+        ``indeterminate``), ``months``.
+    :param outside: scope conditions, tried in order: the first that holds gives
+        ``not_applicable`` with its reason.
+    :param needs: further dotted paths that must be present (else ``indeterminate``).
+    :param sv, en: the explanation; ``{due}``, ``{event}`` and ``{n}`` are filled in.
+    """
+
+    rule_id: str
+    event: str
+    count: Count
+    done: str
+    sv: str
+    en: str
+    parameter: str | None = None
+    outside: tuple[When, ...] = ()
+    needs: tuple[str, ...] = ()
+
+    def _due(self, start: date | datetime, n: Any) -> date | datetime:
+        day = local_day(start)
+        if self.count == "calendar_days":
+            return calendar.add_calendar_days(day, n)
+        if self.count == "vardagar":
+            return calendar.nth_vardag_after(day, n)
+        if self.count == "next_vardag":
+            return calendar.next_vardag(day)
+        if self.count == "same_day":
+            return day
+        if self.count == "months":
+            return calendar.add_months(day, n)
+        assert isinstance(start, datetime)
+        return calendar.add_hours(start, n)
+
+    def evaluate(self, document: Any, ctx: RuleContext) -> Finding:
+        for when in self.outside:
+            if when.holds(document):
+                return when.finding()
+        if gaps := absent(document, self.event, *self.needs):
+            return indeterminate(*gaps)
+        start = _get(document, self.event)
+        if self.count == "hours" and not isinstance(start, datetime):
+            return indeterminate(
+                f"$.{self.event}",
+                sv=f"Kan inte avgöras: $.{self.event} anger bara en dag; timfristen kräver klockslag.",
+                en=f"Cannot be decided: $.{self.event} gives only a day; an hours deadline needs the time.",
+            )
+        n = ctx.param(self.parameter) if self.parameter else None
+        due = self._due(start, n)
+        fields = {"due": due.isoformat(), "event": local_day(start).isoformat(), "n": n}
+        note_sv, note_en = calendar_day_note(due) if self.count == "calendar_days" else ("", "")
+        return deadline(
+            due, _get(document, self.done), ctx.as_of,
+            self.sv.format(**fields) + note_sv, self.en.format(**fields) + note_en,
+        )
+
+    def twin(self) -> VectorisedRule:
+        event = self.event
+        columns = (
+            Column("event", "time", path=event),
+            Column("event_has_time", "flag", path=event, get=lambda d: isinstance(_get(d, event), datetime)),
+            Column("done", "time", path=self.done),
+            *(w.column() for w in self.outside),
+            *self._needs_columns(self.needs),
+        )
+        return VectorisedRule(self.rule_id, columns, self._columns)
+
+    def _columns(self, cols: Columns, ctx: BatchContext) -> BatchFinding:
+        import numpy as np
+
+        from primarvard_sdk import batch
+
+        event = cols["event"]
+        n = ctx.param(self.parameter) if self.parameter else None
+        days = batch.local_days(event)
+        cases: list[tuple[Any, Outcome, str]] = [(w.mask(cols), Outcome.not_applicable, w.reason) for w in self.outside]
+        cases.append((np.isnat(event), Outcome.indeterminate, f"missing:$.{self.event}"))
+        cases += self._needs_mask(cols, self.needs)
+        if self.count == "hours":
+            cases.append((cols["event_has_time"] != 1, Outcome.indeterminate, f"missing:$.{self.event}"))
+            instants = event if batch.is_instant(event) else batch.start_of_local_days(event)
+            due = batch.add_hours(instants, n)
+        elif self.count == "calendar_days":
+            due = batch.add_calendar_days(days, n)
+        elif self.count == "vardagar":
+            due = batch.nth_vardag_after(days, n)
+        elif self.count == "next_vardag":
+            due = batch.next_vardag(days)
+        elif self.count == "months":
+            due = batch.add_months(days, n)
+        else:
+            due = days
+        return batch.finding(
+            len(event), *cases,
+            default=batch.deadline_outcome(due, cols["done"], ctx.as_of),
+            values={"due": due},
+        )
+
+
+@attrs.frozen
+class AgeRange(Shape):
+    """An age rule: the person at ``person`` is ``minimum``–``maximum`` full years old on the day
+    at ``on`` (both bounds inclusive; ``below`` is an exclusive upper bound: "fram till 70 års
+    ålder" is below 70). Inside: ``accept``; outside: ``otherwise`` (``reject``, ``route`` to
+    ``route``, or ``not_applicable``).
+
+    :param minimum, maximum, below: parameter names (any may be ``None``).
+    :param outside: scope conditions, as for :class:`Deadline`.
+    """
+
+    rule_id: str
+    person: str
+    on: str
+    sv: str  #: explanation inside the range; ``{age}`` and ``{day}`` are filled in
+    en: str
+    otherwise: Literal["reject", "route", "not_applicable"]
+    otherwise_sv: str
+    otherwise_en: str
+    minimum: str | None = None
+    maximum: str | None = None
+    below: str | None = None
+    route: str | None = None
+    outside: tuple[When, ...] = ()
+
+    def _bounds(self, ctx: RuleContext) -> tuple[Any, Any, Any]:
+        return tuple(ctx.param(p) if p else None for p in (self.minimum, self.maximum, self.below))  # type: ignore[return-value]
+
+    def evaluate(self, document: Any, ctx: RuleContext) -> Finding:
+        for when in self.outside:
+            if when.holds(document):
+                return when.finding()
+        if gaps := absent(document, self.on, self.person):
+            return indeterminate(*gaps)
+        day = local_day(_get(document, self.on))
+        person = _get(document, self.person)
+        age = person.age_on(day)
+        if age is None:
+            return indeterminate(f"$.{self.person}.fodelsedatum", f"$.{self.person}.personnummer")
+        low, high, below = self._bounds(ctx)
+        inside = (low is None or age >= low) and (high is None or age <= high) and (below is None or age < below)
+        fields = {"age": age, "day": day.isoformat()}
+        if inside:
+            return decision("accept", self.sv.format(**fields), self.en.format(**fields), age=age, reference_day=day)
+        sv, en = self.otherwise_sv.format(**fields), self.otherwise_en.format(**fields)
+        if self.otherwise == "not_applicable":
+            return not_applicable(sv, en, reason="age", age=age, reference_day=day)
+        return decision(self.otherwise, sv, en, route=self.route, age=age, reference_day=day)
+
+    def twin(self) -> VectorisedRule:
+        on, person = self.on, self.person
+        columns = (
+            Column("on", "time", path=on),
+            Column("person", "flag", path=person, get=_presence(person)),
+            Column("born", "day", path=f"{person}.fodelsedatum",
+                   get=lambda d: None if _get(d, person) is None or _get(d, on) is None
+                   else _get(d, person).birth_date(local_day(_get(d, on)))),
+            *(w.column() for w in self.outside),
+        )
+        return VectorisedRule(self.rule_id, columns, self._columns)
+
+    def _columns(self, cols: Columns, ctx: BatchContext) -> BatchFinding:
+        import numpy as np
+
+        from primarvard_sdk import batch
+
+        day = batch.local_days(cols["on"])
+        low, high, below = self._bounds(ctx)
+        age = batch.full_years(cols["born"], day)
+        inside = np.ones(len(day), dtype=bool)
+        if low is not None:
+            inside &= age >= low
+        if high is not None:
+            inside &= age <= high
+        if below is not None:
+            inside &= age < below
+        outcome = Outcome.not_applicable if self.otherwise == "not_applicable" else Outcome.fail
+        reason = "age" if self.otherwise == "not_applicable" else (self.route or self.otherwise)
+        return batch.finding(
+            len(day),
+            *[(w.mask(cols), Outcome.not_applicable, w.reason) for w in self.outside],
+            (np.isnat(cols["on"]), Outcome.indeterminate, f"missing:$.{self.on}"),
+            (cols["person"] != 1, Outcome.indeterminate, f"missing:$.{self.person}"),
+            (np.isnat(cols["born"]), Outcome.indeterminate,
+             f"missing:$.{self.person}.fodelsedatum,$.{self.person}.personnummer"),
+            (~inside, outcome, reason),
+            default=Outcome.passed,
+            values={"age": age, "reference_day": day,
+                    "decision": np.where(inside, "accept", self.otherwise)},
+        )
+
