@@ -203,6 +203,7 @@ def test_indeterminate_rows_name_the_missing_input() -> None:
          "fodd": np.array(["NaT", "NaT", "2010-01-01"], dtype="datetime64[D]")},
         as_of=date(2025, 1, 2),
     )
-    assert [result.row(i)["outcome"] for i in range(3)] == [Outcome.indeterminate, Outcome.indeterminate, Outcome.warning]
+    # Under 18: "överlämning till Barn- och ungdomshälsan" — a route, which fails.
+    assert [result.row(i)["outcome"] for i in range(3)] == [Outcome.indeterminate, Outcome.indeterminate, Outcome.fail]
     assert result.missing(0) == ("$.patient",)
     assert result.missing(1) == ("$.patient.fodelsedatum", "$.patient.personnummer")

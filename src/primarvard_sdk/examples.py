@@ -127,7 +127,7 @@ def parse_examples(data: Any, where: str) -> tuple[Example, ...]:
         here = f"{where}: $.examples[{i}] ({e.rule})"
         if e.base is not None and e.base not in parsed.bases:
             raise RulebookDataError(f"{here}.base: no base document named {e.base!r}")
-        document = _merge(parsed.bases.get(e.base, {}) if e.base else {}, e.document)
+        document = _merge(copy.deepcopy(parsed.bases.get(e.base, {})) if e.base else {}, e.document)
         for dotted in e.remove:
             _remove(document, dotted, here)
         examples.append(

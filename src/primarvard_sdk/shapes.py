@@ -214,7 +214,7 @@ class Deadline(Shape):
         from primarvard_sdk import batch
 
         event = cols["event"]
-        n = ctx.param(self.parameter) if self.parameter else None
+        n: Any = ctx.param(self.parameter) if self.parameter else None
         days = batch.local_days(event)
         cases: list[tuple[Any, Outcome, str]] = [(w.mask(cols), Outcome.not_applicable, w.reason) for w in self.outside]
         cases.append((np.isnat(event), Outcome.indeterminate, f"missing:$.{self.event}"))

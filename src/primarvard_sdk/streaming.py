@@ -200,7 +200,7 @@ def _rule_parts(result: Result) -> tuple[Any, str, str, str, str, str]:
     if cached is None or cached[0] is not result.citation or len(_static) > 4096:
         if len(_static) > 4096:
             _static.clear()
-        head = ',"citation":' + _encode(unstructure(result.citation)) + ',"explanation":'
+        head = ',"citation":' + _encode(unstructure(result.citation))
         tail = (
             ',"programme":' + _encode(result.programme)
             + ',"reference":'
@@ -237,7 +237,9 @@ def result_json(result: Result) -> str:
     explanation = result.explanation
     return "".join((
         '{"as_of":"', result.as_of.isoformat(), '"',
-        head, '{"en":', _string(explanation.en), ',"sv":', _string(explanation.sv), "}",
+        head, ',"edition":', "null" if result.edition is None else _string(result.edition),
+        ',"explanation":{"en":', _string(explanation.en), ',"sv":', _string(explanation.sv), "}",
+        ',"governing_day":', "null" if result.governing_day is None else '"' + result.governing_day.isoformat() + '"',
         ',"kind":', kind,
         ',"missing":', "[" + ",".join(map(_string, result.missing)) + "]",
         ',"notes":', notes,

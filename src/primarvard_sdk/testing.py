@@ -786,9 +786,12 @@ def check_result(sdk: Sdk, rule: Rule, result: Result, document: Any) -> None:
         elif "actual" not in values:
             problems.append("a deadline result needs values['actual'] (null when nothing is recorded)")
     if rule.kind is Kind.eligibility and result.outcome in (Outcome.passed, Outcome.fail, Outcome.warning):
-        allowed = {Outcome.passed: ("accept",), Outcome.fail: ("reject", "route"), Outcome.warning: ()}[result.outcome]
-        if "decision" in values and values["decision"] not in allowed:
-            problems.append(f"an eligibility {result.outcome.value} has values['decision'] not in {allowed}")
+        decisions: dict[Outcome, tuple[str, ...]] = {
+            Outcome.passed: ("accept",), Outcome.fail: ("reject", "route"), Outcome.warning: (),
+        }
+        if "decision" in values and values["decision"] not in decisions[result.outcome]:
+            problems.append(f"an eligibility {result.outcome.value} has values['decision'] not in "
+                            f"{decisions[result.outcome]}")
         elif values.get("decision") == "route" and not values.get("route"):
             problems.append("a route decision needs values['route']")
     if rule.kind is Kind.threshold and result.outcome in (Outcome.passed, Outcome.fail) and "required" not in values:

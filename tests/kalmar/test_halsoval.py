@@ -14,8 +14,8 @@ from primarvard_kalmar.halsoval import (
     bhv_visits,
     covers,
     deviation_status,
+    exact_shares,
     halsosamtal_age,
-    largest_remainder,
     union,
     weekly_hours,
 )
@@ -40,7 +40,13 @@ def week(
 
 
 def oppet(data: dict[str, Any], as_of: date = date(2025, 3, 12)) -> ps.Result:
-    return run("Tillganglighet", data, "tillganglighet.oppettider", as_of)
+    """Opening hours with the week's deviations reported ([] = none) unless the case gives them."""
+    return run("Tillganglighet", {"avvikande_dagar": [], **data}, "tillganglighet.oppettider", as_of)
+
+
+def closed(*days: str) -> list[dict[str, Any]]:
+    """Deviations that close the unit on ``days`` (no opening intervals that day)."""
+    return [{"datum": d, "oppettider": []} for d in days]
 
 
 def test_oppettider_full_window_every_weekday_passes() -> None:
@@ -92,14 +98,26 @@ def test_oppettider_missing_schedule_is_indeterminate() -> None:
     assert r.missing == ("$.oppettider",)
 
 
+def test_oppettider_unreported_deviations_leave_a_good_week_undecided() -> None:
+    # "måndag-fredag klockan 07.30-17.00": a closed Tuesday in the week would fail, so a week
+    # whose deviations are not reported (absent, not []) cannot pass.
+    r = run("Tillganglighet", {"oppettider": week()}, "tillganglighet.oppettider", date(2025, 3, 12))
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.avvikande_dagar",))
+    r = oppet({"oppettider": week(), "avvikande_dagar": [{"datum": "2025-03-11"}]})
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.avvikande_dagar[0].oppettider",))
+    bad = run(
+        "Tillganglighet", {"oppettider": week("08:00")}, "tillganglighet.oppettider", date(2025, 3, 12)
+    )
+    assert bad.outcome is ps.Outcome.fail  # fails whatever the deviations are
+
 def test_oppettider_christmas_week_holidays_need_no_coverage_but_julafton_does() -> None:
-    closed = [{"datum": d} for d in ("2025-12-24", "2025-12-25", "2025-12-26")]
-    r = oppet({"oppettider": week(), "avvikande_dagar": closed}, as_of=date(2025, 12, 22))
+    christmas = closed("2025-12-24", "2025-12-25", "2025-12-26")
+    r = oppet({"oppettider": week(), "avvikande_dagar": christmas}, as_of=date(2025, 12, 22))
     assert r.outcome is ps.Outcome.fail
     assert [d["status"] for d in r.values["deviations"]] == ["afton", "helgdag", "helgdag"]
     assert "2025-12-24" in r.explanation.en
     open_eve = [{"datum": "2025-12-24", "oppettider": [{"fran": "07:30", "till": "17:00"}]}]
-    r = oppet({"oppettider": week(), "avvikande_dagar": open_eve + closed[1:]}, as_of=date(2025, 12, 22))
+    r = oppet({"oppettider": week(), "avvikande_dagar": open_eve + christmas[1:]}, as_of=date(2025, 12, 22))
     assert r.outcome is ps.Outcome.passed
 
 
@@ -111,21 +129,21 @@ def test_oppettider_short_deviation_on_ordinary_weekday_fails() -> None:
 
 
 def test_oppettider_deviation_outside_the_as_of_week_is_not_checked() -> None:
-    dev = [{"datum": "2026-01-02"}]  # an ordinary Friday, closed
+    dev = closed("2025-12-19")  # an ordinary Friday, closed
     assert (
         oppet({"oppettider": week(), "avvikande_dagar": dev}, date(2025, 12, 22)).outcome
         is ps.Outcome.passed
     )
     r = oppet(
-        {"oppettider": week(), "avvikande_dagar": [*dev, {"datum": "2025-12-31"}]},
-        date(2025, 12, 29),
+        {"oppettider": week(), "avvikande_dagar": [*dev, *closed("2025-12-31", "2025-12-23")]},
+        date(2025, 12, 22),
     )
-    assert r.outcome is ps.Outcome.fail  # nyårsafton exempt, 2 January not
-    assert [d["datum"] for d in r.values["deviations"]] == [date(2025, 12, 31), date(2026, 1, 2)]
+    assert r.outcome is ps.Outcome.fail  # nyårsafton is in the next week; 23 December is not exempt
+    assert [d["datum"] for d in r.values["deviations"]] == [date(2025, 12, 23)]
 
 
 def test_oppettider_easter_good_friday_closed_passes_but_short_maundy_thursday_fails() -> None:
-    good_friday = [{"datum": "2025-04-18"}]
+    good_friday = closed("2025-04-18")
     assert (
         oppet({"oppettider": week(), "avvikande_dagar": good_friday}, date(2025, 4, 14)).outcome
         is ps.Outcome.passed
@@ -139,14 +157,14 @@ def test_oppettider_easter_good_friday_closed_passes_but_short_maundy_thursday_f
 
 def test_oppettider_midsommarafton_closed_fails_an_eve_is_no_public_holiday() -> None:
     r = oppet(
-        {"oppettider": week(), "avvikande_dagar": [{"datum": "2025-06-20"}]}, date(2025, 6, 16)
+        {"oppettider": week(), "avvikande_dagar": closed("2025-06-20")}, date(2025, 6, 16)
     )
     assert r.outcome is ps.Outcome.fail
 
 
 def test_oppettider_nationaldagen_closed_passes() -> None:
     r = oppet(
-        {"oppettider": week(), "avvikande_dagar": [{"datum": "2025-06-06"}]}, date(2025, 6, 2)
+        {"oppettider": week(), "avvikande_dagar": closed("2025-06-06")}, date(2025, 6, 2)
     )
     assert r.outcome is ps.Outcome.passed
 
@@ -323,8 +341,14 @@ def test_closure_without_telephone_arrangement_fails_and_unknown_length_is_indet
     )
     assert r.outcome is ps.Outcome.indeterminate
     assert r.missing == ("$.stangningar[0].forvantad_till",)
-    none = run("Tillganglighet", {}, "tillganglighet.tillfallig_stangning", date(2025, 7, 1))
+    # "Om vårdenheten behöver hålla tillfälligt stängt": closures reported as none are outside the
+    # rule; closures not reported at all are unknown.
+    none = run(
+        "Tillganglighet", {"stangningar": []}, "tillganglighet.tillfallig_stangning", date(2025, 7, 1)
+    )
     assert none.outcome is ps.Outcome.not_applicable
+    unknown = run("Tillganglighet", {}, "tillganglighet.tillfallig_stangning", date(2025, 7, 1))
+    assert (unknown.outcome, unknown.missing) == (ps.Outcome.indeterminate, ("$.stangningar",))
 
 
 # --- vardkontakt ------------------------------------------------------------------------------
@@ -409,21 +433,25 @@ def test_medicinsk_bedomning_unlicensed_does_not_count_and_unlisted_not_applicab
 def hembesok(**extra: Any) -> dict[str, Any]:
     data = {
         "typ": "hembesok",
+        "sokte": "2025-03-12",
         "patient": {"folkbokford_lan": "stockholm"},
         "listad_vid_enheten": True,
     }
     return {**data, **extra}
 
 
-def test_hembesok_utomlans_staying_in_kalmar_accepted_elsewhere_routed() -> None:
+def test_hembesok_utomlans_staying_in_kalmar_accepted_elsewhere_no_duty() -> None:
     r = kontakt(hembesok(vistelse_lan="kalmar"), "hembesok_utomlans", date(2025, 3, 12))
-    assert (r.outcome, r.values["decision"]) == (ps.Outcome.passed, "accept")
-    r = kontakt(hembesok(vistelse_lan="stockholm"), "hembesok_utomlans", date(2025, 3, 12))
-    assert (r.outcome, r.values["decision"], r.values["route"]) == (
+    assert (r.outcome, r.values["decision"], r.values["duty"]) == (ps.Outcome.passed, "accept", True)
+    # "har vårdenheten ingen skyldighet att genomföra hembesök" but "kan hembesök över
+    # länsgränser komma i fråga": no duty, yet the unit may proceed, so a warning, not a refusal.
+    r = kontakt(hembesok(vistelse_lan="Stockholms län"), "hembesok_utomlans", date(2025, 3, 12))
+    assert (r.outcome, r.values["duty"], r.values["staying_in"]) == (
         ps.Outcome.warning,
-        "route",
-        "vistelseregion",
+        False,
+        "stockholm",
     )
+    assert "decision" not in r.values
 
 
 def test_hembesok_utomlans_not_applicable_and_missing() -> None:
@@ -438,6 +466,12 @@ def test_hembesok_utomlans_not_applicable_and_missing() -> None:
     )
     assert kontakt(hembesok(), "hembesok_utomlans", date(2025, 3, 12)).missing == (
         "$.vistelse_lan",
+    )
+    # A known fact outside the scope decides whatever else is missing.
+    unlisted = {"typ": "hembesok", "sokte": "2025-03-12", "listad_vid_enheten": False}
+    assert (
+        kontakt(unlisted, "hembesok_utomlans", date(2025, 3, 12)).outcome
+        is ps.Outcome.not_applicable
     )
 
 
@@ -464,10 +498,27 @@ def test_asylsokande_adult_only_care_that_cannot_wait() -> None:
 
 
 def test_asylsokande_residents_not_applicable_and_missing_birth_date() -> None:
-    resident = {"patient": {"fodelsedatum": "1990-01-01", "vistelsestatus": "folkbokford"}}
+    resident = {
+        "sokte": "2025-06-20",
+        "patient": {"fodelsedatum": "1990-01-01", "vistelsestatus": "folkbokford"},
+    }
     assert kontakt(resident, "asylsokande", date(2025, 7, 1)).outcome is ps.Outcome.not_applicable
-    r = kontakt({"patient": {"vistelsestatus": "papperslos"}}, "asylsokande", date(2025, 7, 1))
+    r = kontakt(
+        {"sokte": "2025-06-20", "patient": {"vistelsestatus": "papperslos"}},
+        "asylsokande",
+        date(2025, 7, 1),
+    )
     assert r.missing == ("$.patient.fodelsedatum",)
+
+
+def test_asylsokande_age_on_the_day_care_was_sought_never_on_as_of() -> None:
+    # "Asylsökande barn och ungdomar upp till 18 år": 17 when care was sought on 20 August, 18 on
+    # the evaluation day 15 September; the child's right is decided by the day care was sought.
+    child = {"patient": {"vistelsestatus": "asylsokande", "fodelsedatum": "2007-09-01"}, "kan_ej_vanta": False}
+    r = kontakt({**child, "sokte": "2025-08-20"}, "asylsokande", date(2025, 9, 15))
+    assert (r.outcome, r.values["age"], r.values["decision"]) == (ps.Outcome.passed, 17, "accept")
+    r = kontakt(child, "asylsokande", date(2025, 9, 15))
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.sokte",))
 
 
 # --- vardenhet --------------------------------------------------------------------------------
@@ -477,7 +528,8 @@ def lakare(
     id_: str, fte: float | None, *spec: str, coloc: bool | None = True, **extra: Any
 ) -> dict[str, Any]:
     return {"id": id_, "yrke": "lakare", "legitimerad": True, "specialiteter": list(spec),
-            "tjanstgoringsgrad": fte, "samlokaliserad": coloc, **extra}  # fmt: skip
+            "tjanstgoringsgrad": fte, "samlokaliserad": coloc, "funktioner": [], "uppdrag": [],
+            **extra}  # fmt: skip
 
 
 def unit(personal: list[dict[str, Any]] | None = None, **extra: Any) -> dict[str, Any]:
@@ -485,10 +537,12 @@ def unit(personal: list[dict[str, Any]] | None = None, **extra: Any) -> dict[str
         lakare("L1", 1.0, "allmanmedicin", funktioner=["mal"]),
         lakare("L2", 0.5, "allmanmedicin"),
         lakare("L3", 1.0, "internmedicin"),
-        {"id": "ST1", "yrke": "lakare", "st_specialitet": "allmanmedicin", "tjanstgoringsgrad": 1.0},
+        {"id": "ST1", "yrke": "lakare", "st_specialitet": "allmanmedicin", "tjanstgoringsgrad": 1.0,
+         "specialiteter": [], "funktioner": [], "uppdrag": []},
         {"id": "S1", "yrke": "sjukskoterska", "legitimerad": True, "uppdrag": ["radgivning"],
          "funktioner": ["vardsamordnare"], "namn": "Fiktiv Samordnare"},
-        {"id": "VC", "yrke": "annan", "funktioner": ["verksamhetschef"], "namn": "Fiktiv Chef"},
+        {"id": "VC", "yrke": "annan", "legitimerad": False, "funktioner": ["verksamhetschef"],
+         "uppdrag": [], "namn": "Fiktiv Chef"},
     ]  # fmt: skip
     return {"id": "hc-1", "personal": staff, **extra}
 
@@ -506,6 +560,23 @@ def test_radgivning_licensed_nurse_passes_assistant_nurse_fails() -> None:
     assert (r.outcome, r.values["below_minimum"]) == (ps.Outcome.fail, ["U1"])
     assert enhet(unit([]), "tillganglighet.radgivning").outcome is ps.Outcome.fail
     assert enhet({"id": "hc-1"}, "tillganglighet.radgivning").missing == ("$.personal",)
+
+
+def test_radgivning_unreported_work_areas_are_indeterminate_not_fail() -> None:
+    # "Rådgivning ska ges av lägst sjuksköterskekompetens vid vårdenheten": licensed nurses whose
+    # work areas are not reported may well give the advice; that is unknown, not a failure.
+    nurses = [{"id": "s1", "yrke": "sjukskoterska", "legitimerad": True},
+              {"id": "s2", "yrke": "sjukskoterska", "legitimerad": True}]  # fmt: skip
+    r = enhet({"id": "U1", "personal": nurses}, "tillganglighet.radgivning", date(2025, 6, 1))
+    assert (r.outcome, r.missing) == (
+        ps.Outcome.indeterminate,
+        ("$.personal[0].uppdrag", "$.personal[1].uppdrag"),
+    )
+    # An assistant nurse whose work areas are unknown might be giving advice beside the nurse.
+    staff = [{"id": "S1", "yrke": "sjukskoterska", "legitimerad": True, "uppdrag": ["radgivning"]},
+             {"id": "U1", "yrke": "underskoterska", "legitimerad": False}]  # fmt: skip
+    r = enhet(unit(staff), "tillganglighet.radgivning")
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.personal[1].uppdrag",))
 
 
 def test_samlokaliserade_lakare_three_pass() -> None:
@@ -537,7 +608,10 @@ def test_samlokaliserade_lakare_exception_strictly_below_2700() -> None:
 
 
 def test_samlokaliserade_lakare_missing_figures_indeterminate() -> None:
+    # Without any formalised collaboration the exception cannot hold, whatever the population.
     r = enhet(one_doctor(None, []), "vardenhet.samlokaliserade_lakare")
+    assert (r.outcome, r.missing) == (ps.Outcome.fail, ())
+    r = enhet(one_doctor(None, FORMAL), "vardenhet.samlokaliserade_lakare")
     assert r.missing == ("$.invanare_inom_1_mil",)
     r = enhet(one_doctor(2000, None), "vardenhet.samlokaliserade_lakare")
     assert r.missing == ("$.samverkansavtal",)
@@ -545,6 +619,10 @@ def test_samlokaliserade_lakare_missing_figures_indeterminate() -> None:
     assert enhet(unknown, "vardenhet.samlokaliserade_lakare").missing == (
         "$.personal[1].samlokaliserad",
     )
+    # A co-located staff member whose profession is not reported may be the second physician.
+    staff = [lakare("a", 1.0, "allmanmedicin"), {"id": "x", "tjanstgoringsgrad": 1.5, "samlokaliserad": True}]
+    r = enhet(unit(staff, invanare_inom_1_mil=5000, samverkansavtal=[]), "vardenhet.samlokaliserade_lakare")
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.personal[1].yrke",))
 
 
 def test_glesbygdsundantag() -> None:
@@ -559,8 +637,10 @@ def test_glesbygdsundantag() -> None:
     assert enhet(one_doctor(None, []), "vardenhet.glesbygdsundantag").missing == (
         "$.invanare_inom_1_mil",
     )
+    # "För dessa vårdenheter gäller att man ska ha formaliserat samarbete med annan vårdenhet":
+    # every unit below 2 700 inhabitants, whatever its staffing.
     two = unit(invanare_inom_1_mil=1500, samverkansavtal=[])
-    assert enhet(two, "vardenhet.glesbygdsundantag").outcome is ps.Outcome.not_applicable
+    assert enhet(two, "vardenhet.glesbygdsundantag").outcome is ps.Outcome.fail
 
 
 def test_andel_allmanmedicin_st_excluded() -> None:
@@ -594,13 +674,29 @@ def test_andel_allmanmedicin_missing_service_level() -> None:
     )
 
 
+def test_andel_allmanmedicin_unknown_profession_is_never_dropped() -> None:
+    # "Hälften av enhetens samlade tjänstgöringsgrad för läkare": x (1.5 FTE, profession not
+    # reported) is 0.4 if a non-specialist physician and 1.0 if not a physician at all.
+    staff = [lakare("a", 1.0, "allmanmedicin"), {"id": "x", "tjanstgoringsgrad": 1.5, "samlokaliserad": True}]
+    r = enhet({"id": "U", "personal": staff}, "vardenhet.andel_allmanmedicin", date(2025, 6, 1))
+    assert (r.outcome, r.missing) == (
+        ps.Outcome.indeterminate,
+        ("$.personal[1].yrke", "$.personal[1].specialiteter"),
+    )
+    # When every possible value gives the same outcome, the rule decides.
+    staff = [lakare("A", 2.0, "allmanmedicin"), {"id": "B", "yrke": "lakare", "tjanstgoringsgrad": 1.0}]
+    assert enhet(unit(staff), "vardenhet.andel_allmanmedicin").outcome is ps.Outcome.passed
+    staff = [lakare("A", 0.4, "allmanmedicin"), lakare("B", 1.0), {"id": "X", "tjanstgoringsgrad": 0.1}]
+    assert enhet(unit(staff), "vardenhet.andel_allmanmedicin").outcome is ps.Outcome.fail
+
+
 def test_mal_verksamhetschef_vardsamordnare_pass() -> None:
     for rule in ("vardenhet.mal", "vardenhet.verksamhetschef", "vardenhet.vardsamordnare"):
         assert enhet(unit(), rule).outcome is ps.Outcome.passed, rule
 
 
 def test_named_functions_missing_or_unnamed() -> None:
-    staff = [lakare("L1", 1.0), {"id": "VC", "funktioner": ["verksamhetschef"]}]
+    staff = [lakare("L1", 1.0), {"id": "VC", "yrke": "annan", "funktioner": ["verksamhetschef"]}]
     assert enhet(unit(staff), "vardenhet.mal").outcome is ps.Outcome.fail
     assert enhet(unit(staff), "vardenhet.vardsamordnare").outcome is ps.Outcome.fail
     r = enhet(unit(staff), "vardenhet.verksamhetschef")
@@ -609,6 +705,9 @@ def test_named_functions_missing_or_unnamed() -> None:
     assert enhet(unit(nurse_mal), "vardenhet.mal").outcome is ps.Outcome.fail
     r = enhet(unit(staff), "vardenhet.verksamhetschef")
     assert "Fiktiv" not in r.explanation.sv
+    # Staff whose functions are not reported may hold them.
+    r = enhet(unit([{"id": "L1", "yrke": "lakare"}]), "vardenhet.mal")
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.personal[0].funktioner",))
 
 
 def brist(**k: str) -> dict[str, Any]:
@@ -622,10 +721,38 @@ def test_kompetensbrist_one_month_clamped_to_february() -> None:
         date(2025, 3, 12),
     )
     assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2025, 2, 28))
-    r = enhet(brist(atergestalld="2025-03-01"), "vardenhet.kompetensbrist", date(2025, 3, 12))
+    r = enhet(
+        brist(anmald="2025-02-03", atergestalld="2025-03-01"),
+        "vardenhet.kompetensbrist",
+        date(2025, 3, 12),
+    )
     assert r.outcome is ps.Outcome.missed
     assert enhet(brist(), "vardenhet.kompetensbrist", date(2025, 2, 28)).outcome is ps.Outcome.open
     assert enhet(unit(), "vardenhet.kompetensbrist").outcome is ps.Outcome.not_applicable
+
+
+def test_kompetensbrist_the_duty_to_report_is_checked() -> None:
+    # "ska detta anmälas till Region Kalmar län och återställande ska ske inom en (1) månad":
+    # restored in time but never reported is a breach of the same sentence.
+    r = enhet(brist(atergestalld="2025-02-27"), "vardenhet.kompetensbrist", date(2025, 6, 1))
+    assert (r.outcome, r.values["restoration"], r.values["report"]) == (
+        ps.Outcome.missed,
+        ps.Outcome.met,
+        ps.Outcome.missed,
+    )
+    r = enhet(brist(atergestalld="2025-02-07"), "vardenhet.kompetensbrist", date(2025, 2, 10))
+    assert r.outcome is ps.Outcome.open
+
+
+def test_fast_lakarkontakt_riktvarde_counts_every_specialist_in_primary_care() -> None:
+    # "specialist i allmänmedicin, barn- och ungdomsmedicin eller geriatrik … 1100 invånare per
+    # specialist i primärvården": the geriatrician counts, 2 200 / 2 FTE = 1 100.
+    staff = [lakare("a", 1.0, "allmanmedicin"), lakare("b", 1.0, "geriatrik")]
+    r = enhet(unit(staff, befolkning={"listade": 2200}), "vardenhet.fast_lakarkontakt_riktvarde")
+    assert (r.outcome, r.values["declared"]) == (ps.Outcome.passed, 1100.0)
+    staff = [lakare("a", 1.0, "pediatrik")]
+    r = enhet(unit(staff, befolkning={"listade": 1100}), "vardenhet.fast_lakarkontakt_riktvarde")
+    assert r.outcome is ps.Outcome.passed
 
 
 def test_fast_lakarkontakt_riktvarde_is_advisory() -> None:
@@ -666,7 +793,17 @@ def test_rub_fast_lakarkontakt() -> None:
         ).outcome
         is ps.Outcome.not_applicable
     )
-    assert listning({}, "rub_fast_lakarkontakt", date(2025, 3, 12)).missing == ("$.rub",)
+    assert listning({}, "rub_fast_lakarkontakt", date(2025, 3, 12)).missing == (
+        "$.rub", "$.behov_fast_lakarkontakt", "$.fast_lakarkontakt",
+    )  # fmt: skip
+    assert listning({**ok, "rub": None}, "rub_fast_lakarkontakt", date(2025, 3, 12)).missing == (
+        "$.rub",
+    )
+    # "om behovet finns": no need decides, whatever else is missing.
+    assert (
+        listning({"behov_fast_lakarkontakt": False}, "rub_fast_lakarkontakt", date(2025, 3, 12)).outcome
+        is ps.Outcome.not_applicable
+    )
 
 
 def child(born: str) -> dict[str, Any]:
@@ -686,12 +823,17 @@ def test_bhv_teambesok_dates_with_month_end_clamping() -> None:
 
 
 def test_bhv_teambesok_due_on_the_day_then_the_next_one() -> None:
-    assert listning(child("2025-08-31"), "bhv_teambesok", date(2025, 9, 28)).values["due"] == date(
-        2025, 9, 28
+    r = listning(child("2025-08-31"), "bhv_teambesok", date(2025, 9, 28))
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.open, date(2025, 9, 28))
+    # "teambesök vid 4 veckor": the day after, the 4-week visit has passed. It is not dropped:
+    # without a visit record it is indeterminate (the D11 defect was a silent "open").
+    r = listning(child("2025-08-31"), "bhv_teambesok", date(2025, 9, 29))
+    assert (r.outcome, r.values["due"], r.missing) == (
+        ps.Outcome.indeterminate,
+        date(2026, 2, 28),
+        ("$.teambesok",),
     )
-    assert listning(child("2025-08-31"), "bhv_teambesok", date(2025, 9, 29)).values["due"] == date(
-        2026, 2, 28
-    )
+    assert r.values["visits"][0]["status"] is ps.Outcome.indeterminate
 
 
 def test_bhv_visits_leap_year() -> None:
@@ -704,9 +846,9 @@ def test_bhv_teambesok_age_limits() -> None:
     assert (r.outcome, r.values["age"]) == (ps.Outcome.not_applicable, 7)
     r = listning(
         child("2018-03-12"), "bhv_teambesok", date(2025, 3, 11)
-    )  # 6 years, all visits past
-    assert (r.outcome, r.values["age"]) == (ps.Outcome.not_applicable, 6)
-    assert "visits" in r.values
+    )  # 6 years, all visits past: none is dropped, and none can be shown done
+    assert (r.outcome, r.values["age"], r.missing) == (ps.Outcome.indeterminate, 6, ("$.teambesok",))
+    assert [v["status"] for v in r.values["visits"]] == [ps.Outcome.indeterminate] * 4
     assert listning({}, "bhv_teambesok", date(2025, 3, 11)).missing == ("$.person.fodelsedatum",)
 
 
@@ -742,27 +884,34 @@ def bemanning(data: dict[str, Any]) -> ps.Result:
 
 
 def test_helgoppen_bemanning_exact_shares() -> None:
-    r = bemanning(fordelning(48, A=1000, B=2000, C=3000))
+    r = bemanning(fordelning(48, A=(1000, 8.0), B=(2000, 16.0), C=(3000, 24.0)))
     assert r.outcome is ps.Outcome.passed
     assert (r.values["allocation"], r.values["total"]) == ({"A": 8.0, "B": 16.0, "C": 24.0}, 48.0)
 
 
-def test_helgoppen_bemanning_largest_remainder_in_quarter_hours() -> None:
-    # 96 quarter hours: quotas 48.0048, 28.8029, 19.1923 → 48, 28, 19 + the last one to B.
-    r = bemanning(fordelning(24, C=1999, A=5000, B=3000))
-    assert r.values["allocation"] == {"A": 12.0, "B": 7.25, "C": 4.75}
-    assert sum(r.values["allocation"].values()) == 24.0
+def test_helgoppen_bemanning_unit_above_its_exact_share_passes() -> None:
+    # "Arbetsinsatsen fördelas utifrån vårdenhetens andel av områdets totala listade patienter":
+    # the share is 10/3 h each; no rounding grid or tie-break makes A owe 3.5 h.
+    r = bemanning(fordelning(10, A=(1000, 3.4), B=(1000, 3.34), C=(1000, 3.34)))
+    assert r.outcome is ps.Outcome.passed
+    assert r.values["allocation_exact"] == {"A": "10/3", "B": "10/3", "C": "10/3"}
+    assert r.values["shortfall"] == {}
 
 
-def test_helgoppen_bemanning_tie_goes_to_the_lowest_unit_id() -> None:
-    r = bemanning(fordelning(10, C=1, B=1, A=1))  # 40 quarters: 13 each + 1 to A
-    assert r.values["allocation"] == {"A": 3.5, "B": 3.25, "C": 3.25}
-
-
-def test_helgoppen_bemanning_declared_hours_below_share_fail() -> None:
-    r = bemanning(fordelning(48, A=(1000, 7.5), B=(2000, 16.0), C=3000))
+def test_helgoppen_bemanning_declared_hours_below_the_exact_share_fail() -> None:
+    r = bemanning(fordelning(48, A=(1000, 7.5), B=(2000, 16.0), C=(3000, 24.0)))
     assert r.outcome is ps.Outcome.fail
     assert r.values["shortfall"] == {"A": 0.5}
+    r = bemanning(fordelning(10, A=(1, 3.34), B=(1, 3.34), C=(1, 3.33)))
+    assert (r.outcome, r.values["shortfall"]) == (ps.Outcome.fail, {"C": 0.0033})
+
+
+def test_helgoppen_bemanning_any_total_is_valid_and_undeclared_hours_are_indeterminate() -> None:
+    # "Samma princip gäller för läkare i beredskap"; the text has no rounding unit.
+    r = bemanning({**fordelning(10.1, A=(1, 5.05), B=(1, 5.05)), "avser": "beredskap"})
+    assert (r.outcome, r.values["allocation"]) == (ps.Outcome.passed, {"A": 5.05, "B": 5.05})
+    r = bemanning(fordelning(48, A=(1000, 8.0), B=2000, C=(3000, 24.0)))
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.enheter[1].deklarerade_timmar",))
 
 
 def test_helgoppen_bemanning_not_applicable_and_indeterminate() -> None:
@@ -771,31 +920,32 @@ def test_helgoppen_bemanning_not_applicable_and_indeterminate() -> None:
         is ps.Outcome.not_applicable
     )
     assert bemanning(fordelning(None, A=1)).missing == ("$.timmar",)
-    assert bemanning(fordelning(10.1, A=1)).missing == ("$.timmar",)
     assert bemanning(fordelning(10, A=0, B=0)).outcome is ps.Outcome.indeterminate
+    assert bemanning({"avser": "helgoppen_bemanning", "timmar": 10}).missing == ("$.enheter",)
 
 
 @given(
-    units=st.integers(min_value=0, max_value=10_000),
+    hours=st.fractions(min_value=0, max_value=1000, max_denominator=100),
     weights=st.dictionaries(
         st.text("abcdef", min_size=1, max_size=3), st.integers(0, 100_000), min_size=1, max_size=8
     ),
 )
-def test_largest_remainder_sums_exactly_and_stays_within_one_of_the_quota(
-    units: int, weights: dict[str, int]
-) -> None:
+def test_exact_shares_add_up_and_follow_the_weights(hours: Any, weights: dict[str, int]) -> None:
     total = sum(weights.values())
     if total == 0:
         return
-    parts = largest_remainder(units, weights)
-    assert sum(parts.values()) == units
+    shares = exact_shares(hours, weights)
+    assert sum(shares.values()) == hours
     for k, w in weights.items():
-        assert units * w // total <= parts[k] <= units * w // total + 1
-    assert largest_remainder(units, dict(reversed(list(weights.items())))) == parts
+        assert shares[k] * total == hours * w
+
+
+PERIOD_2025 = {"fran": "2025-01-01", "till": "2025-12-31"}
 
 
 def uppfoljning(data: dict[str, Any], rule: str, as_of: date) -> ps.Result:
-    return run("Uppfoljning", data, "uppfoljning." + rule, as_of)
+    """A follow-up of the 2025 period (its first day picks the rulebook edition)."""
+    return run("Uppfoljning", {"period": PERIOD_2025, **data}, "uppfoljning." + rule, as_of)
 
 
 def test_uppgifter_14_dagar_due_on_nyarsafton_inclusive() -> None:
@@ -885,6 +1035,8 @@ def test_byte_verksamhetschef_one_month_clamped() -> None:
 def test_lokalbyte_six_months_clamped_leap_year() -> None:
     r = uppfoljning(change("lokalbyte", "2028-08-31", "2028-02-29"), "lokalbyte", date(2028, 9, 1))
     assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2028, 2, 29))
+    r = uppfoljning(change("lokalbyte", "2026-03-01", "2025-08-20"), "lokalbyte", date(2026, 1, 5))
+    assert (r.outcome, r.values["due"], r.edition) == (ps.Outcome.met, date(2025, 9, 1), "2025")
     assert (
         uppfoljning(change("lokalbyte", "2025-08-31"), "lokalbyte", date(2025, 2, 28)).outcome
         is ps.Outcome.open
@@ -917,9 +1069,27 @@ def test_annex_4_under_both_titles() -> None:
     assert len(ps.annexes("kalmar", "halsoval")) == 16
 
 
-def test_parameters_are_not_in_force_before_the_2025_rulebook() -> None:
-    r = uppfoljning(change("lokalbyte", "2024-08-31", "2024-02-29"), "lokalbyte", date(2024, 9, 1))
-    assert (r.outcome, r.values["parameter_not_in_force"]) == (
-        ps.Outcome.not_applicable,
-        "change_types",
+def test_no_rulebook_outside_the_2025_edition() -> None:
+    # "Uppdragsbeskrivning 2025": a follow-up period of 2024 and a contact in 2026 are governed by
+    # no edition of this rulebook; every rule answers the same.
+    r = run(
+        "Uppfoljning",
+        {"period": {"fran": "2024-01-01"}, **change("lokalbyte", "2024-08-31", "2024-02-29")},
+        "uppfoljning.lokalbyte",
+        date(2024, 9, 1),
     )
+    assert (r.outcome, r.values["reason"], r.edition) == (
+        ps.Outcome.not_applicable,
+        "no_rulebook_in_force",
+        None,
+    )
+    for sought, outcome, edition in (
+        ("2025-12-31T23:30:00+01:00", ps.Outcome.met, "2025"),
+        ("2026-01-01T00:30:00+01:00", ps.Outcome.not_applicable, None),
+    ):
+        r = kontakt({"sokte": sought, "kontakt": sought}, "kontakt_samma_dag", date(2026, 1, 2))
+        assert (r.outcome, r.edition, r.governing_day) == (outcome, edition, date.fromisoformat(sought[:10]))
+    r = uppfoljning(change("lokalbyte", "2025-08-31"), "lokalbyte", date(2025, 3, 1))
+    assert r.governing_day == date(2025, 1, 1)
+    r = run("Uppfoljning", change("lokalbyte", "2025-08-31"), "uppfoljning.lokalbyte", date(2025, 3, 1))
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.period.fran",))

@@ -101,7 +101,11 @@ def test_forsta_kontakt_not_for_vfsp_or_digital(typ: str) -> None:
 
 
 def test_komplettering_not_applicable_without_request() -> None:
-    assert remiss("remiss.komplettering").outcome is Outcome.not_applicable
+    # "Detta gäller även i de fall komplettering begärs": reported as none ([]) is outside the rule,
+    # not reported at all is unknown (absent is not empty).
+    assert remiss("remiss.komplettering", kompletteringar=[]).outcome is Outcome.not_applicable
+    r = remiss("remiss.komplettering")
+    assert (r.outcome, r.missing) == (Outcome.indeterminate, ("$.kompletteringar",))
 
 
 def test_komplettering_counts_from_original_arrival() -> None:
@@ -177,20 +181,35 @@ def test_utfardare_missing_is_indeterminate() -> None:
     assert remiss("remiss.utfardare", typ="digital_mottagning").outcome is Outcome.not_applicable
 
 
-def test_utomlans_kalmar_accepts() -> None:
-    r = remiss("remiss.utomlans", utfardare={"lan": "kalmar", "legitimerad": True})
-    assert r.values["decision"] == "accept"
+def test_utomlans_is_about_the_patients_county_not_the_issuers() -> None:
+    # "utomlänspatienter som söker vård inom psykisk hälsa primärvård": a patient registered in
+    # Kalmar län is no utomlänspatient, even with a referral from Stockholm (audit D6).
+    r = remiss("remiss.utomlans", patient={"folkbokford_lan": "kalmar"},
+               utfardare={"lan": "stockholm", "legitimerad": True})
+    assert r.outcome is Outcome.not_applicable
 
 
-def test_utomlans_other_county_is_routed_not_rejected() -> None:
-    r = remiss("remiss.utomlans", utfardare={"lan": "stockholm", "legitimerad": True})
-    assert r.outcome is Outcome.warning
+def test_utomlans_out_of_county_referral_is_routed_to_halsoval_triage() -> None:
+    # "Remiss kan inte krävas från annat län, då utomlänspatienter … triageras via hälsovalsenhet
+    # inom Region Kalmar län": routed (the unit does not take it on that referral), never rejected.
+    r = remiss("remiss.utomlans", patient={"folkbokford_lan": "Stockholms län"},
+               utfardare={"lan": "stockholm", "legitimerad": True})
+    assert r.outcome is Outcome.fail
+    assert (r.values["decision"], r.values["route"]) == ("route", "halsovalsenhet_kalmar")
+    # Registered nowhere in Sweden is outside the county too.
+    r = remiss("remiss.utomlans", patient={"folkbokford_i_sverige": False}, utfardare={"lan": "blekinge"})
     assert r.values["decision"] == "route"
-    assert r.values["route"] == "halsovalsenhet_kalmar"
+
+
+def test_utomlans_referral_from_within_the_county_is_received() -> None:
+    r = remiss("remiss.utomlans", patient={"folkbokford_lan": "ostergotland"}, utfardare={"lan": "kalmar"})
+    assert (r.outcome, r.values["decision"]) == (Outcome.passed, "accept")
 
 
 def test_utomlans_missing_county() -> None:
-    r = remiss("remiss.utomlans", utfardare={"legitimerad": True})
+    r = remiss("remiss.utomlans", patient={"referens": "P"}, utfardare={"lan": "stockholm"})
+    assert (r.outcome, r.missing) == (Outcome.indeterminate, ("$.patient.folkbokford_lan",))
+    r = remiss("remiss.utomlans", patient={"folkbokford_lan": "stockholm"}, utfardare={"legitimerad": True})
     assert (r.outcome, r.missing) == (Outcome.indeterminate, ("$.utfardare.lan",))
 
 
@@ -198,8 +217,10 @@ def test_utomlans_missing_county() -> None:
 
 
 def test_alder_day_before_18th_birthday_routes_to_buh() -> None:
+    # "18 år eller äldre" … "därför ska överlämning till Barn- och ungdomshälsan ske": a minor
+    # referred to the adult unit is not the unit's to take: fail with decision route.
     r = remiss("remiss.alder", inkom="2025-04-17", patient={"fodelsedatum": "2007-04-18"})
-    assert r.outcome is Outcome.warning
+    assert r.outcome is Outcome.fail
     assert r.values["decision"] == "route" and r.values["route"] == "barn_och_ungdomshalsan"
     assert r.values["age"] == 17
 
@@ -233,6 +254,7 @@ def test_alder_missing_birth_date() -> None:
 
 def test_barn_och_unga_routes_child() -> None:
     r = remiss("samverkan.barn_och_unga", inkom="2025-04-17", patient={"fodelsedatum": "2007-04-18"})
+    assert r.outcome is Outcome.fail
     assert r.values["decision"] == "route" and r.values["route"] == "barn_och_ungdomshalsan"
     assert r.values["partner"] == "Barn- och ungdomshälsan"
 
@@ -260,6 +282,14 @@ def test_oavsett_listning_rejection_for_listing_fails() -> None:
 def test_oavsett_listning_rejection_for_other_reason_is_outside_rule() -> None:
     r = remiss("remiss.oavsett_listning", beslut={"utfall": "avvisad", "skal": ["alder"]})
     assert r.outcome is Outcome.passed
+
+
+def test_oavsett_listning_queueing_by_listing_fails_and_unreported_reasons() -> None:
+    # "Vårdbehovet styr prioriteringen oavsett listning."
+    r = remiss("remiss.oavsett_listning", beslut={"utfall": "ko", "skal": ["listning"]})
+    assert r.outcome is Outcome.fail
+    r = remiss("remiss.oavsett_listning", beslut={"utfall": "avvisad"})
+    assert (r.outcome, r.missing) == (Outcome.indeterminate, ("$.beslut.skal",))
 
 
 # --- remiss.digital_mottagning ------------------------------------------------------------------
@@ -350,7 +380,7 @@ def test_kurator_socionom_needs_competence_and_supervision() -> None:
 
 def test_kurator_socionom_steg1_grace_year() -> None:
     # Employed 2025-01-15 without steg 1: accepted up to and including 2026-01-15.
-    person = treating("k1", anstallning_start="2025-01-15")
+    person = treating("k1", anstallning_start="2025-01-15", utbildningar=[])
     assert unit("vardenhet.kurator_socionom", as_of=date(2026, 1, 15),
                 personal=[PSYKOLOG, person]).outcome is Outcome.passed
     r = unit("vardenhet.kurator_socionom", as_of=date(2026, 1, 16), personal=[PSYKOLOG, person])
@@ -358,8 +388,35 @@ def test_kurator_socionom_steg1_grace_year() -> None:
 
 
 def test_kurator_socionom_not_applicable() -> None:
-    r = unit("vardenhet.kurator_socionom", personal=[PSYKOLOG, staff("k", "kurator")])
+    r = unit("vardenhet.kurator_socionom", personal=[PSYKOLOG, staff("k", "kurator", uppdrag=[])])
     assert r.outcome is Outcome.not_applicable
+    # Work areas not reported: the counsellor may be giving treatment (absent is not empty).
+    r = unit("vardenhet.kurator_socionom", personal=[PSYKOLOG, staff("k", "kurator")])
+    assert (r.outcome, r.missing) == (Outcome.indeterminate, ("$.personal[1].uppdrag",))
+
+
+def test_kurator_socionom_steg2_is_at_least_steg1() -> None:
+    # "då krävs lägst grundläggande psykoterapiutbildning (steg 1)": steg 2 is above the floor
+    # (audit D2).
+    steg2 = [{"omrade": "psykoterapi_steg2", "paborjad": "2018-01-01", "avslutad": "2019-06-01"}]
+    k1 = treating("k1", anstallning_start="2020-01-01", utbildningar=steg2)
+    r = unit("vardenhet.kurator_socionom", personal=[PSYKOTERAPEUT, k1])
+    assert (r.outcome, r.values["staff"]) == (Outcome.passed, ["k1"])
+
+
+def test_kurator_socionom_staff_employed_before_the_rulebook_need_steg1_completed() -> None:
+    # "lägst grundläggande psykoterapiutbildning (steg 1)"; the one-year start applies "Vid
+    # nyanställning" only.
+    done = [{"omrade": "psykoterapi_steg1", "paborjad": "2012-09-01", "avslutad": "2014-06-01"}]
+    veteran = treating("k3", "socionom", anstallning_start="2010-01-01", utbildningar=done)
+    assert unit("vardenhet.kurator_socionom", personal=[PSYKOTERAPEUT, veteran]).outcome is Outcome.passed
+    none = treating("k3", "socionom", anstallning_start="2010-01-01", utbildningar=[])
+    r = unit("vardenhet.kurator_socionom", personal=[PSYKOTERAPEUT, none])
+    assert r.values["problems"] == {"k3": ["steg1"]}
+    begun = treating("k3", "socionom", anstallning_start="2010-01-01",
+                     utbildningar=[{"omrade": "psykoterapi_steg1", "paborjad": "2012-09-01"}])
+    r = unit("vardenhet.kurator_socionom", personal=[PSYKOTERAPEUT, begun])
+    assert r.missing == ("$.personal[1].utbildningar[0].avslutad",)
 
 
 def test_steg1_leap_day_start_due_28_february() -> None:
@@ -373,7 +430,7 @@ def test_steg1_leap_day_start_due_28_february() -> None:
 
 def test_steg1_aggregates_per_staff() -> None:
     personal = [
-        treating("b", "socionom", anstallning_start="2025-05-31"),  # due 2026-05-31, open
+        treating("b", "socionom", anstallning_start="2025-05-31", utbildningar=[]),  # due 2026-05-31, open
         treating("a", utbildningar=STEG1),  # due 2025-02-28, started 2024-09-01: met
     ]
     r = unit("vardenhet.steg1_inom_ett_ar", as_of=date(2025, 6, 1), personal=personal)
@@ -389,6 +446,27 @@ def test_steg1_aggregates_per_staff() -> None:
     assert (r.outcome, r.values["due"]) == (Outcome.missed, date(2026, 5, 31))
 
 
+def test_steg1_only_new_hires() -> None:
+    # "Vid nyanställning av ovan yrkesgrupper": a social worker employed in 2010 who completed steg 1
+    # in 2014 is not a new hire under this rulebook (audit D1); nor is one employed on 2023-12-31.
+    done = [{"omrade": "psykoterapi_steg1", "paborjad": "2012-09-01", "avslutad": "2014-06-01"}]
+    veteran = treating("k3", "socionom", anstallning_start="2010-01-01", utbildningar=done)
+    r = unit("vardenhet.steg1_inom_ett_ar", personal=[PSYKOTERAPEUT, veteran])
+    assert r.outcome is Outcome.not_applicable and r.values["employed_before"] == ["k3"]
+    eve = treating("k4", anstallning_start="2023-12-31", utbildningar=[])
+    assert unit("vardenhet.steg1_inom_ett_ar", personal=[eve]).outcome is Outcome.not_applicable
+    first_day = treating("k4", anstallning_start="2024-01-01", utbildningar=[])
+    r = unit("vardenhet.steg1_inom_ett_ar", personal=[first_day])
+    assert (r.outcome, r.values["due"]) == (Outcome.missed, date(2025, 1, 1))
+
+
+def test_steg1_steg2_counts_as_begun() -> None:
+    steg2 = [{"omrade": "psykoterapi_steg2", "paborjad": "2024-08-15"}]
+    r = unit("vardenhet.steg1_inom_ett_ar", personal=[treating("k1", anstallning_start="2024-05-01",
+                                                                utbildningar=steg2)])
+    assert (r.outcome, r.values["actual"]) == (Outcome.met, date(2024, 8, 15))
+
+
 def test_steg1_missing_start_and_not_applicable() -> None:
     r = unit("vardenhet.steg1_inom_ett_ar", personal=[treating("k1", anstallning_start=None)])
     assert r.missing == ("$.personal[0].anstallning_start",)
@@ -402,7 +480,8 @@ def test_verksamhetschef() -> None:
     head = staff("vc", "psykolog", namn="Testperson", funktioner=["verksamhetschef"])
     r = unit("vardenhet.verksamhetschef", personal=[head])
     assert r.outcome is Outcome.passed and "Testperson" not in r.explanation.sv
-    assert unit("vardenhet.verksamhetschef", personal=[PSYKOLOG]).outcome is Outcome.fail
+    assert unit("vardenhet.verksamhetschef", personal=[{**PSYKOLOG, "funktioner": []}]).outcome is Outcome.fail
+    assert unit("vardenhet.verksamhetschef", personal=[PSYKOLOG]).missing == ("$.personal[0].funktioner",)
     unnamed = staff("vc", "psykolog", funktioner=["verksamhetschef"])
     assert unit("vardenhet.verksamhetschef", personal=[unnamed]).missing == ("$.personal[0].namn",)
 
@@ -418,11 +497,27 @@ def test_kompetensbrist_due_one_month_clamped(arose: str, due: date) -> None:
 
 def test_kompetensbrist_met_and_missed() -> None:
     ok = {"uppstod": "2025-01-31", "anmald": "2025-02-01", "atergestalld": "2025-02-28"}
-    late = {"uppstod": "2025-01-31", "atergestalld": "2025-03-01"}
+    late = {"uppstod": "2025-01-31", "anmald": "2025-02-01", "atergestalld": "2025-03-01"}
     assert unit("vardenhet.kompetensbrist", kompetensbrist=ok).outcome is Outcome.met
     r = unit("vardenhet.kompetensbrist", kompetensbrist=late)
-    assert r.outcome is Outcome.missed and "saknas" in r.explanation.sv
+    assert (r.outcome, r.values["restoration"]) == (Outcome.missed, "missed")
     assert unit("vardenhet.kompetensbrist").outcome is Outcome.not_applicable
+
+
+def test_kompetensbrist_report_is_checked() -> None:
+    # "ska detta anmälas till Region Kalmar län och återställande ska ske inom en (1) månad": a
+    # shortfall restored in time but never reported is a breach (audit D8).
+    unreported = {"uppstod": "2025-01-31", "atergestalld": "2025-02-27"}
+    r = unit("vardenhet.kompetensbrist", kompetensbrist=unreported)
+    assert (r.outcome, r.values["report"], r.values["restoration"]) == (Outcome.missed, "missed", "met")
+    # Within the month, not yet reported, is still open; reported after it is late.
+    r = unit("vardenhet.kompetensbrist", as_of=date(2025, 2, 10), kompetensbrist={"uppstod": "2025-01-31"})
+    assert r.outcome is Outcome.open
+    late_report = {"uppstod": "2025-01-31", "anmald": "2025-03-01", "atergestalld": "2025-02-10"}
+    assert unit("vardenhet.kompetensbrist", kompetensbrist=late_report).outcome is Outcome.missed
+    # A shortfall that arose before this rulebook was in force is not judged by it.
+    old = {"uppstod": "2023-12-20", "atergestalld": "2024-03-01"}
+    assert unit("vardenhet.kompetensbrist", kompetensbrist=old).outcome is Outcome.not_applicable
 
 
 def test_ptp_split_2024() -> None:
@@ -435,16 +530,22 @@ def test_ptp_split_2024() -> None:
     assert (split.valid_from, split.valid_to) == (date(2024, 1, 1), date(2024, 12, 31))
 
 
-def test_ptp_no_split_in_force_outside_2024() -> None:
+def test_ptp_total_checked_in_every_year() -> None:
+    # "budgetmedel för 5 st PTP per år": checked in 2025 too, where no split is stated (audit D9).
     r = unit("vardenhet.ptp_platser", as_of=date(2025, 1, 1), driftform="privat", ptp_platser=2)
-    assert r.outcome is Outcome.not_applicable
-    assert r.values["places_per_year"] == 5
+    assert (r.outcome, r.values["total"], r.values["allocation"]) == (Outcome.passed, 5, None)
     assert "Ingen fördelning" in r.explanation.sv and "No split" in r.explanation.en
+    r = unit("vardenhet.ptp_platser", as_of=date(2025, 6, 1), driftform="privat", ptp_platser=6)
+    assert (r.outcome, r.values["maximum"]) == (Outcome.fail, 5)
+    assert unit("vardenhet.ptp_platser", as_of=date(2025, 6, 1), ptp_platser=5).outcome is Outcome.passed
 
 
 def test_ptp_missing_inputs() -> None:
-    r = unit("vardenhet.ptp_platser", as_of=date(2024, 6, 1))
-    assert r.missing == ("$.driftform", "$.ptp_platser")
+    assert unit("vardenhet.ptp_platser", as_of=date(2024, 6, 1)).missing == ("$.ptp_platser",)
+    r = unit("vardenhet.ptp_platser", as_of=date(2024, 6, 1), ptp_platser=1)
+    assert r.missing == ("$.driftform",)
+    # Outside the split year the operator form is not needed.
+    assert unit("vardenhet.ptp_platser", as_of=date(2025, 6, 1), ptp_platser=1).outcome is Outcome.passed
 
 
 # --- tillganglighet -----------------------------------------------------------------------------
@@ -481,9 +582,13 @@ def test_stangning_29_days_needs_report() -> None:
 
 
 def test_stangning_not_applicable_and_indeterminate() -> None:
-    assert till("tillganglighet.tillfallig_stangning").outcome is Outcome.not_applicable
+    assert till("tillganglighet.tillfallig_stangning", stangningar=[]).outcome is Outcome.not_applicable
+    assert till("tillganglighet.tillfallig_stangning").missing == ("$.stangningar",)
     r = till("tillganglighet.tillfallig_stangning", stangningar=[{"fran": "2025-06-02"}])
     assert r.missing == ("$.stangningar[0].forvantad_till",)
+    # Reported: the duty is met whatever the length.
+    r = till("tillganglighet.tillfallig_stangning", stangningar=[{"fran": "2025-06-02", "anmald": "2025-05-30"}])
+    assert r.outcome is Outcome.passed
 
 
 # --- uppfoljning --------------------------------------------------------------------------------
@@ -534,6 +639,23 @@ def test_uppfoljning_selects_type_and_aggregates() -> None:
     reordered = run("Uppfoljning", {"forandringar": doc["forandringar"][::-1]},
                     "uppfoljning.byte_verksamhetschef", date(2025, 6, 1))
     assert reordered.values == r.values and reordered.explanation == r.explanation
+
+
+# --- editions ----------------------------------------------------------------------------------
+
+
+def test_edition_boundary_for_a_referral_and_a_standing_requirement() -> None:
+    # The rulebook's earliest dated provision is "För 2024 …": it governs from 2024-01-01.
+    before = remiss("remiss.forsta_kontakt", as_of=date(2024, 1, 20), inkom="2023-12-31")
+    assert before.outcome is Outcome.not_applicable
+    assert before.values == {"reason": "no_rulebook_in_force", "day": date(2023, 12, 31)}
+    first = remiss("remiss.forsta_kontakt", as_of=date(2024, 1, 20), inkom="2024-01-01")
+    assert (first.outcome, first.values["due"], first.edition) == (Outcome.missed, date(2024, 1, 15), "2024")
+    assert first.governing_day == date(2024, 1, 1)
+    head = staff("vc", "psykolog", namn="Testperson", funktioner=["verksamhetschef"])
+    assert unit("vardenhet.verksamhetschef", as_of=date(2023, 12, 31), personal=[head]).outcome \
+        is Outcome.not_applicable
+    assert unit("vardenhet.verksamhetschef", as_of=date(2024, 1, 1), personal=[head]).outcome is Outcome.passed
 
 
 # --- annexes ------------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ class Kompetensbrist:
     """A temporary competence shortfall that stops the unit from fulfilling the assignment."""
 
     uppstod: date = field("Day the shortfall arose.")
-    anmald: date | None = optional("Day it was reported to the region.")
+    anmald: date | None = optional("Day it was reported to the region; absent: not reported.")
     atergestalld: date | None = optional("Day competence was restored.")
 
 

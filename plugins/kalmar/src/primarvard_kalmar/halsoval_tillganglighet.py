@@ -164,7 +164,7 @@ def akuttelefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     referred = (
         None if doc.hanvisning_utanfor_oppettid is None else referral in doc.hanvisning_utanfor_oppettid
     )
-    values = {"uncovered_opening_hours": gaps, "referral_outside_hours": referred}
+    values: dict[str, Any] = {"uncovered_opening_hours": gaps, "referral_outside_hours": referred}
     if gaps or referred is False:
         sv, en = [], []
         if gaps:

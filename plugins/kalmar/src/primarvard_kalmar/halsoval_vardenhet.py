@@ -328,7 +328,7 @@ def andel_allmanmedicin(doc: Vardenhet, ctx: RuleContext) -> Finding:
         lambda m: None if m.specialiteter is None else specialty in m.specialiteter,
         lambda m: m.st_specialitet is not None,  # ST physicians are left out of both sides
     )
-    base = {"required": float(min_share)}
+    base: dict[str, Any] = {"required": float(min_share)}
     missing = [path for p in people for path in p.missing]
     if missing:
         decided = _share_outcome(people, min_share)
@@ -385,7 +385,7 @@ def _named_function(doc: Vardenhet, funktion: Funktion, minimum: int, sv: str, e
     staff = _indexed(doc)
     holders = [(i, m) for i, m in staff if m.funktioner is not None and funktion in m.funktioner]
     named = [m.id for _, m in holders if m.namn]
-    values = {"required": minimum, "declared": len(named), "holders": sorted(named)}
+    values: dict[str, Any] = {"required": minimum, "declared": len(named), "holders": sorted(named)}
     if len(named) >= minimum:
         return passed(
             f"{sv} finns och är namngiven: {join_ids(named)}.",

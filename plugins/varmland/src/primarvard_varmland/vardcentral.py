@@ -7,6 +7,7 @@ from primarvard_varmland import (
     vardcentral_bemanning,
     vardcentral_listning,
     vardcentral_personal,
+    vardcentral_shapes,
     vardcentral_tillganglighet,
     vardcentral_vard,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "vardcentral_bemanning",
     "vardcentral_listning",
     "vardcentral_personal",
+    "vardcentral_shapes",
     "vardcentral_tillganglighet",
     "vardcentral_vard",
 ]

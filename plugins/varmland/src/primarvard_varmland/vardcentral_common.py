@@ -8,7 +8,15 @@ from fractions import Fraction
 from typing import Any
 
 from primarvard_sdk import calendar
-from primarvard_sdk.domain import Medarbetare, Oppettid, Uppdrag, Vardenhet
+from primarvard_sdk.domain import (
+    Medarbetare,
+    Oppettid,
+    Uppdrag,
+    Utbildningsomrade,
+    Vardenhet,
+    fold,
+    meets_level,
+)
 from primarvard_sdk.plugin import Implementations
 
 __all__ = [
@@ -104,18 +112,18 @@ def staff_in(unit: Vardenhet, uppdrag: Uppdrag) -> tuple[list[tuple[int, Medarbe
     return serving, unknown
 
 
-def training_completed(member: Medarbetare, index: int, areas: Iterable[str], day: date) -> tuple[bool, list[str]]:
-    """Whether the member completed a training in one of ``areas`` on or before ``day``.
+def training_completed(member: Medarbetare, index: int, lowest: Utbildningsomrade, day: date) -> tuple[bool, list[str]]:
+    """Whether the member completed a training in ``lowest`` or a higher level of it ("lägst steg 1"
+    is met by steg 2) on or before ``day``.
 
     Returns (completed, missing paths): unreported trainings, or a training in the area without
     ``avslutad``, leave it unknown.
     """
     if member.utbildningar is None:
         return False, [f"$.personal[{index}].utbildningar"]
-    wanted = set(areas)
     missing: list[str] = []
     for j, u in enumerate(member.utbildningar):
-        if code(u.omrade) not in wanted:
+        if not meets_level(u.omrade, lowest):
             continue
         if u.avslutad is None:
             missing.append(f"$.personal[{index}].utbildningar[{j}].avslutad")
@@ -124,23 +132,12 @@ def training_completed(member: Medarbetare, index: int, areas: Iterable[str], da
     return False, missing
 
 
-def _fold(text: str) -> str:
-    import unicodedata
-
-    try:
-        from primarvard_sdk.domain import fold  # type: ignore[attr-defined]
-
-        return str(fold(text))
-    except ImportError:
-        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
 def municipality(name: str, known: Any) -> str:
     """A municipality name as the region's code when it is one of the region's spellings
     (``known``: code → accepted spellings), else the folded name itself."""
-    folded = _fold(name)
+    folded = fold(name)
     for key, spellings in dict(known).items():
-        if folded == _fold(str(key)) or any(folded == _fold(str(s)) for s in spellings):
+        if folded == fold(str(key)) or any(folded == fold(str(s)) for s in spellings):
             return str(key)
     return folded
 

@@ -7,10 +7,26 @@ from datetime import date
 from fractions import Fraction
 
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Funktion, Medarbetare, Specialitet, Uppdrag, Vardenhet, Yrke
+from primarvard_sdk.domain import (
+    Funktion,
+    Medarbetare,
+    Specialitet,
+    Uppdrag,
+    Utbildningsomrade,
+    Vardenhet,
+    Yrke,
+)
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
-from primarvard_varmland.vardcentral_common import Verdict, code, codes, exact, rules, staff_in, training_completed
+from primarvard_varmland.vardcentral_common import (
+    Verdict,
+    code,
+    codes,
+    exact,
+    rules,
+    staff_in,
+    training_completed,
+)
 
 Staff = Sequence[tuple[int, Medarbetare]]
 
@@ -277,7 +293,7 @@ def psykisk_ohalsa_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
             return True
         if m.yrke is None:
             return [f"$.personal[{i}].yrke"]
-        done, open_paths = training_completed(m, i, ("psykoterapi_steg1", "psykoterapi_steg2"), ctx.day)
+        done, open_paths = training_completed(m, i, Utbildningsomrade.psykoterapi_steg1, ctx.day)
         steg1: Verdict = True if done else (open_paths or False)
         if m.yrke is Yrke.psykoterapeut and m.legitimerad is None:
             return [f"$.personal[{i}].legitimerad"] + (steg1 if isinstance(steg1, list) else [])
@@ -393,11 +409,11 @@ def bmm_lakarkompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
         if st not in specialties:
             return open_paths or False
         if m.handledning is None:
-            return open_paths + [f"$.personal[{i}].handledning"]
+            return [*open_paths, f"$.personal[{i}].handledning"]
         if not m.handledning:
             return open_paths or False
         if m.st_specialitet is Specialitet.allmanmedicin:
-            done, missing = training_completed(m, i, ("sidotjanstgoring_kvinnosjukvard",), ctx.day)
+            done, missing = training_completed(m, i, Utbildningsomrade.sidotjanstgoring_kvinnosjukvard, ctx.day)
             return True if done else ((open_paths + missing) or False)
         return True
 

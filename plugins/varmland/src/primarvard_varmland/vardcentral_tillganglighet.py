@@ -14,7 +14,6 @@ from primarvard_sdk.model import Finding
 from primarvard_varmland.vardcentral_common import (
     DAY_SV,
     WEEKDAYS,
-    code,
     codes,
     exact,
     fmt_hours,
@@ -47,13 +46,13 @@ def _wall_hours(schedule: Iterable[Oppettid], day: str) -> Fraction:
     return Fraction(sum(e - s for s, e in _merged(schedule, day)), 60)
 
 
-def _closure_referral(closure: Stangning) -> tuple[list[str] | None, str]:
-    """Where callers are referred during a closure (codes), or None when not reported, and the field read."""
-    referrals = getattr(closure, "hanvisning", None)
-    if referrals is not None or hasattr(closure, "hanvisning"):
-        return (None if referrals is None else codes(referrals)), "hanvisning"
-    single = closure.telefonhanvisning
-    return (None if single is None else [str(code(single))]), "telefonhanvisning"
+def _closure_referral(closure: Stangning) -> list[str] | None:
+    """Where callers are referred during a closure (codes), or None when not reported."""
+    if closure.hanvisning is not None:
+        return codes(closure.hanvisning)
+    if closure.telefonhanvisning is not None:
+        return codes([closure.telefonhanvisning])
+    return None
 
 
 @rules.implement("varmland.vardcentral.tillganglighet.telefon")
@@ -81,9 +80,9 @@ def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
                    if s.fran <= day and (s.forvantad_till is None or day <= s.forvantad_till)]
         without: list[str] = []
         for i, s in current:
-            referral, field_name = _closure_referral(s)
+            referral = _closure_referral(s)
             if referral is None:
-                missing.append(f"$.stangningar[{i}].{field_name}")
+                missing.append(f"$.stangningar[{i}].hanvisning")
             elif not set(referral) & set(accepted):
                 without.append(s.fran.isoformat())
         values["closed_on_day"] = bool(current)

@@ -1,4 +1,5 @@
-"""varmland.vardcentral: care contacts, referrals, follow-up and the UMM allocation."""
+"""varmland.vardcentral: care contacts, referrals, follow-up and the UMM allocation (the rules stated as
+shapes are in ``vardcentral_shapes``)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,11 @@ from primarvard_sdk import calendar
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.domain import (
     Fordelning,
-    Kontakttyp,
     Remiss,
     Remisstyp,
     Uppfoljning,
     Vardkontakt,
     Yrke,
-    local_day,
 )
 from primarvard_sdk.findings import (
     calendar_day_note,
@@ -42,72 +41,6 @@ from primarvard_varmland.vardcentral_common import (
 )
 
 # --- Vardkontakt ------------------------------------------------------------------------------
-
-
-@rules.implement("varmland.vardcentral.vardkontakt.akut_hembesok")
-def akut_hembesok(contact: Vardkontakt, ctx: RuleContext) -> Finding:
-    if contact.typ is None:
-        return indeterminate("$.typ")
-    if contact.typ is not Kontakttyp.akut_hembesok:
-        return not_applicable(
-            f"Kontakten är inget akut läkarbesök i hemmet efter läkarbedömning ({contact.typ.value}).",
-            f"The contact is not an acute physician home visit after a physician's assessment ({contact.typ.value}).",
-        )
-    assessed = contact.behov_bedomt
-    if not isinstance(assessed, datetime):
-        return indeterminate(
-            "$.behov_bedomt",
-            sv="Kan inte avgöras: tidpunkt (datum och klockslag) för läkarbedömningen saknas ($.behov_bedomt).",
-            en="Cannot be decided: the time (date and time of day) of the physician's assessment is missing ($.behov_bedomt).",
-        )
-    hours = ctx.param("hours")
-    due = calendar.add_hours(assessed, hours)
-    start = calendar.to_local(assessed)
-    rule_sv = (f"Akut läkarbesök i hemmet senast {due.isoformat()} ({hours} timmar verklig tid efter läkarbedömningen "
-               f"{start.isoformat()}, dygnet runt; sommartidsomställning räknas i verkliga timmar)")
-    rule_en = (f"Acute physician home visit no later than {due.isoformat()} ({hours} hours of real time after the "
-               f"physician's assessment {start.isoformat()}, around the clock; DST changes count in real hours)")
-    visit = contact.utford
-    values: dict[str, Any] = {"assessed": start}
-    if isinstance(visit, datetime):
-        if visit < assessed:
-            return indeterminate(
-                "$.utford",
-                sv=f"Kan inte avgöras: besöket ({calendar.to_local(visit).isoformat()}) är angivet före läkarbedömningen "
-                f"({start.isoformat()}); uppgifterna motsäger varandra ($.utford).",
-                en=f"Cannot be decided: the visit ({calendar.to_local(visit).isoformat()}) is recorded before the physician's "
-                f"assessment ({start.isoformat()}); the inputs contradict each other ($.utford).",
-                due=due, actual=visit, inconsistent=True, **values,
-            )
-        return deadline(due, visit, ctx.as_of, rule_sv + ".", rule_en + ".", **values)
-    if visit is not None:
-        # A visit recorded by date only: it cannot show that it came within the hours, but a day
-        # that begins after the due instant shows that it did not.
-        if visit < start.date():
-            return indeterminate(
-                "$.utford",
-                sv=f"Kan inte avgöras: besöksdagen {visit.isoformat()} ligger före läkarbedömningen ({start.isoformat()}); "
-                "uppgifterna motsäger varandra ($.utford).",
-                en=f"Cannot be decided: the visit day {visit.isoformat()} lies before the physician's assessment "
-                f"({start.isoformat()}); the inputs contradict each other ($.utford).",
-                due=due, actual=visit, inconsistent=True, **values,
-            )
-        if visit > calendar.local_date(due):
-            return finding(
-                Outcome.missed,
-                f"{rule_sv}. Besöket gjordes först dagen {visit.isoformat()}, efter fristen.",
-                f"{rule_en}. The visit was made only on {visit.isoformat()}, after the deadline.",
-                due=due, actual=visit, **values,
-            )
-        return indeterminate(
-            "$.utford",
-            sv=f"Kan inte avgöras: besöket är angivet bara med datum ({visit.isoformat()}); utan klockslag framgår inte "
-            f"om det gjordes inom {hours} timmar (senast {due.isoformat()}) ($.utford).",
-            en=f"Cannot be decided: the visit is recorded by date only ({visit.isoformat()}); without a time of day it "
-            f"cannot show that it came within {hours} hours (by {due.isoformat()}) ($.utford).",
-            due=due, actual=visit, **values,
-        )
-    return deadline(due, None, ctx.as_of, rule_sv + ".", rule_en + ".", **values)
 
 
 @rules.implement("varmland.vardcentral.vardkontakt.samma_dag_fore_17")
@@ -183,37 +116,6 @@ def samma_dag_fore_17(contact: Vardkontakt, ctx: RuleContext) -> Finding:
 # --- Remiss -----------------------------------------------------------------------------------
 
 
-@rules.implement("varmland.vardcentral.remiss.psykisk_ohalsa_alder")
-def psykisk_ohalsa_alder(remiss: Remiss, ctx: RuleContext) -> Finding:
-    if remiss.typ is not Remisstyp.psykisk_ohalsa:
-        return not_applicable(
-            "Remissen gäller inte åtagandet om psykisk ohälsa (typ psykisk_ohalsa).",
-            "The referral is not for the mental-health commitment (typ psykisk_ohalsa).",
-        )
-    minimum = int(ctx.param("min_age"))
-    arrived = local_day(remiss.inkom)
-    if remiss.patient is None:
-        return indeterminate("$.patient")
-    age = remiss.patient.age_on(arrived)
-    if age is None:
-        return indeterminate("$.patient.fodelsedatum")
-    if age >= minimum:
-        return decision(
-            "accept",
-            f"Patienten är {age} år på remissens ankomstdag {arrived.isoformat()} (från {minimum} år).",
-            f"The patient is {age} on the referral's arrival day {arrived.isoformat()} (from age {minimum}).",
-            age=age,
-            reference_day=arrived,
-        )
-    return decision(
-        "reject",
-        f"Patienten är {age} år på remissens ankomstdag {arrived.isoformat()}; åtagandet gäller från {minimum} år.",
-        f"The patient is {age} on the referral's arrival day {arrived.isoformat()}; the commitment applies from age {minimum}.",
-        age=age,
-        reference_day=arrived,
-    )
-
-
 @rules.implement("varmland.vardcentral.remiss.medicinsk_fotvard")
 def medicinsk_fotvard(remiss: Remiss, ctx: RuleContext) -> Finding:
     if remiss.typ is not Remisstyp.medicinsk_fotvard:
@@ -268,7 +170,7 @@ def _param_on(ctx: RuleContext, name: str, day: date) -> Any | None:
     """The parameter in force on ``day`` (an event's own day), or None when no rulebook edition
     covers that day."""
     try:
-        return ctx.param(name, on=day)  # type: ignore[call-arg]
+        return ctx.param(name, on=day)
     except ParameterNotInForce:
         return None
 
@@ -470,77 +372,3 @@ def umm_lakartid(doc: Fordelning, ctx: RuleContext) -> Finding:
             **values,
         )
     return passed(base_sv + " Alla enheter når sin andel.", base_en + " Every unit meets its share.", **values)
-
-
-# --- Vectorised twins (issue 8: population-scale evaluation) -----------------------------------
-# Each twin gives, row by row, what the rule function above gives on the same document (checked
-# by tests/test_batch_agreement.py on random documents). Same parameters via ctx.param, read at
-# the same point of the if chain; numpy is imported on first use.
-
-from collections.abc import Mapping  # noqa: E402 - kept with the twins it serves
-
-from primarvard_sdk.vectorised import Column  # noqa: E402
-
-
-def _assessed_at(contact: Vardkontakt) -> datetime | None:
-    """``behov_bedomt`` only when it is an instant: a bare date has no time to count hours from."""
-    return contact.behov_bedomt if isinstance(contact.behov_bedomt, datetime) else None
-
-
-def _birth_on_arrival(remiss: Remiss) -> date | None:
-    return remiss.patient.birth_date(local_day(remiss.inkom)) if remiss.patient else None
-
-
-@rules.vectorised(
-    "varmland.vardcentral.vardkontakt.akut_hembesok",
-    Column("typ", "code"), Column("behov_bedomt", "time", get=_assessed_at), Column("utford", "time"),
-)
-def akut_hembesok_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    """``behov_bedomt`` holds instants; a day column (or NaT) means no time of day is known."""
-    import numpy as np
-
-    from primarvard_sdk import batch
-
-    typ = cols["typ"]
-    assessed = cols["behov_bedomt"]
-    if not batch.is_instant(assessed):
-        assessed = np.full(len(typ), np.datetime64("NaT", "us"))
-    hours, not_in_force = batch.in_force(ctx, "hours")
-    due = batch.add_hours(assessed, hours or 0)  # rows use it only when hours is in force
-    return batch.finding(
-        len(typ),
-        (batch.codes_equal(typ, ""), Outcome.indeterminate, "missing:$.typ"),
-        (~batch.codes_equal(typ, Kontakttyp.akut_hembesok), Outcome.not_applicable, "not_akut_hembesok"),
-        (np.isnat(assessed), Outcome.indeterminate, "missing:$.behov_bedomt"),
-        not_in_force,
-        default=batch.deadline_outcome(due, cols["utford"], ctx.as_of),
-        values={"due": due, "assessed": assessed},
-    )
-
-
-@rules.vectorised(
-    "varmland.vardcentral.remiss.psykisk_ohalsa_alder",
-    Column("inkom", "time"), Column("typ", "code"),
-    Column("patient", "flag", get=lambda r: r.patient is not None),
-    Column("fodd", "day", path="patient.fodelsedatum", get=_birth_on_arrival),
-)
-def psykisk_ohalsa_alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    import numpy as np
-
-    from primarvard_sdk import batch
-
-    typ = cols["typ"]
-    minimum, not_in_force = batch.in_force(ctx, "min_age")
-    arrived = batch.local_days(cols["inkom"])
-    age = batch.full_years(cols["fodd"], arrived)
-    adult = age >= int(minimum or 0)
-    return batch.finding(
-        len(typ),
-        (~batch.codes_equal(typ, Remisstyp.psykisk_ohalsa), Outcome.not_applicable, "not_psykisk_ohalsa"),
-        not_in_force,
-        (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
-        (np.isnat(cols["fodd"]), Outcome.indeterminate, "missing:$.patient.fodelsedatum"),
-        (~adult, Outcome.fail, "under_min_age"),
-        default=Outcome.passed,
-        values={"age": age, "decision": np.where(adult, "accept", "reject"), "reference_day": arrived},
-    )

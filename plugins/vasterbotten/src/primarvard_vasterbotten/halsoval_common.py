@@ -10,7 +10,6 @@ from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.findings import worst
 from primarvard_sdk.model import Explanation, Finding
-
 from primarvard_sdk.plugin import Implementations
 
 __all__ = [

@@ -6,21 +6,25 @@ other listing rule answers ``not_applicable`` and refers to it, so that no listi
 listing decision or an assigned unit for that person. The rules that name an assigned unit
 (ickeval, nyfodda, flytt_inom_lanet, filial) also need to know that the person is NOT protected:
 an absent flag makes them ``indeterminate``. No rule reads or repeats the person's identity.
+
+Every listing rule is governed by the listing day (``datum``): it picks the edition and the
+parameter values.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from primarvard_sdk.calendar import add_months
-from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Kandidat, Listning, Utfall, ValtAv, Valtyp
-from primarvard_sdk.findings import decision, failed, indeterminate, not_applicable
-from primarvard_sdk.model import Finding
+from primarvard_sdk.context import ParameterNotInForce, RuleContext
+from primarvard_sdk.domain import Kandidat, Listning, Utfall, ValtAv, Valtyp, fold
+from primarvard_sdk.findings import decision, failed, indeterminate, not_applicable, passed
+from primarvard_sdk.model import Finding, Outcome
 from primarvard_vasterbotten.halsoval_common import iso, joined, rules
 
-SKYDDADE_RULE = "vasterbotten.halsoval.listning.skyddade_personuppgifter"
+PREFIX = "vasterbotten.halsoval."
+SKYDDADE_RULE = PREFIX + "listning.skyddade_personuppgifter"
 _NON_CHOICE = (Valtyp.ickeval, Valtyp.inflyttad, Valtyp.nyfodd)
 
 
@@ -98,17 +102,17 @@ def eget_val_alder(listning: Listning, ctx: RuleContext) -> Finding:
             f"Ingen aktiv val-listning ({listning.valtyp.value}); åldersgränsen gäller eget val.",
             f"Not an active choice ({listning.valtyp.value}); the age limit applies to one's own choice.",
         )
-    missing = [p for p, v in (("$.person", listning.person), ("$.datum", listning.datum),
-                               ("$.valt_av", listning.valt_av)) if v is None]
+    missing = [p for p, v in (("$.person", listning.person), ("$.valt_av", listning.valt_av)) if v is None]
     if missing:
         return indeterminate(*missing)
-    assert listning.person is not None and listning.datum is not None and listning.valt_av is not None
+    assert listning.person is not None and listning.valt_av is not None
+    day = ctx.day
     min_age = ctx.param("min_age")
-    age = listning.person.age_on(listning.datum)
+    age = listning.person.age_on(day)
     if age is None:
         return indeterminate("$.person.fodelsedatum")
-    on = f"den {iso(listning.datum)} (listningsdagen)"
-    on_en = f"on {iso(listning.datum)} (the listing day)"
+    on = f"den {iso(day)} (listningsdagen)"
+    on_en = f"on {iso(day)} (the listing day)"
     if listning.valt_av is ValtAv.ombud:
         return decision(
             "accept",
@@ -127,9 +131,9 @@ def eget_val_alder(listning: Listning, ctx: RuleContext) -> Finding:
         return decision(
             "reject",
             f"Personen har fyllt {min_age} år ({age} år {on}) och väljer själv; vårdnadshavare väljer "
-            "bara för barn under 16 år (ställföreträdare vid nedsatt autonomi: valt_av=ombud).",
+            f"bara för barn under {min_age} år (ställföreträdare vid nedsatt autonomi: valt_av=ombud).",
             f"The person is {min_age} or older ({age} {on_en}) and chooses themselves; a guardian "
-            "chooses only for children under 16 (a representative for reduced autonomy: valt_av=ombud).",
+            f"chooses only for children under {min_age} (a representative for reduced autonomy: valt_av=ombud).",
             age=age,
         )
     if age < min_age:
@@ -157,10 +161,38 @@ def eget_val_alder(listning: Listning, ctx: RuleContext) -> Finding:
     )
 
 
+def _short(rule_id: str) -> str:
+    return rule_id.removeprefix(PREFIX)
+
+
+def _sibling(rule_id: str, listning: Listning, ctx: RuleContext) -> Finding:
+    """Evaluate another listing rule of this programme on the same listing, same day and edition."""
+    from primarvard_vasterbotten import plugin
+
+    rule = next(r for r in plugin.rulebook("halsoval").rules if r.id == rule_id)
+    sub = RuleContext(rule, ctx.as_of, ctx.day, ctx.edition)
+    try:
+        return rules.functions[rule_id](listning, sub)
+    except ParameterNotInForce:
+        return not_applicable("Regeln gäller inte den dagen.", "The rule is not in force that day.")
+
+
+def _is_ground(found: Finding) -> bool:
+    """A listing rule that rejects the choice, or routes it elsewhere, gives a lawful ground."""
+    return found.outcome is Outcome.fail and found.values.get("decision") in ("reject", "route")
+
+
 @rules.implement("vasterbotten.halsoval.listning.far_ej_neka")
 def far_ej_neka(listning: Listning, ctx: RuleContext) -> Finding:
     if (protected := _protected(listning)) is not None:
         return protected
+    if listning.valtyp is None:
+        return indeterminate("$.valtyp")
+    if listning.valtyp is not Valtyp.aktivt_val:
+        return not_applicable(
+            f"Ingen aktiv val-listning ({listning.valtyp.value}); förbudet gäller att neka någon att välja.",
+            f"Not an active choice ({listning.valtyp.value}); the ban is on refusing someone's choice.",
+        )
     if listning.person is None:
         return indeterminate("$.person")
     registered = listning.person.folkbokford_i_sverige
@@ -171,28 +203,70 @@ def far_ej_neka(listning: Listning, ctx: RuleContext) -> Finding:
             "Personen är inte folkbokförd i Sverige; förbudet att neka gäller folkbokförda.",
             "The person is not registered in Sweden; the ban on refusing covers registered persons.",
         )
-    lawful: tuple[str, ...] = ctx.param("lawful_refusal_reasons")
-    beslut = listning.beslut
-    if beslut is not None and beslut.utfall is Utfall.avvisad:
-        reasons = sorted(beslut.skal)
-        if not any(s in lawful for s in reasons):
-            return failed(
-                "Hälsocentralen har nekat en person som är folkbokförd i Sverige "
-                f"(skäl: {joined(reasons) or 'inga'}); det är inte tillåtet, oavsett folkbokföringsregion.",
-                "The hälsocentral refused a person registered in Sweden "
-                f"(reasons: {joined(reasons) or 'none'}); that is not allowed, whatever the region of registration.",
-                decision="accept",
-                refused_by_unit=True,
-            )
     county = listning.person.folkbokford_lan
-    other = county is not None and county != ctx.param("county")
-    return decision(
-        "accept",
-        "Personen är folkbokförd i Sverige" + (" (i annan region)" if other else "")
-        + " och får välja hälsocentralen; den får inte neka.",
-        "The person is registered in Sweden" + (" (in another region)" if other else "")
-        + " and may choose the hälsocentral; it may not refuse.",
-        other_region=other,
+    other = county is not None and str(county) != str(ctx.param("county"))
+    where_sv = " (i annan region)" if other else ""
+    where_en = " (in another region)" if other else ""
+    beslut = listning.beslut
+    if beslut is not None and beslut.utfall is Utfall.accepterad:
+        return decision(
+            "accept",
+            f"Personen är folkbokförd i Sverige{where_sv} och valet har tagits emot.",
+            f"The person is registered in Sweden{where_en} and the choice was accepted.",
+            refused_by_unit=False, other_region=other,
+        )
+    results = {rid: _sibling(rid, listning, ctx) for rid in ctx.param("grounds")}
+    grounds = [_short(rid) for rid, found in results.items() if _is_ground(found)]
+    unchecked = [rid for rid, found in results.items() if found.outcome is Outcome.indeterminate]
+    if beslut is None:
+        if grounds:
+            return not_applicable(
+                f"Personen har inte rätt att välja hälsocentralen just nu: {joined(grounds)} avvisar valet; "
+                "förbudet att neka gäller inte då.",
+                f"The person may not choose the hälsocentral now: {joined(grounds)} rejects the choice; "
+                "the ban on refusing does not apply.",
+                grounds=grounds, other_region=other,
+            )
+        return decision(
+            "accept",
+            f"Personen är folkbokförd i Sverige{where_sv} och får välja hälsocentralen; den får inte neka"
+            + (f" (listningsreglerna {joined(_short(r) for r in unchecked)} kunde inte prövas)." if unchecked else "."),
+            f"The person is registered in Sweden{where_en} and may choose the hälsocentral; it may not refuse"
+            + (f" (the listing rules {joined(_short(r) for r in unchecked)} could not be checked)." if unchecked else "."),
+            refused_by_unit=False, other_region=other, unchecked_grounds=[_short(r) for r in unchecked],
+        )
+    # Refused (avvisad), or put in a queue (ko): the choice was not received.
+    how_sv = "nekat" if beslut.utfall is Utfall.avvisad else "satt i kö i stället för att lista"
+    how_en = "refused" if beslut.utfall is Utfall.avvisad else "queued instead of listing"
+    if grounds:
+        return passed(
+            f"Hälsocentralen har {how_sv} personen med laga grund: {joined(grounds)} avvisar valet.",
+            f"The hälsocentral {how_en} the person on a lawful ground: {joined(grounds)} rejects the choice.",
+            refused_by_unit=True, lawful=True, grounds=grounds, other_region=other,
+        )
+    claimable = {fold(k): v for k, v in ctx.param("claimable_grounds").items()}
+    if beslut.skal is None:
+        claimed = set(results)  # reasons not reported: any ground may have been claimed
+    else:
+        claimed = {claimable[fold(s)] for s in beslut.skal if fold(s) in claimable}
+    missing = [p for rid in unchecked if rid in claimed for p in results[rid].missing]
+    if beslut.skal is None and missing:
+        missing.append("$.beslut.skal")
+    if missing:
+        shown = list(dict.fromkeys(missing))
+        return indeterminate(
+            *shown,
+            sv=f"Kan inte avgöras: det åberopade skälet kan inte prövas, uppgift saknas ({joined(shown)}).",
+            en=f"Cannot be decided: the ground claimed cannot be checked, input missing ({joined(shown)}).",
+            refused_by_unit=True, other_region=other,
+        )
+    reasons = sorted(beslut.skal or ())
+    return failed(
+        f"Hälsocentralen har {how_sv} en person som är folkbokförd i Sverige{where_sv} utan laga grund "
+        f"(angivna skäl: {joined(reasons) or 'inga'}); ingen listningsregel avvisar valet, så det ska tas emot.",
+        f"The hälsocentral {how_en} a person registered in Sweden{where_en} without a lawful ground "
+        f"(reasons given: {joined(reasons) or 'none'}); no listing rule rejects the choice, so it must be accepted.",
+        refused_by_unit=True, lawful=False, required_decision="accept", other_region=other,
     )
 
 
@@ -238,24 +312,31 @@ def max_byten(listning: Listning, ctx: RuleContext) -> Finding:
             f"Ingen omlistning genom eget val ({listning.valtyp.value}); gränsen gäller byten.",
             f"Not a re-listing by one's own choice ({listning.valtyp.value}); the limit applies to changes.",
         )
-    missing = [p for p, v in (("$.datum", listning.datum), ("$.tidigare_byten", listning.tidigare_byten)) if v is None]
-    if missing:
-        return indeterminate(*missing)
-    assert listning.datum is not None and listning.tidigare_byten is not None
+    if listning.tidigare_byten is None:
+        return indeterminate("$.tidigare_byten")
+    day = ctx.day
     limit = ctx.param("max_changes_per_year")
     special: tuple[str, ...] = ctx.param("special_reasons")
-    year = listning.datum.year
-    earlier = sorted(d for d in listning.tidigare_byten if d.year == year and d <= listning.datum)
+    year = day.year
+    earlier = sorted(d for d in listning.tidigare_byten if d.year == year and d <= day)
     count = len(earlier) + 1
-    counted_sv = (f"{len(earlier)} tidigare byten under kalenderåret {year} (fram till {iso(listning.datum)}) "
+    counted_sv = (f"{len(earlier)} tidigare byten under kalenderåret {year} (fram till {iso(day)}) "
                   f"plus detta = {count}; högst {limit} per kalenderår")
-    counted_en = (f"{len(earlier)} earlier changes in calendar year {year} (up to {iso(listning.datum)}) "
+    counted_en = (f"{len(earlier)} earlier changes in calendar year {year} (up to {iso(day)}) "
                   f"plus this one = {count}; at most {limit} per calendar year")
     values = {"changes_in_year": count, "year": year, "required": limit, "declared": count}
     if count <= limit:
         return decision("accept", f"{counted_sv}.", f"{counted_en}.", **values)
+    if listning.sarskilda_skal is None:
+        return indeterminate(
+            "$.sarskilda_skal",
+            sv=f"Kan inte avgöras: {counted_sv}; om särskilda skäl finns är inte angivet ($.sarskilda_skal).",
+            en=f"Cannot be decided: {counted_en}; whether special reasons exist is not given ($.sarskilda_skal).",
+            **values,
+        )
+    allowed = {fold(s) for s in special}
     reasons = sorted(set(listning.sarskilda_skal))
-    known = [r for r in reasons if r in special]
+    known = [r for r in reasons if fold(r) in allowed]
     if known:
         return decision(
             "accept",
@@ -284,26 +365,18 @@ def max_byten(listning: Listning, ctx: RuleContext) -> Finding:
 # --- assignment without a choice ------------------------------------------------------------
 
 
-def _area_unit(listning: Listning, ctx: RuleContext) -> tuple[str | None, Finding | None]:
-    """The non-filial candidate whose areas hold the person's nyckelkodsområde."""
+def _area_unit(listning: Listning) -> tuple[str | None, Finding | None]:
+    """The candidate (not a declared filial) whose areas hold the person's nyckelkodsområde."""
     assert listning.person is not None
     area = listning.person.nyckelkodsomrade
     if area is None:
         return None, indeterminate("$.person.nyckelkodsomrade")
-    if not listning.kandidater:
+    if listning.kandidater is None:
         return None, indeterminate("$.kandidater")
-    covering: list[Kandidat] = sorted(
-        (k for k in listning.kandidater if area in k.nyckelkodsomraden), key=lambda k: k.enhet_id
-    )
+    unknown = [f"$.kandidater[{i}].nyckelkodsomraden" for i, k in enumerate(listning.kandidater)
+               if k.nyckelkodsomraden is None]
+    covering: list[Kandidat] = [k for k in listning.kandidater if area in (k.nyckelkodsomraden or ())]
     units = sorted({k.enhet_id for k in covering if k.ar_filial is not True})
-    if not units:
-        return None, indeterminate(
-            "$.kandidater",
-            sv="Kan inte avgöras: ingen valbar kandidat (filialer undantagna) ansvarar för personens "
-            "nyckelkodsområde ($.kandidater).",
-            en="Cannot be decided: no choosable candidate (filials excluded) is responsible for the "
-            "person's nyckelkodsområde ($.kandidater).",
-        )
     if len(units) > 1:
         return None, indeterminate(
             "$.kandidater",
@@ -313,41 +386,52 @@ def _area_unit(listning: Listning, ctx: RuleContext) -> tuple[str | None, Findin
             "nyckelkodsområde; the text does not decide which ($.kandidater).",
             candidates=units,
         )
+    if unknown:
+        return None, indeterminate(*unknown)
+    if not units:
+        return None, indeterminate(
+            "$.kandidater",
+            sv="Kan inte avgöras: ingen valbar kandidat (filialer undantagna) ansvarar för personens "
+            "nyckelkodsområde ($.kandidater).",
+            en="Cannot be decided: no choosable candidate (filials excluded) is responsible for the "
+            "person's nyckelkodsområde ($.kandidater).",
+        )
     return units[0], None
 
 
 def _assigned(listning: Listning, unit: str, sv: str, en: str) -> Finding:
-    """Accept with ``assigned``; fail when the listing names another unit."""
+    """Accept with ``assigned``; a listing that names another unit is routed to the assigned one."""
     if listning.enhet_id is not None and listning.enhet_id != unit:
-        return failed(
-            f"{sv} Listningen anger en annan enhet ({listning.enhet_id}).",
-            f"{en} The listing names another unit ({listning.enhet_id}).",
-            decision="accept",
+        return decision(
+            "route",
+            f"{sv} Listningen anger en annan enhet ({listning.enhet_id}); den hör till {unit}.",
+            f"{en} The listing names another unit ({listning.enhet_id}); it belongs with {unit}.",
+            route=unit,
             assigned=unit,
             declared=listning.enhet_id,
         )
     return decision("accept", sv, en, assigned=unit)
 
 
-def _in_county(listning: Listning, ctx: RuleContext) -> Finding | None:
+def _county(listning: Listning, ctx: RuleContext) -> tuple[bool | None, Finding | None]:
+    """Whether the person is registered in Västerbotten (``None`` with the finding when unknown)."""
     assert listning.person is not None
     county = listning.person.folkbokford_lan
     if county is None:
-        return indeterminate("$.person.folkbokford_lan")
-    if county != ctx.param("county"):
-        return decision(
-            "reject",
-            "Personen är inte folkbokförd i Västerbotten; ickevalsalternativ gäller bara folkbokförda i länet.",
-            "The person is not registered in Västerbotten; the non-choice assignment applies only to "
-            "persons registered in the county.",
-        )
-    return None
+        return None, indeterminate("$.person.folkbokford_lan")
+    return str(county) == str(ctx.param("county")), None
+
+
+def _moved_within_county(listning: Listning) -> bool | None:
+    """``Listning.flytt_inom_lanet``: a move of registered address within the county."""
+    return getattr(listning, "flytt_inom_lanet", None)
 
 
 @rules.implement("vasterbotten.halsoval.listning.ickeval")
 def ickeval(listning: Listning, ctx: RuleContext) -> Finding:
     if (guard := _assignment_guard(listning)) is not None:
         return guard
+    assert listning.person is not None
     if listning.valtyp is None:
         return indeterminate("$.valtyp")
     if listning.valtyp not in (Valtyp.ickeval, Valtyp.inflyttad):
@@ -355,25 +439,50 @@ def ickeval(listning: Listning, ctx: RuleContext) -> Finding:
             f"Listningen är inte ett ickeval ({listning.valtyp.value}).",
             f"The listing is not a non-choice assignment ({listning.valtyp.value}).",
         )
-    if (outside := _in_county(listning, ctx)) is not None:
-        return outside
-    unit, problem = _area_unit(listning, ctx)
+    inside, problem = _county(listning, ctx)
+    if problem is not None:
+        return problem
+    if not inside:
+        return not_applicable(
+            "Personen är inte folkbokförd i Västerbotten; ickevalsalternativet gäller personer som är "
+            "folkbokförda i Västerbotten.",
+            "The person is not registered in Västerbotten; the non-choice assignment covers persons "
+            "registered in Västerbotten.",
+        )
+    if listning.tidigare_valtyp is Valtyp.aktivt_val:
+        moved = _moved_within_county(listning)
+        if moved is None:
+            return indeterminate(
+                "$.flytt_inom_lanet",
+                sv="Kan inte avgöras: personen har tidigare gjort ett eget val, och om flytten skett inom "
+                "länet (då valet kvarstår, 4.4) är inte angivet ($.flytt_inom_lanet).",
+                en="Cannot be decided: the person made an own choice before, and whether the move was "
+                "within the county (then the choice stays, 4.4) is not given ($.flytt_inom_lanet).",
+            )
+        if moved:
+            return not_applicable(
+                "Personen har gjort ett eget val och flyttat inom länet: valet kvarstår "
+                "(se listning.flytt_inom_lanet).",
+                "The person made an own choice and moved within the county: the choice stays "
+                "(see listning.flytt_inom_lanet).",
+            )
+    unit, problem = _area_unit(listning)
     if problem is not None:
         return problem
     assert unit is not None
-    moved = " (inflyttad, till dess eget val görs)" if listning.valtyp is Valtyp.inflyttad else ""
+    moved_sv = " (inflyttad, till dess eget val görs)" if listning.valtyp is Valtyp.inflyttad else ""
     moved_en = " (moved in, until they choose)" if listning.valtyp is Valtyp.inflyttad else ""
     return _assigned(
         listning, unit,
-        f"Tilldelas {unit}, som ansvarar för nyckelkodsområdet för folkbokföringsadressen{moved}.",
+        f"Tilldelas {unit}, som ansvarar för nyckelkodsområdet för folkbokföringsadressen{moved_sv}.",
         f"Assigned {unit}, responsible for the nyckelkodsområde of the registered address{moved_en}.",
     )
 
 
 @rules.implement("vasterbotten.halsoval.listning.nyfodda")
 def nyfodda(listning: Listning, ctx: RuleContext) -> Finding:
-    if (guard := _assignment_guard(listning)) is not None:
-        return guard
+    if (protected := _protected(listning)) is not None:
+        return protected
     if listning.valtyp is None:
         return indeterminate("$.valtyp")
     if listning.valtyp is not Valtyp.nyfodd:
@@ -381,6 +490,8 @@ def nyfodda(listning: Listning, ctx: RuleContext) -> Finding:
             f"Inte ett nyfött barn utan gjort val ({listning.valtyp.value}).",
             f"Not a newborn without a choice made ({listning.valtyp.value}).",
         )
+    if (unknown := _protection_unknown(listning)) is not None:
+        return unknown
     unit = listning.vardnadshavares_enhet
     if unit is None:
         return indeterminate("$.vardnadshavares_enhet")
@@ -393,8 +504,8 @@ def nyfodda(listning: Listning, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.listning.flytt_inom_lanet")
 def flytt_inom_lanet(listning: Listning, ctx: RuleContext) -> Finding:
-    if (guard := _assignment_guard(listning)) is not None:
-        return guard
+    if (protected := _protected(listning)) is not None:
+        return protected
     if listning.valtyp is None:
         return indeterminate("$.valtyp")
     if listning.valtyp is Valtyp.aktivt_val:
@@ -406,28 +517,54 @@ def flytt_inom_lanet(listning: Listning, ctx: RuleContext) -> Finding:
         return not_applicable(
             "Nyfött barn utan val: se listning.nyfodda.", "Newborn without a choice: see listning.nyfodda."
         )
+    moved = _moved_within_county(listning)
+    if moved is None:
+        return indeterminate(
+            "$.flytt_inom_lanet",
+            sv="Kan inte avgöras: det är inte angivet om personen flyttat till ny folkbokföringsadress inom "
+            "länet ($.flytt_inom_lanet).",
+            en="Cannot be decided: whether the person moved to a new registered address within the county "
+            "is not given ($.flytt_inom_lanet).",
+        )
+    if not moved:
+        return not_applicable(
+            "Ingen flytt inom länet (ingen flytt, eller inflyttning från annat län: se listning.ickeval).",
+            "No move within the county (no move, or a move in from another county: see listning.ickeval).",
+        )
+    if listning.person is None:
+        return indeterminate("$.person")
+    inside, problem = _county(listning, ctx)
+    if problem is not None:
+        return problem
+    if not inside:
+        return not_applicable(
+            "Personen är inte folkbokförd i Västerbotten; regeln gäller flyttning inom Västerbottens län.",
+            "The person is not registered in Västerbotten; the rule covers moves within Västerbotten county.",
+        )
+    if (unknown := _protection_unknown(listning)) is not None:
+        return unknown
     if listning.tidigare_valtyp is None:
         return indeterminate("$.tidigare_valtyp")
-    if (outside := _in_county(listning, ctx)) is not None:
-        return outside
     if listning.tidigare_valtyp is Valtyp.aktivt_val:
         if listning.tidigare_enhet is None:
             return indeterminate("$.tidigare_enhet")
         return _assigned(
             listning, listning.tidigare_enhet,
-            f"Eget val: personen tillhör den valda hälsocentralen ({listning.tidigare_enhet}) till dess ett nytt val görs.",
-            f"Own choice: the person stays with the chosen hälsocentral ({listning.tidigare_enhet}) until choosing again.",
+            f"Eget val och flytt inom länet: personen tillhör den valda hälsocentralen ({listning.tidigare_enhet}) "
+            "till dess ett nytt val görs.",
+            f"Own choice and a move within the county: the person stays with the chosen hälsocentral "
+            f"({listning.tidigare_enhet}) until choosing again.",
         )
-    unit, problem = _area_unit(listning, ctx)
+    unit, problem = _area_unit(listning)
     if problem is not None:
         return problem
     assert unit is not None
     return _assigned(
         listning, unit,
-        f"Tidigare tilldelad utan eget val ({listning.tidigare_valtyp.value}): tilldelas {unit}, som ansvarar "
-        "för den nya folkbokföringsadressens område.",
-        f"Earlier assigned without a choice ({listning.tidigare_valtyp.value}): assigned {unit}, responsible "
-        "for the new registered address's area.",
+        f"Tidigare tilldelad utan eget val ({listning.tidigare_valtyp.value}) och flytt inom länet: tilldelas "
+        f"{unit}, som ansvarar för den nya folkbokföringsadressens område.",
+        f"Earlier assigned without a choice ({listning.tidigare_valtyp.value}) and a move within the county: "
+        f"assigned {unit}, responsible for the new registered address's area.",
     )
 
 
@@ -462,15 +599,19 @@ def listningstak(listning: Listning, ctx: RuleContext) -> Finding:
     if lage.listade is None:
         return indeterminate("$.listningslage.listade")
     values: dict[str, Any] = {"required": lage.tak, "declared": lage.listade}
-    if lage.listade <= lage.tak:
+    if lage.listade < lage.tak:
         return decision(
             "accept",
-            f"{lage.listade} listade överstiger inte taket {lage.tak} (överstiger = strikt fler).",
-            f"{lage.listade} listed does not exceed the cap {lage.tak} (exceeds = strictly more).",
+            f"{lage.listade} listade före detta val; taket {lage.tak} är inte nått (med detta val "
+            f"{lage.listade + 1}).",
+            f"{lage.listade} listed before this choice; the cap {lage.tak} is not reached (with this choice "
+            f"{lage.listade + 1}).",
             **values,
         )
-    over_sv = f"{lage.listade} listade överstiger taket {lage.tak}: den aktiva listningen är stoppad"
-    over_en = f"{lage.listade} listed exceeds the cap {lage.tak}: active listing is stopped"
+    full_sv = (f"{lage.listade} listade före detta val: taket {lage.tak} är nått och fler får inte vara listade; "
+               "den aktiva listningen är stoppad")
+    full_en = (f"{lage.listade} listed before this choice: the cap {lage.tak} is reached and no more may be "
+               "listed; active listing is stopped")
     if listning.valtyp is None:
         return indeterminate("$.valtyp", **values)
     if listning.boende_sarskilt_boende is None:
@@ -478,11 +619,11 @@ def listningstak(listning: Listning, ctx: RuleContext) -> Finding:
     if listning.boende_sarskilt_boende:
         return decision(
             "accept",
-            f"{over_sv}, men boende i särskilt boende som hälsocentralen ansvarar för får lista sig.",
-            f"{over_en}, but residents of a special housing the hälsocentral serves may list.",
+            f"{full_sv}, men boende i särskilt boende som hälsocentralen ansvarar för får lista sig.",
+            f"{full_en}, but residents of a special housing the hälsocentral serves may list.",
             **values,
         )
-    return decision("reject", f"{over_sv}.", f"{over_en}.", **values)
+    return decision("reject", f"{full_sv}.", f"{full_en}.", **values)
 
 
 @rules.implement("vasterbotten.halsoval.listning.listningsstopp")
@@ -496,27 +637,32 @@ def listningsstopp(listning: Listning, ctx: RuleContext) -> Finding:
         return indeterminate("$.listningslage")
     if lage.stopp is None:
         return not_applicable("Inget listningsstopp är beviljat.", "No listing stop is granted.")
-    if listning.datum is None:
-        return indeterminate("$.datum")
     months = ctx.param("max_months")
     start, declared_end = lage.stopp.fran, lage.stopp.till
-    max_end: date = add_months(start, months)
-    too_long = declared_end is None or declared_end > max_end
-    end = max_end if too_long else declared_end
-    assert end is not None
-    values: dict[str, Any] = {"stop_from": start, "stop_until": end, "stop_max_until": max_end, "stop_valid": not too_long}
-    limit_sv = (f"Stoppet från {iso(start)} får vara högst {months} månader, till och med {iso(max_end)}"
-                + (f"; det angivna slutet ({iso(declared_end) if declared_end else 'inget'}) överskrider "
-                   "maxtiden och gäller inte därefter" if too_long else "") + ".")
-    limit_en = (f"The stop from {iso(start)} may last at most {months} months, up to and including {iso(max_end)}"
-                + (f"; the declared end ({iso(declared_end) if declared_end else 'none'}) exceeds the maximum "
-                   "and is not in force after it" if too_long else "") + ".")
-    day = listning.datum
-    if not start <= day <= end:
+    max_end: date = add_months(start, months) - timedelta(days=1)
+    valid = declared_end is not None and declared_end <= max_end
+    values: dict[str, Any] = {"stop_from": start, "stop_until": declared_end, "stop_max_until": max_end,
+                              "stop_valid": valid}
+    day = ctx.day
+    if not valid:
+        shown = iso(declared_end) if declared_end else "inget"
+        shown_en = iso(declared_end) if declared_end else "none"
         return decision(
             "accept",
-            f"Listningsdagen {iso(day)} ligger utanför stoppet i kraft. {limit_sv}",
-            f"The listing day {iso(day)} is outside the stop in force. {limit_en}",
+            f"Stoppet från {iso(start)} får vara högst {months} månader, till och med {iso(max_end)}; det angivna "
+            f"slutet ({shown}) överskrider det. Ett sådant stopp medges inte och stoppar inte listningen.",
+            f"The stop from {iso(start)} may last at most {months} months, up to and including {iso(max_end)}; "
+            f"the declared end ({shown_en}) exceeds it. Such a stop is not allowed and stops no listing.",
+            **values,
+        )
+    assert declared_end is not None
+    limit_sv = f"Stoppet {iso(start)}–{iso(declared_end)} (högst {months} månader, senast {iso(max_end)})."
+    limit_en = f"The stop {iso(start)}–{iso(declared_end)} (at most {months} months, until {iso(max_end)} at the latest)."
+    if not start <= day <= declared_end:
+        return decision(
+            "accept",
+            f"Listningsdagen {iso(day)} ligger utanför stoppet. {limit_sv}",
+            f"The listing day {iso(day)} is outside the stop. {limit_en}",
             **values,
         )
     if listning.valtyp is None:
@@ -567,13 +713,55 @@ def filial(listning: Listning, ctx: RuleContext) -> Finding:
     )
 
 
+# --- Vectorised twins (issue 8: population-scale evaluation) -----------------------------------
+# Each gives, row by row, what its rule function above gives (tests/test_batch_agreement.py and
+# tests/test_batch_vasterbotten.py check it). Each mirrors its rule's checks in the same order:
+# protected person first (not_applicable, see listning.skyddade_personuppgifter), then the
+# indeterminate paths, then the parameters where the function reads them (batch.in_force), then
+# the decision. The core groups rows by their governing day (``datum``), so ``ctx.param`` gives
+# the values in force on each row's listing day; rows without one are answered by the core.
+#
+# far_ej_neka has no twin: whether a refusal is lawful is what five other listing rules decide on
+# the same listing, and restating all five here would be a second statement of each.
+#
+# Lists of reason codes (sarskilda_skal) arrive as one code column, the codes joined by ",".
 
-# --- Vectorised twin (issue 8: population-scale evaluation) ------------------------------------
-# Gives, row by row, what eget_val_alder gives (tests/test_batch_agreement.py checks it).
-
-from collections.abc import Mapping  # noqa: E402 - kept with the twin it serves
+from collections.abc import Mapping  # noqa: E402 - kept with the twins they serve
 
 from primarvard_sdk.vectorised import Column  # noqa: E402
+
+_CODE_SEPARATOR = ","
+
+
+def _joined_codes(codes: tuple[str, ...] | None) -> str | None:
+    return None if codes is None else _CODE_SEPARATOR.join(sorted(set(codes)))
+
+
+def _any_code_in(column: Any, allowed: Any) -> Any:
+    """Per row: whether any code of a joined code column is in ``allowed`` (compared folded)."""
+    import numpy as np
+
+    wanted = {fold(str(a)) for a in allowed or ()}
+    return np.array([any(fold(c) in wanted for c in str(v).split(_CODE_SEPARATOR) if c) for v in column], dtype=bool)
+
+
+def _person_columns() -> tuple[Column, ...]:
+    return (
+        Column("datum", "day"),
+        Column("person", "flag", get=lambda listning: listning.person is not None),
+        Column("skyddade", "flag", path="person.skyddade_personuppgifter"),
+    )
+
+
+def _protected_case(cols: Mapping[str, Any]) -> tuple[Any, Any, str]:
+    return ((cols["person"] == 1) & (cols["skyddade"] == 1), Outcome.not_applicable, "skyddade_personuppgifter")
+
+
+def _protection_unknown_cases(cols: Mapping[str, Any]) -> list[tuple[Any, Any, str]]:
+    return [
+        (cols["person"] != 1, Outcome.indeterminate, "missing:$.person"),
+        (cols["skyddade"] == -1, Outcome.indeterminate, "missing:$.person.skyddade_personuppgifter"),
+    ]
 
 
 def _birth_on_listing_day(listning: Listning) -> date | None:
@@ -582,12 +770,26 @@ def _birth_on_listing_day(listning: Listning) -> date | None:
     return listning.person.birth_date(listning.datum)
 
 
+@rules.vectorised("vasterbotten.halsoval.listning.skyddade_personuppgifter", *_person_columns())
+def skyddade_personuppgifter_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
+    import numpy as np
+
+    from primarvard_sdk import batch
+
+    protected = cols["skyddade"] == 1
+    return batch.finding(
+        len(cols["person"]),
+        *_protection_unknown_cases(cols),
+        (protected, Outcome.fail, "skyddade_personuppgifter"),
+        default=Outcome.passed,
+        values={"decision": np.where(protected, "reject", "accept"), "listing_record": ~protected},
+    )
+
+
 @rules.vectorised(
     "vasterbotten.halsoval.listning.eget_val_alder",
-    Column("person", "flag", get=lambda listning: listning.person is not None),
-    Column("skyddade", "flag", path="person.skyddade_personuppgifter"),
+    *_person_columns(),
     Column("valtyp", "code"),
-    Column("datum", "day"),
     Column("valt_av", "code"),
     Column("fodd", "day", path="person.fodelsedatum", get=_birth_on_listing_day),
     Column("folkbokford", "flag", path="person.folkbokford_i_sverige"),
@@ -596,7 +798,6 @@ def eget_val_alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     import numpy as np
 
     from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
 
     valtyp, valt_av = cols["valtyp"], cols["valt_av"]
     no_person = cols["person"] != 1
@@ -608,11 +809,10 @@ def eget_val_alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     accept = by_representative | (by_guardian & young) | (~by_guardian & ~young & (cols["folkbokford"] == 1))
     return batch.finding(
         len(valtyp),
-        (~no_person & (cols["skyddade"] == 1), Outcome.not_applicable, "skyddade_personuppgifter"),
+        _protected_case(cols),
         (batch.codes_equal(valtyp, ""), Outcome.indeterminate, "missing:$.valtyp"),
         (~batch.codes_equal(valtyp, Valtyp.aktivt_val), Outcome.not_applicable, "not_active_choice"),
-        *batch.missing(**{"$.person": no_person, "$.datum": np.isnat(cols["datum"]),
-                          "$.valt_av": batch.codes_equal(valt_av, "")}),
+        *batch.missing(**{"$.person": no_person, "$.valt_av": batch.codes_equal(valt_av, "")}),
         not_in_force,
         (np.isnat(cols["fodd"]), Outcome.indeterminate, "missing:$.person.fodelsedatum"),
         (by_representative, Outcome.passed, "ombud"),
@@ -626,105 +826,6 @@ def eget_val_alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     )
 
 
-# --- More vectorised twins: the listing decisions that are flags, codes and counts ---------------
-# Each mirrors its rule function's checks in the same order: protected person first
-# (not_applicable, see listning.skyddade_personuppgifter), then the indeterminate paths, then the
-# parameters where the function reads them (batch.in_force), then the decision.
-#
-# Lists of reason codes (Beslut.skal, sarskilda_skal) arrive as one code column each, the codes
-# joined by ",", because whether a code counts depends on a parameter in force on as_of.
-
-_CODE_SEPARATOR = ","
-
-
-def _joined_codes(codes: tuple[str, ...] | None) -> str | None:
-    return None if codes is None else _CODE_SEPARATOR.join(codes)
-
-
-def _any_code_in(column: Any, allowed: Any) -> Any:
-    """Per row: whether any code of a joined code column is in ``allowed``."""
-    import numpy as np
-
-    allowed = set(allowed or ())
-    return np.array([any(c in allowed for c in str(v).split(_CODE_SEPARATOR) if c) for v in column], dtype=bool)
-
-
-def _person_columns() -> tuple[Column, Column]:
-    return (
-        Column("person", "flag", get=lambda listning: listning.person is not None),
-        Column("skyddade", "flag", path="person.skyddade_personuppgifter"),
-    )
-
-
-def _protected_case(cols: Mapping[str, Any]) -> tuple[Any, Any, str]:
-    from primarvard_sdk.model import Outcome
-
-    return ((cols["person"] == 1) & (cols["skyddade"] == 1), Outcome.not_applicable, "skyddade_personuppgifter")
-
-
-def _protection_unknown_cases(cols: Mapping[str, Any]) -> list[tuple[Any, Any, str]]:
-    from primarvard_sdk.model import Outcome
-
-    no_person = cols["person"] != 1
-    return [
-        (no_person, Outcome.indeterminate, "missing:$.person"),
-        (cols["skyddade"] == -1, Outcome.indeterminate, "missing:$.person.skyddade_personuppgifter"),
-    ]
-
-
-@rules.vectorised("vasterbotten.halsoval.listning.skyddade_personuppgifter", *_person_columns())
-def skyddade_personuppgifter_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    import numpy as np
-
-    from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
-
-    protected = cols["skyddade"] == 1
-    return batch.finding(
-        len(cols["person"]),
-        *_protection_unknown_cases(cols),
-        (protected, Outcome.fail, "skyddade_personuppgifter"),
-        default=Outcome.passed,
-        values={"decision": np.where(protected, "reject", "accept"), "listing_record": ~protected},
-    )
-
-
-@rules.vectorised(
-    "vasterbotten.halsoval.listning.far_ej_neka",
-    *_person_columns(),
-    Column("folkbokford", "flag", path="person.folkbokford_i_sverige"),
-    Column("folkbokford_lan", "code", path="person.folkbokford_lan"),
-    Column("avvisad", "flag", path="beslut.utfall",
-           get=lambda listning: None if listning.beslut is None else listning.beslut.utfall is Utfall.avvisad),
-    Column("skal", "code", path="beslut.skal",
-           get=lambda listning: None if listning.beslut is None else _joined_codes(listning.beslut.skal)),
-)
-def far_ej_neka_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    import numpy as np
-
-    from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
-
-    rows = len(cols["person"])
-    lawful, lawful_not_in_force = batch.in_force(ctx, "lawful_refusal_reasons")
-    county, county_not_in_force = batch.in_force(ctx, "county")
-    refused = (cols["avvisad"] == 1) & ~_any_code_in(cols["skal"], lawful)
-    lan = cols["folkbokford_lan"]
-    other = ~batch.codes_equal(lan, "") & ~batch.codes_equal(lan, "" if county is None else str(county))
-    return batch.finding(
-        rows,
-        _protected_case(cols),
-        (cols["person"] != 1, Outcome.indeterminate, "missing:$.person"),
-        (cols["folkbokford"] == -1, Outcome.indeterminate, "missing:$.person.folkbokford_i_sverige"),
-        (cols["folkbokford"] == 0, Outcome.not_applicable, "not_registered"),
-        lawful_not_in_force,
-        (refused, Outcome.fail, "refused"),
-        county_not_in_force,
-        default=Outcome.passed,
-        values={"decision": np.full(rows, "accept"), "refused_by_unit": refused, "other_region": other},
-    )
-
-
 @rules.vectorised(
     "vasterbotten.halsoval.listning.kollektiv_listning",
     *_person_columns(),
@@ -735,7 +836,6 @@ def kollektiv_listning_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any
     import numpy as np
 
     from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
 
     kravd, formaner = cols["kollektiv_listning_kravd"], cols["formaner_erbjudna"]
     not_allowed = (kravd == 1) | (formaner == 1)
@@ -754,7 +854,7 @@ def _earlier_changes_in_year(listning: Listning) -> int | None:
     if listning.tidigare_byten is None:
         return None
     if listning.datum is None:
-        return 0  # the row is indeterminate for $.datum; the count is not used
+        return 0  # the core answers the row (its governing day is missing); the count is not used
     year = listning.datum.year
     return sum(1 for d in listning.tidigare_byten if d.year == year and d <= listning.datum)
 
@@ -763,15 +863,15 @@ def _earlier_changes_in_year(listning: Listning) -> int | None:
     "vasterbotten.halsoval.listning.max_byten",
     *_person_columns(),
     Column("valtyp", "code"),
-    Column("datum", "day"),
     Column("tidigare_byten_i_ar", "number", path="tidigare_byten", get=_earlier_changes_in_year),
-    Column("sarskilda_skal", "code", get=lambda listning: _joined_codes(tuple(sorted(set(listning.sarskilda_skal))))),
+    Column("sarskilda_skal", "code", get=lambda listning: _joined_codes(listning.sarskilda_skal)),
+    Column("sarskilda_skal_angivna", "flag", path="sarskilda_skal",
+           get=lambda listning: listning.sarskilda_skal is not None),
 )
 def max_byten_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     import numpy as np
 
     from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
 
     valtyp, datum, earlier = cols["valtyp"], cols["datum"], cols["tidigare_byten_i_ar"]
     rows = len(valtyp)
@@ -789,12 +889,13 @@ def max_byten_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
         _protected_case(cols),
         (batch.codes_equal(valtyp, ""), Outcome.indeterminate, "missing:$.valtyp"),
         (~batch.codes_equal(valtyp, Valtyp.aktivt_val), Outcome.not_applicable, "not_active_choice"),
-        *batch.missing(**{"$.datum": np.isnat(datum), "$.tidigare_byten": np.isnan(earlier)}),
+        (np.isnan(earlier), Outcome.indeterminate, "missing:$.tidigare_byten"),
         limit_not_in_force,
         special_not_in_force,
         (within, Outcome.passed, "within_limit"),
+        (cols["sarskilda_skal_angivna"] != 1, Outcome.indeterminate, "missing:$.sarskilda_skal"),
         (known, Outcome.passed, "special_reasons"),
-        (given, Outcome.warning, "regionens_provning"),
+        (given, Outcome.fail, "regionens_provning"),
         default=Outcome.fail,
         values={
             "decision": np.where(route, "route", np.where(reject, "reject", "accept")),
@@ -818,7 +919,6 @@ def filial_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     import numpy as np
 
     from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
 
     valtyp, is_filial, main = cols["valtyp"], cols["enhet_ar_filial"], cols["enhet_huvudmottagning"]
     non_choice = np.isin(valtyp, [v.value for v in _NON_CHOICE])
@@ -831,7 +931,7 @@ def filial_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
         (is_filial == 0, Outcome.passed, "not_filial"),
         *_protection_unknown_cases(cols),
         (no_main, Outcome.fail, "no_main_clinic"),
-        default=Outcome.warning,
+        default=Outcome.fail,  # routed to the main clinic: the unit does not list the person itself
         values={
             "decision": np.where(is_filial == 0, "accept", np.where(no_main, "reject", "route")),
             "route": np.where(no_main, "", main),
@@ -851,27 +951,28 @@ def nyfodda_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     import numpy as np
 
     from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
 
     valtyp, unit, declared = cols["valtyp"], cols["vardnadshavares_enhet"], cols["enhet_id"]
     other_unit = ~batch.codes_equal(declared, "") & (declared != unit)
     return batch.finding(
         len(valtyp),
         _protected_case(cols),
-        *_protection_unknown_cases(cols),
         (batch.codes_equal(valtyp, ""), Outcome.indeterminate, "missing:$.valtyp"),
         (~batch.codes_equal(valtyp, Valtyp.nyfodd), Outcome.not_applicable, "not_newborn"),
+        *_protection_unknown_cases(cols),
         (batch.codes_equal(unit, ""), Outcome.indeterminate, "missing:$.vardnadshavares_enhet"),
         (other_unit, Outcome.fail, "other_unit"),
         default=Outcome.passed,
-        values={"decision": np.full(len(valtyp), "accept"), "assigned": unit},
+        values={
+            "decision": np.where(other_unit, "route", "accept"),
+            "route": np.where(other_unit, unit, ""),
+            "assigned": unit,
+        },
     )
 
 
 def _exempt_case(cols: Mapping[str, Any]) -> tuple[Any, Any, str]:
     import numpy as np
-
-    from primarvard_sdk.model import Outcome
 
     return (np.isin(cols["valtyp"], [v.value for v in _NON_CHOICE]), Outcome.passed, "non_choice")
 
@@ -889,10 +990,9 @@ def listningstak_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     import numpy as np
 
     from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
 
     valtyp, tak, listade, boende = cols["valtyp"], cols["tak"], cols["listade"], cols["boende_sarskilt_boende"]
-    within = listade <= tak  # False where either is NaN; those rows are decided earlier
+    below = listade < tak  # False where either is NaN; those rows are decided earlier
     exempt, _, _ = _exempt_case(cols)
     return batch.finding(
         len(valtyp),
@@ -901,13 +1001,13 @@ def listningstak_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
         (cols["listningslage"] != 1, Outcome.indeterminate, "missing:$.listningslage"),
         (np.isnan(tak), Outcome.not_applicable, "no_cap"),
         (np.isnan(listade), Outcome.indeterminate, "missing:$.listningslage.listade"),
-        (within, Outcome.passed, "within_cap"),
+        (below, Outcome.passed, "below_cap"),
         (batch.codes_equal(valtyp, ""), Outcome.indeterminate, "missing:$.valtyp"),
         (boende == -1, Outcome.indeterminate, "missing:$.boende_sarskilt_boende"),
         (boende == 1, Outcome.passed, "sarskilt_boende"),
         default=Outcome.fail,
         values={
-            "decision": np.where(exempt | within | (boende == 1), "accept", "reject"),
+            "decision": np.where(exempt | below | (boende == 1), "accept", "reject"),
             "required": tak,
             "declared": listade,
         },
@@ -918,7 +1018,6 @@ def listningstak_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     "vasterbotten.halsoval.listning.listningsstopp",
     *_person_columns(),
     Column("valtyp", "code"),
-    Column("datum", "day"),
     Column("listningslage", "flag", get=lambda listning: listning.listningslage is not None),
     Column("stopp_fran", "day", path="listningslage.stopp.fran"),
     Column("stopp_till", "day", path="listningslage.stopp.till"),
@@ -927,14 +1026,12 @@ def listningsstopp_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     import numpy as np
 
     from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
 
     valtyp, day, start, declared_end = cols["valtyp"], cols["datum"], cols["stopp_fran"], cols["stopp_till"]
     months, not_in_force = batch.in_force(ctx, "max_months")
-    max_end = batch.add_months(start, months if months is not None else 0)
-    too_long = np.isnat(declared_end) | (declared_end > max_end)
-    end = np.where(too_long, max_end, declared_end)
-    inside = (start <= day) & (day <= end)  # False where any is NaT; those rows are decided earlier
+    max_end = batch.add_months(start, months if months is not None else 0) - np.timedelta64(1, "D")
+    valid = ~np.isnat(declared_end) & (declared_end <= max_end)
+    inside = (start <= day) & (day <= declared_end)  # False where any is NaT
     exempt, _, _ = _exempt_case(cols)
     return batch.finding(
         len(valtyp),
@@ -942,16 +1039,16 @@ def listningsstopp_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
         _exempt_case(cols),
         (cols["listningslage"] != 1, Outcome.indeterminate, "missing:$.listningslage"),
         (np.isnat(start), Outcome.not_applicable, "no_stop"),
-        (np.isnat(day), Outcome.indeterminate, "missing:$.datum"),
         not_in_force,
+        (~valid, Outcome.passed, "stop_not_valid"),
         (~inside, Outcome.passed, "outside_stop"),
         (batch.codes_equal(valtyp, ""), Outcome.indeterminate, "missing:$.valtyp"),
         default=Outcome.fail,
         values={
-            "decision": np.where(exempt | ~inside, "accept", "reject"),
+            "decision": np.where(exempt | ~valid | ~inside, "accept", "reject"),
             "stop_from": start,
-            "stop_until": end,
+            "stop_until": declared_end,
             "stop_max_until": max_end,
-            "stop_valid": ~too_long,
+            "stop_valid": valid,
         },
     )

@@ -6,7 +6,15 @@ from datetime import date, time
 
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import ETjanst, Etjanstearende, Hanvisning, Tillganglighet, Veckodag, label, local_day
+from primarvard_sdk.domain import (
+    ETjanst,
+    Etjanstearende,
+    Hanvisning,
+    Tillganglighet,
+    Veckodag,
+    label,
+    local_day,
+)
 from primarvard_sdk.findings import deadline, failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
 from primarvard_vasterbotten.halsoval_common import covers, iso, joined, must_be_open, rules

@@ -175,56 +175,43 @@ def vaccination_65(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
 
 
 # --- Vectorised twins (issue 8: population-scale evaluation) ------------------------------------
-# Each gives, row by row, what the rule function above gives. The reference day is the local day
-# of ``sokte``, else of ``kontakt``, else as_of, as in _reference_day.
+# Each gives, row by row, what the rule function above gives. The core groups rows by their
+# governing day (sokte for home care, kontakt for vaccination) and answers rows without one itself;
+# the age is taken on that day.
 #
 # The birth-date column comes from fodelsedatum, or from the personnummer resolved against the
-# contact's own reference day. A 10-digit personnummer on a contact with neither sokte nor kontakt
-# is resolved against as_of by the rule function, which a column built from the document alone
-# cannot know: such documents give no birth date here (supply the ``fodd`` column instead).
+# contact's own governing day.
 
 from collections.abc import Mapping  # noqa: E402 - kept with the twins it serves
-from typing import Any  # noqa: E402
 
 from primarvard_sdk.vectorised import Column  # noqa: E402
 
 
-def _birth_on_reference_day(kontakt: Vardkontakt) -> date | None:
-    patient = kontakt.patient
-    if patient is None:
+def _birth_on(field: str) -> Any:
+    def birth(kontakt: Vardkontakt) -> date | None:
+        patient = kontakt.patient
+        if patient is None:
+            return None
+        if patient.fodelsedatum is not None:
+            return patient.fodelsedatum
+        moment = getattr(kontakt, field)
+        if moment is not None:
+            return patient.birth_date(local_day(moment))
         return None
-    if patient.fodelsedatum is not None:
-        return patient.fodelsedatum
-    moment = kontakt.sokte if kontakt.sokte is not None else kontakt.kontakt
-    if moment is not None:
-        return patient.birth_date(local_day(moment))
-    entered = patient.personnummer.as_entered() if patient.personnummer is not None else ""
-    if len(entered) == 12:  # YYYYMMDDNNNC: the century is explicit
-        return patient.birth_date(date.max)
-    return None
+
+    return birth
 
 
-def _age_columns() -> tuple[Column, ...]:
+def _age_columns(field: str) -> tuple[Column, ...]:
     return (
+        Column(field, "time"),
         Column("typ", "code"),
         Column("patient", "flag", get=lambda kontakt: kontakt.patient is not None),
-        Column("sokte", "time"),
-        Column("kontakt", "time"),
-        Column("fodd", "day", path="patient.fodelsedatum", get=_birth_on_reference_day),
+        Column("fodd", "day", path="patient.fodelsedatum", get=_birth_on(field)),
     )
 
 
-def _reference_days(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    import numpy as np
-
-    from primarvard_sdk import batch
-
-    sokte, kontakt = batch.local_days(cols["sokte"]), batch.local_days(cols["kontakt"])
-    as_of = np.datetime64(ctx.as_of, "D")
-    return np.where(~np.isnat(sokte), sokte, np.where(~np.isnat(kontakt), kontakt, as_of))
-
-
-@rules.vectorised("vasterbotten.halsoval.vardkontakt.hemsjukvard_barn", *_age_columns())
+@rules.vectorised("vasterbotten.halsoval.vardkontakt.hemsjukvard_barn", *_age_columns("sokte"))
 def hemsjukvard_barn_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     import numpy as np
 
@@ -232,7 +219,7 @@ def hemsjukvard_barn_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     from primarvard_sdk.model import Outcome
 
     typ = cols["typ"]
-    age = batch.full_years(cols["fodd"], _reference_days(cols, ctx))
+    age = batch.full_years(cols["fodd"], batch.local_days(cols["sokte"]))
     low, low_not_in_force = batch.in_force(ctx, "min_age")
     high, high_not_in_force = batch.in_force(ctx, "max_age")
     inside = (age >= (low if low is not None else 0)) & (age <= (high if high is not None else -1))
@@ -252,7 +239,8 @@ def hemsjukvard_barn_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
 
 @rules.vectorised(
     "vasterbotten.halsoval.vardkontakt.vaccination_65",
-    *_age_columns(),
+    *_age_columns("kontakt"),
+    Column("vaccin", "code", get=_vaccine),
     Column("riskgrupp", "flag"),
 )
 def vaccination_65_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
@@ -261,9 +249,11 @@ def vaccination_65_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
     from primarvard_sdk import batch
     from primarvard_sdk.model import Outcome
 
-    typ, risk = cols["typ"], cols["riskgrupp"]
+    typ, risk, vaccine = cols["typ"], cols["riskgrupp"], cols["vaccin"]
+    vaccines, vaccines_not_in_force = batch.in_force(ctx, "vaccines")
+    within = np.isin(np.array([fold(str(v)) for v in vaccine]), [_code(v) for v in vaccines or ()])
     no_birth = np.isnat(cols["fodd"])
-    years = batch.full_years(cols["fodd"], _reference_days(cols, ctx))
+    years = batch.full_years(cols["fodd"], batch.local_days(cols["kontakt"]))
     age = np.array([None if unknown else int(a) for unknown, a in zip(no_birth, years, strict=True)], dtype=object)
     min_age, not_in_force = batch.in_force(ctx, "min_age")
     old_enough = ~no_birth & (years >= (min_age if min_age is not None else 0))
@@ -272,6 +262,9 @@ def vaccination_65_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
         len(typ),
         (batch.codes_equal(typ, ""), Outcome.indeterminate, "missing:$.typ"),
         (~batch.codes_equal(typ, Kontakttyp.vaccination), Outcome.not_applicable, "not_vaccination"),
+        (batch.codes_equal(vaccine, ""), Outcome.indeterminate, "missing:$.vaccin"),
+        vaccines_not_in_force,
+        (~within, Outcome.not_applicable, "other_vaccine"),
         (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
         not_in_force,
         (old_enough, Outcome.passed, "age"),
