@@ -46,7 +46,7 @@ from primarvard_sdk.vectorised import Column, VectorisedRule
 if TYPE_CHECKING:
     from primarvard_sdk.batch import BatchContext, BatchFinding, Columns
 
-__all__ = ["AgeRange", "Count", "Deadline", "Shape", "When"]
+__all__ = ["AgeRange", "Count", "Deadline", "Note", "Shape", "When"]
 
 #: How a deadline counts from its event (SPEC: time).
 Count = Literal["calendar_days", "vardagar", "next_vardag", "same_day", "hours", "months"]
@@ -92,7 +92,7 @@ class When:
 
     @property
     def _name(self) -> str:
-        return "when_" + self.path.replace(".", "_")
+        return self.path
 
     def mask(self, cols: Columns) -> Any:
         import numpy as np
@@ -103,6 +103,20 @@ class When:
 
     def finding(self) -> Finding:
         return not_applicable(self.sv, self.en, reason=self.reason)
+
+
+@attrs.frozen
+class Note:
+    """A sentence a deadline's explanation gains when a field holds (a true flag or a non-empty
+    list), and the flag it puts in the values under ``value`` (true or false)."""
+
+    path: str
+    sv: str
+    en: str
+    value: str | None = None
+
+    def holds(self, document: Any) -> bool:
+        return bool(_get(document, self.path))
 
 
 class Shape:
@@ -120,13 +134,18 @@ class Shape:
     def _needs_mask(cols: Columns, needs: Sequence[str]) -> list[tuple[Any, Outcome, str]]:
         from primarvard_sdk import batch
 
-        return batch.missing(**{f"$.{p}": cols[f"has_{p.replace('.', '_')}"] != 1 for p in needs})
+        return batch.missing(**{f"$.{p}": cols[f"{p}.finns"] != 1 for p in needs})
 
     @staticmethod
     def _needs_columns(needs: Sequence[str]) -> tuple[Column, ...]:
         return tuple(
-            Column(f"has_{p.replace('.', '_')}", "flag", path=p, get=_presence(p)) for p in needs
+            Column(f"{p}.finns", "flag", path=p, get=_presence(p)) for p in needs
         )
+
+
+def _unique(columns: Sequence[Column]) -> tuple[Column, ...]:
+    """Columns by name, once each (two conditions on one field read one column)."""
+    return tuple({c.name: c for c in columns}.values())
 
 
 def _presence(path: str) -> Callable[[Any], bool]:
@@ -148,6 +167,8 @@ class Deadline(Shape):
         ``not_applicable`` with its reason.
     :param needs: further dotted paths that must be present (else ``indeterminate``).
     :param sv, en: the explanation; ``{due}``, ``{event}`` and ``{n}`` are filled in.
+    :param event_value: the name under which the event's local day goes into the values.
+    :param notes: sentences (and flags in the values) the explanation gains when a field holds.
     """
 
     rule_id: str
@@ -159,6 +180,8 @@ class Deadline(Shape):
     parameter: str | None = None
     outside: tuple[When, ...] = ()
     needs: tuple[str, ...] = ()
+    event_value: str | None = None
+    notes: tuple[Note, ...] = ()
 
     def _due(self, start: date | datetime, n: Any) -> date | datetime:
         day = local_day(start)
@@ -191,36 +214,62 @@ class Deadline(Shape):
         n = ctx.param(self.parameter) if self.parameter else None
         due = self._due(start, n)
         fields = {"due": due.isoformat(), "event": local_day(start).isoformat(), "n": n}
-        note_sv, note_en = calendar_day_note(due) if self.count == "calendar_days" else ("", "")
-        return deadline(
-            due, _get(document, self.done), ctx.as_of,
-            self.sv.format(**fields) + note_sv, self.en.format(**fields) + note_en,
-        )
+        sv, en = self.sv.format(**fields), self.en.format(**fields)
+        values: dict[str, Any] = {}
+        if self.event_value:
+            values[self.event_value] = local_day(start)
+        if self.count == "calendar_days":
+            note_sv, note_en = calendar_day_note(due)  # type: ignore[arg-type]
+            sv, en = sv + note_sv, en + note_en
+            values["due_is_vardag"] = calendar.is_vardag(due)  # type: ignore[arg-type]
+        if self.count in ("vardagar", "next_vardag"):
+            skipped = [
+                f"{name} {day.isoformat()}"
+                for day in (calendar.add_calendar_days(local_day(start), k) for k in range(1, (due - local_day(start)).days))  # type: ignore[operator]
+                if (name := calendar.holiday_name(day)) is not None
+            ]
+            if skipped:
+                sv += f" Helgdagar och aftnar räknas inte som vardagar ({', '.join(skipped)})."
+                en += f" Public holidays and eves are not weekdays ({', '.join(skipped)})."
+        for note in self.notes:
+            held = note.holds(document)
+            if held:
+                sv, en = f"{sv} {note.sv}", f"{en} {note.en}"
+            if note.value:
+                values[note.value] = held
+        return deadline(due, _get(document, self.done), ctx.as_of, sv, en, **values)
 
     def twin(self) -> VectorisedRule:
         event = self.event
         columns = (
-            Column("event", "time", path=event),
-            Column("event_has_time", "flag", path=event, get=lambda d: isinstance(_get(d, event), datetime)),
-            Column("done", "time", path=self.done),
+            Column(event, "time"),
+            *((Column(f"{event}.har_klockslag", "flag", path=event, get=lambda d: isinstance(_get(d, event), datetime)),)
+              if self.count == "hours" else ()),
+            Column(self.done, "time"),
             *(w.column() for w in self.outside),
             *self._needs_columns(self.needs),
         )
-        return VectorisedRule(self.rule_id, columns, self._columns)
+        return VectorisedRule(self.rule_id, _unique(columns), self._columns)
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The value names both evaluations give (what the agreement tests compare)."""
+        return ("due", *((self.event_value,) if self.event_value else ()),
+                *(("due_is_vardag",) if self.count == "calendar_days" else ()))
 
     def _columns(self, cols: Columns, ctx: BatchContext) -> BatchFinding:
         import numpy as np
 
         from primarvard_sdk import batch
 
-        event = cols["event"]
+        event = cols[self.event]
         n: Any = ctx.param(self.parameter) if self.parameter else None
         days = batch.local_days(event)
         cases: list[tuple[Any, Outcome, str]] = [(w.mask(cols), Outcome.not_applicable, w.reason) for w in self.outside]
         cases.append((np.isnat(event), Outcome.indeterminate, f"missing:$.{self.event}"))
         cases += self._needs_mask(cols, self.needs)
         if self.count == "hours":
-            cases.append((cols["event_has_time"] != 1, Outcome.indeterminate, f"missing:$.{self.event}"))
+            cases.append((cols[f"{self.event}.har_klockslag"] != 1, Outcome.indeterminate, f"missing:$.{self.event}"))
             instants = event if batch.is_instant(event) else batch.start_of_local_days(event)
             due = batch.add_hours(instants, n)
         elif self.count == "calendar_days":
@@ -233,10 +282,15 @@ class Deadline(Shape):
             due = batch.add_months(days, n)
         else:
             due = days
+        values = {"due": due}
+        if self.event_value:
+            values[self.event_value] = days
+        if self.count == "calendar_days":
+            values["due_is_vardag"] = batch.is_vardag(due)
         return batch.finding(
             len(event), *cases,
-            default=batch.deadline_outcome(due, cols["done"], ctx.as_of),
-            values={"due": due},
+            default=batch.deadline_outcome(due, cols[self.done], ctx.as_of),
+            values=values,
         )
 
 
@@ -292,23 +346,23 @@ class AgeRange(Shape):
     def twin(self) -> VectorisedRule:
         on, person = self.on, self.person
         columns = (
-            Column("on", "time", path=on),
-            Column("person", "flag", path=person, get=_presence(person)),
-            Column("born", "day", path=f"{person}.fodelsedatum",
+            Column(on, "time"),
+            Column(f"{person}.finns", "flag", path=person, get=_presence(person)),
+            Column(f"{person}.fodelsedatum", "day",
                    get=lambda d: None if _get(d, person) is None or _get(d, on) is None
                    else _get(d, person).birth_date(local_day(_get(d, on)))),
             *(w.column() for w in self.outside),
         )
-        return VectorisedRule(self.rule_id, columns, self._columns)
+        return VectorisedRule(self.rule_id, _unique(columns), self._columns)
 
     def _columns(self, cols: Columns, ctx: BatchContext) -> BatchFinding:
         import numpy as np
 
         from primarvard_sdk import batch
 
-        day = batch.local_days(cols["on"])
+        day = batch.local_days(cols[self.on])
         low, high, below = self._bounds(ctx)
-        age = batch.full_years(cols["born"], day)
+        age = batch.full_years(cols[f"{self.person}.fodelsedatum"], day)
         inside = np.ones(len(day), dtype=bool)
         if low is not None:
             inside &= age >= low
@@ -321,9 +375,9 @@ class AgeRange(Shape):
         return batch.finding(
             len(day),
             *[(w.mask(cols), Outcome.not_applicable, w.reason) for w in self.outside],
-            (np.isnat(cols["on"]), Outcome.indeterminate, f"missing:$.{self.on}"),
-            (cols["person"] != 1, Outcome.indeterminate, f"missing:$.{self.person}"),
-            (np.isnat(cols["born"]), Outcome.indeterminate,
+            (np.isnat(cols[self.on]), Outcome.indeterminate, f"missing:$.{self.on}"),
+            (cols[f"{self.person}.finns"] != 1, Outcome.indeterminate, f"missing:$.{self.person}"),
+            (np.isnat(cols[f"{self.person}.fodelsedatum"]), Outcome.indeterminate,
              f"missing:$.{self.person}.fodelsedatum,$.{self.person}.personnummer"),
             (~inside, outcome, reason),
             default=Outcome.passed,

@@ -329,13 +329,22 @@ def test_closure_longer_than_a_week_needs_a_report() -> None:
 
 
 def test_closure_without_telephone_arrangement_fails_and_unknown_length_is_indeterminate() -> None:
+    # "ska telefontillgängligheten säkerställas genom en överenskommelse med annan vårdenhet
+    # eller 1177": "call again later" is no such arrangement; an unreported one is unknown.
+    r = run(
+        "Tillganglighet",
+        closure("2025-07-03", phone="ringa_senare"),
+        "tillganglighet.tillfallig_stangning",
+        date(2025, 7, 1),
+    )
+    assert r.outcome is ps.Outcome.fail
     r = run(
         "Tillganglighet",
         closure("2025-07-03", phone=None),
         "tillganglighet.tillfallig_stangning",
         date(2025, 7, 1),
     )
-    assert r.outcome is ps.Outcome.fail
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.stangningar[0].telefonhanvisning",))
     r = run(
         "Tillganglighet", closure(None), "tillganglighet.tillfallig_stangning", date(2025, 7, 1)
     )

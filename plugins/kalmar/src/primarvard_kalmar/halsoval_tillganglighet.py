@@ -278,8 +278,10 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
                 missing.append(f"$.stangningar[{i}].forvantad_till")
             elif report_required:
                 not_reported.append(label)
-        phone = s.telefonhanvisning in phone_ok  # absent: nobody answers
-        if not phone:
+        phone = None if s.telefonhanvisning is None else s.telefonhanvisning in phone_ok
+        if phone is None:
+            missing.append(f"$.stangningar[{i}].telefonhanvisning")
+        elif not phone:
             no_phone.append(label)
         closures.append(
             {

@@ -53,6 +53,7 @@ from primarvard_sdk.findings import (
 )
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_sdk.plugin import Implementations
+from primarvard_sdk.shapes import AgeRange, Deadline, Note, When
 
 rules = Implementations("kalmar.psykisk_halsa")
 
@@ -122,31 +123,51 @@ def _registered_in(person: Person | None, county: Lan) -> bool | None:
     return None
 
 
-@rules.implement("kalmar.psykisk_halsa.remiss.forsta_kontakt")
-def forsta_kontakt(remiss: Remiss, ctx: RuleContext) -> Finding:
-    skip = _vfsp(remiss) or _not_a_referral(remiss)
-    if skip is not None:
-        return skip
-    days = ctx.param("calendar_days")
-    arrived = local_day(remiss.inkom)
-    due = calendar.add_calendar_days(arrived, days)
-    note_sv, note_en = calendar_day_note(due)
-    if remiss.kompletteringar:
-        note_sv += " Begärd komplettering flyttar inte fristen."
-        note_en += " A completion request does not move the deadline."
-    if remiss.bedomd_kan_ej_vanta:
-        note_sv += " Vården bedöms inte kunna vänta: tidigare kontakt krävs."
-        note_en += " Care is judged unable to wait: an earlier contact is required."
-    return deadline(
-        due,
-        remiss.forsta_kontakt,
-        ctx.as_of,
-        f"Första kontakt senast {_d(due)} ({days} kalenderdagar efter ankomst {_d(arrived)}).{note_sv}",
-        f"First contact no later than {_d(due)} ({days} calendar days after arrival {_d(arrived)}).{note_en}",
-        arrived=arrived,
-        due_is_vardag=calendar.is_vardag(due),
-        earlier_required=bool(remiss.bedomd_kan_ej_vanta),
-    )
+_VFSP = When(
+    "typ", (Remisstyp.vfsp,), reason="vfsp",
+    sv="VFSP-remiss: återkoppling nästa vardag gäller i stället (vfsp_aterkoppling).",
+    en="VFSP referral: feedback on the next weekday applies instead (vfsp_aterkoppling).",
+)
+_DIGITAL = When(
+    "typ", (Remisstyp.digital_mottagning,), reason="digital_mottagning",
+    sv="Kontakt med digital mottagning: remiss krävs ej (se remiss.digital_mottagning).",
+    en="Contact with the digital reception: no referral is required (see remiss.digital_mottagning).",
+)
+
+# Stated once as shapes: the core derives the rule function and the columnar evaluation.
+rules.shape(Deadline(
+    "kalmar.psykisk_halsa.remiss.forsta_kontakt",
+    event="inkom", count="calendar_days", parameter="calendar_days", done="forsta_kontakt",
+    outside=(_VFSP, _DIGITAL), event_value="arrived",
+    sv="Första kontakt senast {due} ({n} kalenderdagar efter ankomst {event}).",
+    en="First contact no later than {due} ({n} calendar days after arrival {event}).",
+    notes=(
+        Note("kompletteringar", "Begärd komplettering flyttar inte fristen.",
+             "A completion request does not move the deadline."),
+        Note("bedomd_kan_ej_vanta", "Vården bedöms inte kunna vänta: tidigare kontakt krävs.",
+             "Care is judged unable to wait: an earlier contact is required.", value="earlier_required"),
+    ),
+))
+rules.shape(Deadline(
+    "kalmar.psykisk_halsa.remiss.vfsp_aterkoppling",
+    event="inkom", count="vardagar", parameter="weekdays", done="aterkoppling", event_value="arrived",
+    outside=(When("typ", (Remisstyp.vfsp,), not_in=True, reason="not_vfsp",
+                  sv="Ingen VFSP-remiss; regeln gäller endast vårdförloppsremiss suicidprevention.",
+                  en="Not a VFSP referral; the rule concerns suicide-prevention pathway referrals only."),),
+    sv="VFSP-remiss inkom {event}; återkoppling till patienten senast närmaste efterföljande vardag {due}.",
+    en="VFSP referral arrived {event}; feedback to the patient no later than the nearest following weekday {due}.",
+))
+rules.shape(AgeRange(
+    "kalmar.psykisk_halsa.remiss.alder",
+    person="patient", on="inkom", minimum="min_age",
+    sv="Patienten är {age} år på ankomstdagen {day}.",
+    en="The patient is {age} on the arrival day {day}.",
+    otherwise="route", route=ROUTE_BUH,
+    otherwise_sv="Patienten är {age} år på ankomstdagen {day}, under 18: vårdenheten tar inte emot "
+                 "patienten; överlämning till Barn- och ungdomshälsan.",
+    otherwise_en="The patient is {age} on the arrival day {day}, under 18: the unit does not take the "
+                 "patient; handed over to Barn- och ungdomshälsan.",
+))
 
 
 @rules.implement("kalmar.psykisk_halsa.remiss.komplettering")
@@ -188,39 +209,6 @@ def komplettering(remiss: Remiss, ctx: RuleContext) -> Finding:
         completion_received=received,
         counted_from="original_arrival",
         due_is_vardag=calendar.is_vardag(due),
-    )
-
-
-@rules.implement("kalmar.psykisk_halsa.remiss.vfsp_aterkoppling")
-def vfsp_aterkoppling(remiss: Remiss, ctx: RuleContext) -> Finding:
-    if remiss.typ is not Remisstyp.vfsp:
-        return not_applicable(
-            "Ingen VFSP-remiss; regeln gäller endast vårdförloppsremiss suicidprevention.",
-            "Not a VFSP referral; the rule concerns suicide-prevention pathway referrals only.",
-            reason="not_vfsp",
-        )
-    n = ctx.param("weekdays")
-    arrived = local_day(remiss.inkom)
-    due = calendar.nth_vardag_after(arrived, n)
-    skipped = [
-        (day, name)
-        for day in (calendar.add_calendar_days(arrived, k) for k in range(1, (due - arrived).days))
-        if (name := calendar.holiday_name(day)) is not None
-    ]
-    note_sv = note_en = ""
-    if skipped:
-        listed = ", ".join(f"{name} {_d(day)}" for day, name in skipped)
-        note_sv = f" Helgdagar och aftnar räknas inte som vardagar ({listed})."
-        note_en = f" Public holidays and eves are not weekdays ({listed})."
-    return deadline(
-        due,
-        remiss.aterkoppling,
-        ctx.as_of,
-        f"VFSP-remiss inkom {_d(arrived)}; återkoppling till patienten senast närmaste "
-        f"efterföljande vardag {_d(due)}.{note_sv}",
-        f"VFSP referral arrived {_d(arrived)}; feedback to the patient due on the next weekday "
-        f"after it, {_d(due)}.{note_en}",
-        arrived=arrived,
     )
 
 
@@ -290,33 +278,6 @@ def utomlans(remiss: Remiss, ctx: RuleContext) -> Finding:
         route=ROUTE_TRIAGE,
         patient_county=patient_county,
         issuer_county=issuer,
-    )
-
-
-@rules.implement("kalmar.psykisk_halsa.remiss.alder")
-def alder(remiss: Remiss, ctx: RuleContext) -> Finding:
-    min_age = ctx.param("min_age")
-    arrived = local_day(remiss.inkom)
-    age = _patient_age(remiss, arrived)
-    if isinstance(age, Finding):
-        return age
-    if age >= min_age:
-        return decision(
-            "accept",
-            f"Patienten är {age} år på ankomstdagen {_d(arrived)} (minst {min_age}).",
-            f"The patient is {age} on the arrival day {_d(arrived)} (at least {min_age}).",
-            age=age,
-            reference_day=arrived,
-        )
-    return decision(
-        "route",
-        f"Patienten är {age} år på ankomstdagen {_d(arrived)}, under {min_age}: vårdenheten tar "
-        "inte emot patienten; överlämning till Barn- och ungdomshälsan.",
-        f"The patient is {age} on the arrival day {_d(arrived)}, under {min_age}: the unit does "
-        "not take the patient; handed over to Barn- och ungdomshälsan.",
-        route=ROUTE_BUH,
-        age=age,
-        reference_day=arrived,
     )
 
 
@@ -967,118 +928,4 @@ def forandring_samverkan(f: Uppfoljning, ctx: RuleContext) -> Finding:
     return _advance_notice(
         f, ctx, "Avtalade hälsovalsenheter ska få kännedom om förändringen",
         "The partner hälsoval units must learn of the change",
-    )
-
-
-# --- Vectorised twins (issue 8: population-scale evaluation) -----------------------------------
-# Each twin gives, row by row, what the rule function above gives on the same document (checked
-# by tests/test_batch_agreement.py on random documents). Same parameters via ctx.param; the date
-# arithmetic is primarvard_sdk.batch's (the columnar calendar). numpy is imported on first use.
-
-from collections.abc import Mapping  # noqa: E402 - kept with the twins it serves
-
-from primarvard_sdk.vectorised import Column  # noqa: E402
-
-
-def _birth_on_arrival(remiss: Remiss) -> date | None:
-    return remiss.patient.birth_date(local_day(remiss.inkom)) if remiss.patient else None
-
-
-@rules.vectorised(
-    "kalmar.psykisk_halsa.remiss.forsta_kontakt",
-    Column("inkom", "time"), Column("typ", "code"), Column("forsta_kontakt", "time"),
-)
-def forsta_kontakt_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    from primarvard_sdk import batch
-
-    typ = cols["typ"]
-    days, not_in_force = batch.in_force(ctx, "calendar_days")
-    arrived = batch.local_days(cols["inkom"])
-    due = batch.add_calendar_days(arrived, days or 0)  # rows use it only when days is in force
-    return batch.finding(
-        len(typ),
-        (batch.codes_equal(typ, Remisstyp.vfsp), Outcome.not_applicable, "vfsp"),
-        (batch.codes_equal(typ, Remisstyp.digital_mottagning), Outcome.not_applicable, "digital_mottagning"),
-        not_in_force,
-        default=batch.deadline_outcome(due, cols["forsta_kontakt"], ctx.as_of),
-        values={"due": due, "arrived": arrived, "due_is_vardag": batch.is_vardag(due)},
-    )
-
-
-@rules.vectorised(
-    "kalmar.psykisk_halsa.remiss.vfsp_aterkoppling",
-    Column("inkom", "time"), Column("typ", "code"), Column("aterkoppling", "time"),
-)
-def vfsp_aterkoppling_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    from primarvard_sdk import batch
-
-    typ = cols["typ"]
-    n, not_in_force = batch.in_force(ctx, "weekdays")
-    arrived = batch.local_days(cols["inkom"])
-    due = batch.nth_vardag_after(arrived, n or 1)  # rows use it only when n is in force
-    return batch.finding(
-        len(typ),
-        (~batch.codes_equal(typ, Remisstyp.vfsp), Outcome.not_applicable, "not_vfsp"),
-        not_in_force,
-        default=batch.deadline_outcome(due, cols["aterkoppling"], ctx.as_of),
-        values={"due": due, "arrived": arrived},
-    )
-
-
-@rules.vectorised(
-    "kalmar.psykisk_halsa.remiss.alder",
-    Column("inkom", "time"),
-    Column("patient", "flag", get=lambda r: r.patient is not None),
-    Column("fodd", "day", path="patient.fodelsedatum", get=_birth_on_arrival),
-)
-def alder_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    import numpy as np
-
-    from primarvard_sdk import batch
-
-    min_age, not_in_force = batch.in_force(ctx, "min_age")
-    arrived = batch.local_days(cols["inkom"])
-    age = batch.full_years(cols["fodd"], arrived)
-    adult = age >= (min_age or 0)
-    return batch.finding(
-        len(arrived),
-        not_in_force,
-        (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
-        (np.isnat(cols["fodd"]), Outcome.indeterminate, "missing:$.patient.fodelsedatum,$.patient.personnummer"),
-        (~adult, Outcome.fail, ROUTE_BUH),
-        default=Outcome.passed,
-        values={
-            "age": age,
-            "decision": np.where(adult, "accept", "route"),
-            "reference_day": arrived,
-        },
-    )
-
-
-@rules.vectorised(
-    "kalmar.psykisk_halsa.remiss.komplettering",
-    Column("inkom", "time"), Column("typ", "code"),
-    Column("kompletteringar", "flag",
-           get=lambda r: None if r.kompletteringar is None else bool(r.kompletteringar)),
-    Column("forsta_kontakt", "time"),
-)
-def komplettering_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    """``kompletteringar``: whether any completion was requested (``-1``: not reported). The
-    deadline counts from the original arrival all the same, so the requests themselves are not
-    needed; whether there were any decides whether the rule applies."""
-    from primarvard_sdk import batch
-
-    typ = cols["typ"]
-    days, not_in_force = batch.in_force(ctx, "calendar_days")
-    arrived = batch.local_days(cols["inkom"])
-    due = batch.add_calendar_days(arrived, days or 0)  # rows use it only when days is in force
-    return batch.finding(
-        len(typ),
-        (batch.codes_equal(typ, Remisstyp.vfsp), Outcome.not_applicable, "vfsp"),
-        (batch.codes_equal(typ, Remisstyp.digital_mottagning), Outcome.not_applicable, "digital_mottagning"),
-        (cols["kompletteringar"] == -1, Outcome.indeterminate, "missing:$.kompletteringar"),
-        (cols["kompletteringar"] != 1, Outcome.not_applicable, "no_completion_requested"),
-        not_in_force,
-        default=batch.deadline_outcome(due, cols["forsta_kontakt"], ctx.as_of),
-        values={"due": due, "arrived": arrived, "due_is_vardag": batch.is_vardag(due)},
     )
