@@ -51,3 +51,5 @@ def bench(session: nox.Session) -> None:
     """Benchmarks: every figure beside its reference, as a table and as JSON."""
     install_project(session, "bench")
     session.run("python", "-m", "benchmarks", *session.posargs)
+    # The HTTP service on loopback (2 workers) beside the same work in-process and a CLI spawn.
+    session.run("python", "-m", "benchmarks.service")

@@ -18,6 +18,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
     "primarvard_docs",
+    "primarvard_openapi",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

@@ -1,5 +1,9 @@
 """The vectorised twins of vasterbotten.halsoval agree with their rule functions, row by row.
 
+listning.far_ej_neka has no twin: whether a refusal is lawful is what five other listing rules
+decide on the same listing. tillganglighet.e_tjanst_svarstid is a shape (one statement, both
+evaluations derived by the core).
+
 tests/test_batch_agreement.py draws documents that do not fill every field these twins read
 (decisions, collective listing, earlier changes, filials, home care, vaccination, risk groups), so
 here: hand-built documents at the edges (protected person, missing fields, 16th birthday the day
@@ -28,7 +32,6 @@ VALUES = ("due", "age", "decision", "route", "assigned", "changes_in_year", "yea
 LISTNING_TWINS = [
     "vasterbotten.halsoval.listning.skyddade_personuppgifter",
     "vasterbotten.halsoval.listning.eget_val_alder",
-    "vasterbotten.halsoval.listning.far_ej_neka",
     "vasterbotten.halsoval.listning.kollektiv_listning",
     "vasterbotten.halsoval.listning.max_byten",
     "vasterbotten.halsoval.listning.filial",
@@ -105,7 +108,7 @@ LISTNINGAR: list[dict[str, Any]] = [
     {"datum": DAY.isoformat(), "valtyp": "aktivt_val", "person": PERSON,
      "tidigare_byten": ["2025-01-10", "2024-12-31", "2025-06-03"]},
     {"datum": DAY.isoformat(), "valtyp": "aktivt_val", "person": PERSON,
-     "tidigare_byten": ["2025-01-10", "2025-06-02"]},
+     "tidigare_byten": ["2025-01-10", "2025-06-02"], "sarskilda_skal": []},
     {"datum": DAY.isoformat(), "valtyp": "aktivt_val", "person": PERSON,
      "tidigare_byten": ["2025-01-10", "2025-03-02"], "sarskilda_skal": ["byte_av_bostadsort", "annat"]},
     {"datum": DAY.isoformat(), "valtyp": "aktivt_val", "person": PERSON,
@@ -160,32 +163,39 @@ def test_boundary_ages_and_protected_person() -> None:
     assert [byten.row(i)["values"]["decision"] for i in (18, 19, 20, 21)] == ["accept", "reject", "accept", "route"]
 
 
-def test_parameter_not_in_force_before_the_rulebook() -> None:
-    before = date(2024, 6, 1)
+def test_listing_days_outside_the_rulebook() -> None:
+    """The listing day picks the edition: rows dated 2024 are outside the 2025 rulebook, alike for
+    the twin and the rule function, whatever the evaluation day."""
+    before = [dict(d, datum="2024-12-31") if "datum" in d else d for d in LISTNINGAR]
     for rule_id in LISTNING_TWINS:
-        _agree(rule_id, LISTNINGAR, "Listning", as_of=before)
+        result = _agree(rule_id, before, "Listning", as_of=date(2025, 6, 1))
+        assert result.row(3)["outcome"] is Outcome.not_applicable
 
 
 # --- hand-built care contacts -------------------------------------------------------------------
 
+VACC = {"typ": "vaccination", "vaccin": "influensa", "kontakt": DAY.isoformat()}
 VARDKONTAKTER: list[dict[str, Any]] = [
     {"typ": "hemsjukvard", "sokte": DAY.isoformat(), "patient": {"fodelsedatum": _birthday(18, 1)}},
     {"typ": "hemsjukvard", "sokte": DAY.isoformat(), "patient": {"fodelsedatum": _birthday(18)}},
-    {"typ": "hemsjukvard", "kontakt": "2025-06-01T23:30:00+00:00", "patient": {"fodelsedatum": _birthday(18)}},
-    {"typ": "hemsjukvard", "patient": {"fodelsedatum": "2020-01-01"}},
-    {"typ": "hemsjukvard", "patient": {}},
-    {"typ": "hemsjukvard"},
-    {"typ": "besok", "patient": {"fodelsedatum": "2020-01-01"}},
-    {"patient": {"fodelsedatum": "2020-01-01"}},
-    {"typ": "vaccination", "sokte": DAY.isoformat(), "riskgrupp": False, "patient": {"fodelsedatum": _birthday(65, 1)}},
-    {"typ": "vaccination", "sokte": DAY.isoformat(), "patient": {"fodelsedatum": _birthday(65)}},
-    {"typ": "vaccination", "sokte": DAY.isoformat(), "riskgrupp": True, "patient": {"fodelsedatum": _birthday(64)}},
-    {"typ": "vaccination", "sokte": DAY.isoformat(), "riskgrupp": False, "patient": {"fodelsedatum": _birthday(64)}},
-    {"typ": "vaccination", "riskgrupp": True, "patient": {}},
-    {"typ": "vaccination", "patient": {}},
-    {"typ": "vaccination", "patient": {"skyddade_personuppgifter": True, "fodelsedatum": "1950-01-01"}},
-    {"typ": "vaccination", "sokte": DAY.isoformat(), "patient": {"personnummer": "121212-1212"}},
-    {"typ": "vaccination", "patient": {"personnummer": "191212121212"}},
+    {"typ": "hemsjukvard", "sokte": "2025-06-01T23:30:00+00:00", "patient": {"fodelsedatum": _birthday(18)}},
+    {"typ": "hemsjukvard", "kontakt": DAY.isoformat(), "patient": {"fodelsedatum": "2020-01-01"}},
+    {"typ": "hemsjukvard", "sokte": DAY.isoformat(), "patient": {}},
+    {"typ": "hemsjukvard", "sokte": DAY.isoformat()},
+    {"typ": "besok", "sokte": DAY.isoformat(), "kontakt": DAY.isoformat(), "patient": {"fodelsedatum": "2020-01-01"}},
+    {"sokte": DAY.isoformat(), "kontakt": DAY.isoformat(), "patient": {"fodelsedatum": "2020-01-01"}},
+    {**VACC, "riskgrupp": False, "patient": {"fodelsedatum": _birthday(65, 1)}},
+    {**VACC, "patient": {"fodelsedatum": _birthday(65)}},
+    {**VACC, "riskgrupp": True, "patient": {"fodelsedatum": _birthday(64)}},
+    {**VACC, "riskgrupp": False, "patient": {"fodelsedatum": _birthday(64)}},
+    {**VACC, "riskgrupp": True, "patient": {}},
+    {**VACC, "patient": {}},
+    {**VACC, "patient": {"skyddade_personuppgifter": True, "fodelsedatum": "1950-01-01"}},
+    {**VACC, "patient": {"personnummer": "121212-1212"}},
+    {**VACC, "vaccin": "pneumokocker", "patient": {"personnummer": "191212121212"}},
+    {**VACC, "vaccin": "allmant_vaccinationsprogram", "riskgrupp": False, "patient": {"fodelsedatum": "2021-03-01"}},
+    {"typ": "vaccination", "kontakt": DAY.isoformat(), "riskgrupp": False, "patient": {"fodelsedatum": "2021-03-01"}},
+    {"typ": "vaccination", "vaccin": "influensa", "sokte": DAY.isoformat(), "patient": {"fodelsedatum": "1950-01-01"}},
 ]
 
 
@@ -198,6 +208,10 @@ def test_vardkontakt_twins_agree_on_hand_built_documents(rule_id: str) -> None:
     else:
         assert [result.row(i)["outcome"] for i in (8, 9)] == [Outcome.fail, Outcome.passed]
         assert result.missing(13) == ("$.patient.fodelsedatum", "$.riskgrupp")
+        # the general programme is outside the rule; an unnamed vaccine is unknown, never a rejection
+        assert result.row(17)["outcome"] is Outcome.not_applicable
+        assert result.missing(18) == ("$.vaccin",)
+        assert result.missing(19) == ("$.kontakt",)
 
 
 # --- random documents filling every field the twins read ----------------------------------------
@@ -258,6 +272,7 @@ def vardkontakt(draw: Any) -> dict[str, Any]:
         "sokte": day.isoformat(),
         "kontakt": draw(st.sampled_from([day.isoformat(), f"{day.isoformat()}T23:30:00+00:00"])),
         "riskgrupp": draw(st.booleans()),
+        "vaccin": draw(st.sampled_from(["influensa", "pneumokocker", "allmant_vaccinationsprogram"])),
     }
     doc = {k: v for k, v in fields.items() if _maybe(draw, v) is not None}
     if draw(st.integers(0, 9)):

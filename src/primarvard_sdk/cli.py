@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", required=True)
     p.add_argument("--programme", required=True)
     _format_option(p)
+
+    from primarvard_sdk.service.commands import add_subcommands  # standard library only
+
+    add_subcommands(sub)  # serve, fhir: their dependencies are imported when they run
     return parser
 
 
@@ -331,7 +335,15 @@ _COMMANDS = {
     "schema": _schema,
     "evaluate": _evaluate,
     "annex": _annex,
+    "serve": lambda sdk, args, out: _service_command("serve", sdk, args, out),
+    "fhir": lambda sdk, args, out: _service_command("fhir", sdk, args, out),
 }
+
+
+def _service_command(name: str, sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
+    from primarvard_sdk.service import commands
+
+    return int(getattr(commands, name)(sdk, args, out))
 
 
 def console_main() -> None:  # pragma: no cover - the installed script

@@ -1,40 +1,55 @@
 """The one cattrs converter: JSON in, JSON out.
 
-Dates and datetimes are ISO 8601; datetimes must carry an offset (a naive datetime is rejected);
-enums go by value; unknown keys are rejected on every class; numbers are finite and within the
-bounds a field declares. Structuring errors become one :class:`InvalidDocument` that lists every
-invalid field by JSON path. No message ever repeats an input value, so personal data in a wrong
-place is not echoed.
+Dates and datetimes are ISO 8601 within :data:`FIRST_DAY`–:data:`LAST_DAY`; datetimes must carry
+an offset (a naive datetime is rejected); enums go by value; unknown keys are rejected on every
+class; numbers are finite and within the bounds a field declares; text is at most
+:data:`MAX_TEXT` characters and a list at most :data:`MAX_ITEMS` items. Identity enters only
+through the identity fields: text holding a personnummer anywhere else is refused. Structuring
+errors become one :class:`InvalidDocument` that lists the invalid fields by JSON path (the first
+:data:`~primarvard_sdk.errors.MAX_ERRORS`, then a count). No message ever repeats an input value,
+so personal data in a wrong place is not echoed.
 """
 
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import math
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, time
 from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
 from cattrs.gen import make_dict_structure_fn, override
-from cattrs.v import transform_error
 
-from primarvard_sdk.errors import FieldError, InvalidDocument
+from primarvard_sdk.errors import MAX_ERRORS, FieldError, InvalidDocument
 from primarvard_sdk.personnummer import Personnummer
+from primarvard_sdk.privacy import contains_personnummer
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "MAX_ITEMS",
+    "MAX_TEXT",
     "Expected",
     "converter",
     "dumps",
+    "line_safe",
     "loads",
     "structure",
+    "structure_day",
     "unstructure",
 ]
 
@@ -48,6 +63,13 @@ _DATETIME = re.compile(
 _NAIVE_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$")
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$")
 _MAX_INT = 10**12
+#: The days a document may name: the Swedish calendar is computed for 1900–2100, and the last
+#: year is kept free for deadlines that run past a document's last day.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2099, 12, 31)
+#: Characters in one text field (ids, references, notes): a reference is repeated in every result.
+MAX_TEXT = 1000
+#: Items in one list field.
+MAX_ITEMS = 100_000
 
 
 class Expected(ValueError):
@@ -68,8 +90,27 @@ def _structure_str(value: Any, cls: type) -> str:
     return typing.cast(str, value)
 
 
+def _structure_personal_text(value: Any, cls: type) -> str:
+    """Text of a document's identity field (a name, an address): bounded, not inspected."""
+    text = _structure_str(value, cls)
+    _expect(len(text) <= MAX_TEXT, f"expected at most {MAX_TEXT} characters")
+    return text
+
+
+def _structure_text(value: Any, cls: type) -> str:
+    """Any other text of a document (ids, references, notes): bounded, and never identity."""
+    text = _structure_personal_text(value, cls)
+    _expect(
+        not contains_personnummer(text),
+        "holds a personnummer or samordningsnummer: identity goes only in the personnummer field "
+        "(references are pseudonymous)",
+    )
+    return text
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,63}")  # as every field is spelt; "Tolvan" is not
+_NAMES_SHOWN = 20
 
 
 def _is_unicode(text: str) -> bool:
@@ -78,11 +119,11 @@ def _is_unicode(text: str) -> bool:
 
 
 def field_names(keys: Any) -> str:
-    """Unknown keys for an error message: names that look like field names; the rest are
-    withheld (a key may be personal data pasted into the wrong place)."""
-    keys = list(keys)
-    shown = sorted({k for k in keys if isinstance(k, str) and _FIELD_NAME.fullmatch(k)})
-    hidden = len(keys) - sum(1 for k in keys if isinstance(k, str) and _FIELD_NAME.fullmatch(k))
+    """Unknown keys for an error message: up to 20 names that look like field names; the rest are
+    withheld (a key may be personal data pasted into the wrong place) and counted."""
+    names = {k for k in keys if isinstance(k, str) and _FIELD_NAME.fullmatch(k)}
+    shown = heapq.nsmallest(_NAMES_SHOWN, names)
+    hidden = len(keys) - len(shown)
     if hidden:
         shown.append(f"{hidden} key(s) not shown")
     return ", ".join(shown)
@@ -109,12 +150,48 @@ def _structure_float(value: Any, _: type) -> float:
     return number
 
 
+_OUT_OF_RANGE = f"expected a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
+
 def _structure_date(value: Any, _: type) -> date:
     _expect(isinstance(value, str) and bool(_DATE.match(value)), "expected a date YYYY-MM-DD")
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise Expected("expected a real calendar date YYYY-MM-DD") from None
+
+
+def _in_range(moment: date) -> None:
+    day = moment.date() if isinstance(moment, datetime) else moment
+    _expect(FIRST_DAY <= day <= LAST_DAY, _OUT_OF_RANGE)
+
+
+def _structure_day(value: Any, tp: type) -> date:
+    """A document's date: a real one, in the supported years."""
+    day = _structure_date(value, tp)
+    _in_range(day)
+    return day
+
+
+def _structure_moment(value: Any, tp: type) -> datetime:
+    moment = _structure_datetime(value, tp)
+    _in_range(moment)
+    return moment
+
+
+def _structure_input_tidpunkt(value: Any, tp: type) -> date | datetime:
+    moment = _structure_tidpunkt(value, tp)
+    _in_range(moment)
+    return moment
+
+
+def structure_day(value: Any, *, path: str) -> date:
+    """An evaluation day given as text (``as_of``, ``--as-of``), in the supported years, or
+    :class:`InvalidDocument` naming ``path``."""
+    try:
+        return _structure_day(value, date)
+    except Expected as exc:
+        raise InvalidDocument([FieldError(path, str(exc))]) from None
 
 
 def _structure_datetime(value: Any, _: type) -> datetime:
@@ -226,32 +303,87 @@ def _is_array(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple
 
 
-def _array(inner: Callable[[Any, type], Any]) -> Callable[[Any, type], Any]:
-    # cattrs would turn a string into a tuple of characters and an object into its keys.
-    def hook(value: Any, tp: type) -> Any:
-        _expect(value is None or isinstance(value, list | tuple), "expected a list")
-        return inner(value, tp)
+def _item_type(tp: Any) -> Any:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return next(_item_type(a) for a in typing.get_args(tp) if _is_array(a))
+    return typing.get_args(tp)[0]
+
+
+class ItemErrors(Exception):
+    """The invalid items of a list: ``(index, error)`` for the first few, and how many more."""
+
+    def __init__(self, items: list[tuple[int, Exception]], more: int) -> None:
+        super().__init__("invalid list items")
+        self.items, self.more = items, more
+
+
+def _array(conv: cattrs.Converter, tp: Any, strict: bool) -> Callable[[Any, type], Any]:
+    # Our own loop, not cattrs': bounded length, and only the first invalid items are kept, so
+    # a long list of bad items costs one pass. (cattrs would also turn a string into a tuple of
+    # characters and an object into its keys.)
+    item_type = _item_type(tp)
+    item = _input_hook(conv, item_type) if strict else conv.get_structure_hook(item_type)
+
+    def hook(value: Any, _: type) -> Any:
+        if value is None:
+            return None
+        _expect(isinstance(value, list | tuple), "expected a list")
+        _expect(len(value) <= MAX_ITEMS, f"expected at most {MAX_ITEMS} items")
+        items, errors, more = [], [], 0
+        for index, element in enumerate(value):
+            try:
+                items.append(item(element, item_type))
+            except Exception as exc:
+                if len(errors) < MAX_ERRORS:
+                    errors.append((index, exc))
+                else:
+                    more += 1
+        if errors:
+            raise ItemErrors(errors, more)
+        return tuple(items)
 
     return hook
 
 
+_INPUT_HOOKS: dict[Any, Callable[[Any, type], Any]] = {
+    str: _structure_text,
+    date: _structure_day,
+    datetime: _structure_moment,
+}
+
+
+def _input_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, type], Any]:
+    """The hook for a field of a document: the input bounds on text and days, else the usual."""
+    if _is_tidpunkt(tp):
+        return _optional(_structure_input_tidpunkt) if type(None) in typing.get_args(tp) else _structure_input_tidpunkt
+    base = _scalar_of(tp)
+    if base in _INPUT_HOOKS:
+        return _optional(_INPUT_HOOKS[base]) if base is not tp else _INPUT_HOOKS[base]
+    return conv.get_structure_hook(tp)
+
+
 def _attrs_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any, type], Any]:
+    # Documents (the domain types) are input: bounded text and days, no identity in free text.
+    # Plugin data and the rule model are not.
+    strict = cls.__module__.startswith("primarvard_sdk.domain")
     overrides: dict[str, Any] = {}
     hints = typing.get_type_hints(cls)
     for a in attrs.fields(cls):
         minimum, maximum = a.metadata.get("minimum"), a.metadata.get("maximum")
-        if _is_array(hints[a.name]):
-            overrides[a.name] = override(struct_hook=_array(conv.get_structure_hook(hints[a.name])))
+        tp = hints[a.name]
+        if _is_array(tp):
+            overrides[a.name] = override(struct_hook=_array(conv, tp, strict))
             continue
-        if minimum is None and maximum is None:
+        if strict and a.metadata.get("personal") and _scalar_of(tp) is str:
+            overrides[a.name] = override(struct_hook=_optional(_structure_personal_text))
             continue
-        base = _scalar_of(hints[a.name])
-        overrides[a.name] = override(
-            struct_hook=_bounded(conv.get_structure_hook(base), minimum, maximum)
-        )
-    hook: Callable[[Any, type], Any] = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True, **overrides
-    )
+        hook = _input_hook(conv, tp) if strict else None
+        if minimum is not None or maximum is not None:
+            hook = _bounded(hook or conv.get_structure_hook(_scalar_of(tp)), minimum, maximum)
+        if hook is not None:
+            overrides[a.name] = override(struct_hook=hook)
+    # Extra keys are forbidden by the converter's own setting, which the generated function follows.
+    hook: Callable[[Any, type], Any] = make_dict_structure_fn(cls, conv, **overrides)
 
     def structure_object(value: Any, tp: type) -> Any:
         if not isinstance(value, Mapping):
@@ -259,6 +391,13 @@ def _attrs_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any, type], Any]
         return hook(value, tp)
 
     return structure_object
+
+
+def _optional(inner: Callable[[Any, type], Any]) -> Callable[[Any, type], Any]:
+    def hook(value: Any, tp: type) -> Any:
+        return None if value is None else inner(value, tp)
+
+    return hook
 
 
 def _scalar_of(tp: Any) -> Any:
@@ -283,19 +422,33 @@ def _format(exc: BaseException, tp: type | None) -> str:
     return "invalid value"
 
 
-def _field_errors(exc: BaseException, path: str) -> list[FieldError]:
-    errors = []
-    for line in transform_error(exc, path=path, format_exception=_format):
-        message, _, where = line.rpartition(" @ ")
-        errors.append(FieldError(path=where, message=message))
-    return errors
+def _field_errors(exc: BaseException, path: str, tp: Any = None) -> Iterator[FieldError]:
+    """Every invalid field under ``exc`` by JSON path, in document order, lazily.
+
+    Walks cattrs' exception groups through their public API (``group_exceptions`` and the notes'
+    ``name``/``index``/``type``), never through its message texts.
+    """
+    if isinstance(exc, ItemErrors):
+        for index, item in exc.items:
+            yield from _field_errors(item, f"{path}[{index}]")
+        for _ in range(exc.more):
+            yield FieldError(f"{path}[…]", "invalid item")
+    elif isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            where = f"{path}.{note.name}" if isinstance(note, AttributeValidationNote) else f"{path}[{note.index}]"
+            yield from _field_errors(inner, where, note.type)
+        for inner in without:
+            yield from _field_errors(inner, path)
+    else:
+        yield FieldError(path, _format(exc, tp))
 
 
 def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
     """Structure JSON-compatible ``data`` into ``cls`` or raise :class:`InvalidDocument`."""
     try:
         return converter.structure(data, cls)
-    except (ClassValidationError, IterableValidationError) as exc:
+    except (ClassValidationError, IterableValidationError, ItemErrors) as exc:
         raise InvalidDocument(_field_errors(exc, path), type_name=cls.__name__) from None
     except (Expected, TypeError, ValueError, KeyError, AttributeError) as exc:
         raise InvalidDocument([FieldError(path, _format(exc, cls))], type_name=cls.__name__) from None
@@ -320,10 +473,13 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def loads(text: str | bytes) -> Any:
-    """Parse JSON strictly: UTF-8 only, no NaN/Infinity, no duplicate keys, bounded nesting."""
+    """Parse JSON strictly: UTF-8 only (a leading byte-order mark is skipped, as Windows tools
+    write one), no NaN/Infinity, no duplicate keys, bounded nesting."""
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8")
+        if text.startswith("\ufeff"):
+            text = text[1:]
         return json.loads(
             text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys
         )
@@ -342,13 +498,29 @@ def loads(text: str | bytes) -> Any:
 
 
 def dumps(data: Any, *, indent: int | None = None) -> str:
-    """Deterministic JSON: sorted keys, no NaN, UTF-8 text (same input, byte-identical output)."""
+    """Deterministic JSON: sorted keys, no NaN, UTF-8 text (same input, byte-identical output).
+
+    The line and paragraph separators U+2028, U+2029 and U+0085 are written escaped: some JSON
+    Lines readers (and Python's ``str.splitlines``) split records there.
+    """
     separators = (",", ": ") if indent is not None else (",", ":")
-    return json.dumps(
+    return line_safe(json.dumps(
         unstructure(data),
         sort_keys=True,
         ensure_ascii=False,
         allow_nan=False,
         indent=indent,
         separators=separators,
-    )
+    ))
+
+
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def line_safe(text: str) -> str:
+    """JSON text with U+2028, U+2029 and U+0085 escaped (they occur only inside strings)."""
+    if not text.isascii():
+        for raw, escaped in _LINE_BREAKS.items():
+            if raw in text:
+                text = text.replace(raw, escaped)
+    return text

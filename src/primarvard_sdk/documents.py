@@ -7,13 +7,15 @@ validation, and an invalid one gets the complete, path-named list.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import attrs
 
 from primarvard_sdk import domain
-from primarvard_sdk.convert import field_names, structure
+from primarvard_sdk.convert import field_names, structure, structure_day
 from primarvard_sdk.errors import FieldError, InvalidDocument
 
 __all__ = ["Document", "EvaluationRequest", "parse_document", "parse_request", "type_name_of"]
@@ -53,15 +55,25 @@ def type_name_of(document: Any) -> str:
     return name
 
 
+_STEP = re.compile(r"[.\[]")
+
+
+def _ancestry(path: str) -> Iterator[str]:
+    """``path`` and every path above it: ``$.a[1].b``, ``$.a[1]``, ``$.a``, ``$``."""
+    yield path
+    for found in reversed(list(_STEP.finditer(path))):
+        yield path[: found.start()]
+
+
 def _merge(errors: list[FieldError], more: list[FieldError]) -> list[FieldError]:
-    seen = {e.path for e in errors}
-
-    def related(a: str, b: str) -> bool:  # a is b or lies beneath it
-        return a == b or a.startswith(b + ".") or a.startswith(b + "[")
-
     # The schema only adds what cattrs did not say: nothing at, beneath or above a known path
-    # (an "anyOf" failure on the parent of an out-of-range field is noise).
-    return errors + [e for e in more if not any(related(e.path, p) or related(p, e.path) for p in seen)]
+    # (an "anyOf" failure on the parent of an out-of-range field is noise). Indexed, so linear
+    # in the total length of the paths.
+    seen = {e.path for e in errors}
+    above_seen = {a for p in seen for a in _ancestry(p)}
+    return errors + [
+        e for e in more if e.path not in above_seen and not any(a in seen for a in _ancestry(e.path))
+    ]
 
 
 def parse_document(data: Any, type_name: str, *, path: str = "$") -> Any:
@@ -74,6 +86,8 @@ def parse_document(data: Any, type_name: str, *, path: str = "$") -> Any:
     try:
         return structure(data, cls, path=path)
     except InvalidDocument as exc:
+        if exc.more:  # the report is full already
+            raise
         from primarvard_sdk.schema import schema_errors  # only invalid input pays for the schema
 
         errors = _merge(list(exc.errors), schema_errors(data, type_name, path=path))
@@ -85,6 +99,7 @@ def parse_request(data: Any) -> EvaluationRequest:
     if not isinstance(data, dict):
         raise InvalidDocument([FieldError("$", "expected an object with 'type' and 'document'")])
     errors: list[FieldError] = []
+    more = 0
     unknown = [k for k in data if k not in _REQUEST_KEYS]
     if unknown:
         errors.append(FieldError("$", f"unknown field(s): {field_names(unknown)}"))
@@ -107,7 +122,7 @@ def parse_request(data: Any) -> EvaluationRequest:
     as_of = data.get("as_of")
     if as_of is not None:
         try:
-            fields["as_of"] = structure(as_of, date, path="$.as_of")
+            fields["as_of"] = structure_day(as_of, path="$.as_of")
         except InvalidDocument as exc:
             errors.extend(exc.errors)
     document = None
@@ -116,6 +131,7 @@ def parse_request(data: Any) -> EvaluationRequest:
             document = parse_document(data["document"], type_name, path="$.document")
         except InvalidDocument as exc:
             errors.extend(exc.errors)
+            more = exc.more
     if errors:
-        raise InvalidDocument(errors, type_name=type_name)
+        raise InvalidDocument(errors, type_name=type_name, more=more)
     return EvaluationRequest(type=str(type_name), document=document, **fields)

@@ -6,11 +6,14 @@ personal data: a personnummer, name or address in the input is never repeated in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import Any
 
 import attrs
 
 __all__ = [
+    "MAX_ERRORS",
     "CalendarRangeError",
     "FieldError",
     "InvalidDocument",
@@ -24,6 +27,10 @@ __all__ = [
     "UnknownRegion",
     "UnknownRule",
 ]
+
+
+#: Invalid fields listed in one :class:`InvalidDocument`; the rest are counted.
+MAX_ERRORS = 100
 
 
 class PrimarvardError(Exception):
@@ -42,13 +49,21 @@ class FieldError:
 
 
 class InvalidDocument(PrimarvardError, ValueError):
-    """Input that does not match the expected type; lists every invalid field by JSON path."""
+    """Input that does not match the expected type; lists the invalid fields by JSON path.
 
-    def __init__(self, errors: Sequence[FieldError], *, type_name: str | None = None) -> None:
-        self.errors: tuple[FieldError, ...] = tuple(errors)
+    At most :data:`MAX_ERRORS` are kept in :attr:`errors`; :attr:`more` counts the rest, so a
+    list of a million bad items gives a short message in linear time.
+    """
+
+    def __init__(self, errors: Iterable[FieldError], *, type_name: str | None = None, more: int = 0) -> None:
+        found = iter(errors)
+        self.errors: tuple[FieldError, ...] = tuple(islice(found, MAX_ERRORS))
+        self.more = more + sum(1 for _ in found)
         self.type_name = type_name
         what = f"invalid {type_name} document" if type_name else "invalid document"
         detail = "; ".join(str(e) for e in self.errors) or "no detail"
+        if self.more:
+            detail += f"; and {self.more} more"
         super().__init__(f"{what}: {detail}")
 
 
@@ -84,10 +99,16 @@ class RulebookDataError(PrimarvardError, ValueError):
 
 
 class PluginError(PrimarvardError):
-    """A plugin failed: it raised, or returned something malformed. Names the distribution."""
+    """A plugin failed: it raised, hung, or returned something malformed. Names the distribution.
 
-    def __init__(self, distribution: str, message: str) -> None:
+    A fault in one rule does not lose the others: :attr:`results` holds the results of the rules
+    of the same document that did answer.
+    """
+
+    def __init__(self, distribution: str, message: str, *, results: Sequence[Any] = ()) -> None:
         self.distribution = distribution
+        self.detail = message
+        self.results: tuple[Any, ...] = tuple(results)
         super().__init__(f"plugin {distribution}: {message}")
 
 

@@ -156,3 +156,22 @@ def parse_cds_client(text: str) -> CdsClient:
     # The issuer is itself a URL with '='-free syntax in practice; split at the last '=' that
     # starts a path or URL would be guesswork, so the first '=' separates.
     return CdsClient(issuer=issuer, jwks=jwks)
+
+
+def to_json(config: ServiceConfig) -> str:
+    """The settings as JSON (for worker processes)."""
+    import json
+
+    data = attrs.asdict(config, recurse=True)
+    data["cds_clients"] = [{"issuer": c.issuer, "jwks": c.jwks} for c in config.cds_clients]
+    return json.dumps(data)
+
+
+def from_json(text: str) -> ServiceConfig:
+    import json
+
+    data = json.loads(text)
+    data["cds_clients"] = tuple(CdsClient(**c) for c in data.get("cds_clients", ()))
+    for name in ("tokens", "jwt_algorithms"):
+        data[name] = tuple(data.get(name, ()))
+    return ServiceConfig(**data)

@@ -169,8 +169,7 @@ def _result_schemas(schemas: dict[str, Any]) -> None:
         mapping[kind] = f"#/components/schemas/{title}Result"
     schemas["Result"] = {
         "title": "Result",
-        "description": base.get("description", "")
-        and "The result of one rule on one document, typed by `kind`.",
+        "description": "The result of one rule on one document, typed by `kind`.",
         "oneOf": [{"$ref": ref} for ref in mapping.values()],
         "discriminator": {"propertyName": "kind", "mapping": mapping},
     }
@@ -217,16 +216,13 @@ def _service_schemas(schemas: dict[str, Any]) -> None:
         "properties": {"distribution": {"type": "string"}, "message": {"type": "string"}},
         "required": ["distribution", "message"],
     }
-    schemas["RegionInfo"] = {
-        "type": "object",
-        "title": "RegionInfo",
-        "description": "A region, the distribution (plugin name and version) that provides it, and "
-        "its programmes with their rulebook editions.",
-        "allOf": [_ref("Region")],
-        "properties": {"distribution": {"type": "string"}},
-        "required": ["distribution"],
-        "unevaluatedProperties": False,
-    }
+    region = copy.deepcopy(schemas["Region"])
+    region["title"] = "RegionInfo"
+    region["description"] = ("A region, the distribution (plugin name and version) that provides "
+                             "it, and its programmes with their rulebook editions.")
+    region["properties"]["distribution"] = {"type": "string"}
+    region["required"] = [*region.get("required", []), "distribution"]
+    schemas["RegionInfo"] = region
     schemas["ServiceInfo"] = {
         "type": "object",
         "title": "ServiceInfo",

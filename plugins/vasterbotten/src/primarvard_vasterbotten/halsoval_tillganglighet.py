@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
     ETjanst,
-    Etjanstearende,
     Hanvisning,
     Tillganglighet,
     Veckodag,
     label,
-    local_day,
 )
-from primarvard_sdk.findings import deadline, failed, indeterminate, not_applicable, passed
+from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
+from primarvard_sdk.shapes import Deadline
 from primarvard_vasterbotten.halsoval_common import covers, iso, joined, must_be_open, rules
 
 
@@ -45,19 +43,17 @@ def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     )
 
 
-@rules.implement("vasterbotten.halsoval.tillganglighet.e_tjanst_svarstid")
-def e_tjanst_svarstid(arende: Etjanstearende, ctx: RuleContext) -> Finding:
-    n = ctx.param("weekdays")
-    arrived = local_day(arende.inkom)
-    due = calendar.nth_vardag_after(arrived, n)
-    return deadline(
-        due,
-        arende.besvarad,
-        ctx.as_of,
-        f"Svar senast {iso(due)} ({n} vardagar efter ankomstdagen {iso(arrived)}; hela dagen räknas).",
-        f"Answer no later than {iso(due)} ({n} weekdays after the arrival day {iso(arrived)}; the whole day counts).",
-        arrived=arrived,
-    )
+# "Ärenden som skickas in ... ska besvaras inom tre vardagar": the third vardag strictly after the
+# local day of arrival, stated once; the core derives the rule function and its columnar twin.
+e_tjanst_svarstid = rules.shape(Deadline(
+    "vasterbotten.halsoval.tillganglighet.e_tjanst_svarstid",
+    event="inkom",
+    count="vardagar",
+    parameter="weekdays",
+    done="besvarad",
+    sv="Svar senast {due} ({n} vardagar efter ankomstdagen {event}; hela dagen räknas).",
+    en="Answer no later than {due} ({n} weekdays after the arrival day {event}; the whole day counts).",
+))
 
 
 @rules.implement("vasterbotten.halsoval.tillganglighet.e_tjanster")
@@ -140,31 +136,4 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         f"Alla {len(limited)} dagar med begränsat öppethållande hänvisar till annan hälsocentral.",
         f"All {len(limited)} days of limited opening refer to another hälsocentral.",
         **values,
-    )
-
-
-# --- Vectorised twin (issue 8: population-scale evaluation) ------------------------------------
-# Gives, row by row, what e_tjanst_svarstid gives (tests/test_batch_agreement.py checks it).
-
-from collections.abc import Mapping  # noqa: E402 - kept with the twin it serves
-from typing import Any  # noqa: E402
-
-from primarvard_sdk.vectorised import Column  # noqa: E402
-
-
-@rules.vectorised(
-    "vasterbotten.halsoval.tillganglighet.e_tjanst_svarstid",
-    Column("inkom", "time"), Column("besvarad", "time"),
-)
-def e_tjanst_svarstid_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    from primarvard_sdk import batch
-
-    n, not_in_force = batch.in_force(ctx, "weekdays")
-    arrived = batch.local_days(cols["inkom"])
-    due = batch.nth_vardag_after(arrived, n or 1)  # rows use it only when n is in force
-    return batch.finding(
-        len(arrived),
-        not_in_force,
-        default=batch.deadline_outcome(due, cols["besvarad"], ctx.as_of),
-        values={"due": due, "arrived": arrived},
     )
