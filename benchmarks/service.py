@@ -15,7 +15,6 @@ import json
 import os
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -171,7 +170,6 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(_drive(f"{base}/v1/evaluate", referral, "application/json", clients=args.clients,
                            seconds=args.seconds, max_requests=10**6))
         rss.append(_rss_kib(server.pid))
-        rss_end = rss[-1]
         cli = _spawn_cli(referral, 5)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

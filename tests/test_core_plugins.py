@@ -110,7 +110,9 @@ def test_a_raising_plugin_is_named_and_other_regions_still_answer() -> None:
 def test_a_plugin_failing_at_load_is_reported_and_skipped() -> None:
     sdk = ps.Sdk([(BrokenRegionHook(), "primarvard-broken 0.1")])
     assert [f.distribution for f in sdk.failures] == ["primarvard-broken 0.1"]
-    assert "cannot read region.yaml" in sdk.failures[0].message
+    # the exception type and where it was raised; never its text, which may quote personal data
+    assert sdk.failures[0].message.startswith("primarvard_sdk_region raised ValueError (in test_core_plugins line ")
+    assert "region.yaml" not in sdk.failures[0].message
     assert {"kalmar", "varmland", "vasterbotten"} <= {r.code for r in sdk.regions()}
 
 

@@ -1,7 +1,16 @@
 """The ``primarvard`` command line: regions, rules, schemas, evaluation and annexes.
 
-Exit codes: 0 when nothing failed, 1 when a rule failed or a deadline was missed, 2 on bad input
-or an unknown name (one line on stderr, never a traceback).
+Exit codes are bit flags, so a run that had several kinds of trouble says so (one line on stderr
+for each problem, never a traceback):
+
+=====  =========================================================================================
+0      nothing failed
+1      a rule failed or a deadline was missed
+2      bad input: an invalid record, an unknown name or file, a bad option
+4      a plugin fault: a plugin failed to load, raised, hung or returned something malformed
+3,5,6,7  the sums: e.g. 3 = failures and bad records in one batch (``code & 2`` tests for bad input)
+130    interrupted (Ctrl-C)
+=====  =========================================================================================
 """
 
 from __future__ import annotations
@@ -9,26 +18,49 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from datetime import date
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any, TextIO
 
-from primarvard_sdk.convert import dumps, structure, unstructure
+from primarvard_sdk.convert import dumps, structure_day, unstructure
 from primarvard_sdk.documents import parse_request
-from primarvard_sdk.errors import InvalidDocument, PrimarvardError
-from primarvard_sdk.host import Sdk
+from primarvard_sdk.errors import InvalidDocument, PluginError, PrimarvardError
+from primarvard_sdk.host import Sdk, _shown
 from primarvard_sdk.model import Outcome, Result, Rule
+from primarvard_sdk.privacy import redact
 from primarvard_sdk.streaming import Progress, chunks, records, results_json
 
 __all__ = ["build_parser", "main"]
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_PLUGIN_FAULT, EXIT_INTERRUPTED = 0, 1, 2, 4, 130
+
+# Terminal control characters, line and paragraph separators and bidirectional overrides in text
+# that comes from input or plugins are shown escaped, so nothing can move the cursor, retitle the
+# terminal or fake a line of the table.
+_CONTROL = {
+    c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+    for c in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def _clean(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters escaped, personnummer withheld."""
+    return redact(str(text)).translate(_CONTROL)
+
+
+def _say(message: str) -> None:
+    print(f"primarvard: {_clean(message)}", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="primarvard",
         description="Swedish regional primary-care rules: evaluate documents, list rules, export schemas.",
+        epilog="Exit code: bit flags 1 = a rule failed, 2 = bad input, 4 = a plugin fault; 0 = all well.",
+    )
+    parser.add_argument(
+        "--plugin-timeout", type=_timeout, default=argparse.SUPPRESS, metavar="SECONDS",
+        help="cut off a plugin that takes longer for one import, hook call or document "
+             "(default: $PRIMARVARD_PLUGIN_TIMEOUT or 30; 0: no limit)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -72,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _timeout(text: str) -> float | None:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected a number of seconds") from None
+    return seconds if seconds > 0 else None
+
+
 def _format_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
@@ -82,18 +122,28 @@ def main(argv: Sequence[str] | None = None, *, sdk: Sdk | None = None) -> int:
     args = parser.parse_args(argv)
     from primarvard_sdk.api import default_sdk
 
+    if sdk is None and hasattr(args, "plugin_timeout"):
+        sdk = Sdk(plugin_timeout=args.plugin_timeout)
     host = sdk or default_sdk()
     out = sys.stdout
+    code = EXIT_OK
     try:
         code = _COMMANDS[args.command](host, args, out)
-        for failure in host.failures:
-            print(f"primarvard: warning: plugin {failure.distribution}: {failure.message}", file=sys.stderr)
-        return code
+    except PluginError as exc:
+        _say(f"plugin error: {exc}")
+        code = EXIT_PLUGIN_FAULT
     except PrimarvardError as exc:
-        print(f"primarvard: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        _say(f"error: {exc}")
+        code = EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+    for failure in host.failures_so_far:  # also when the command failed: say which plugin broke
+        _say(f"warning: plugin {failure.distribution}: {failure.message}")
+        code |= EXIT_PLUGIN_FAULT
+    return code
 
 
 def _regions(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
@@ -111,9 +161,9 @@ def _regions(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
         print(dumps(data, indent=2), file=out)
         return EXIT_OK
     for p in plugins:
-        print(f"{p.region.code}  {p.region.name}  ({p.distribution})", file=out)
+        print(_clean(f"{p.region.code}  {p.region.name}  ({p.distribution})"), file=out)
         for g in p.region.programmes:
-            print(f"  {g.code:<16} {g.title}", file=out)
+            print(_clean(f"  {g.code:<16} {g.title}"), file=out)
     return EXIT_OK
 
 
@@ -140,14 +190,14 @@ def _rules(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
         print(dumps([rule_json(r) for r in rules], indent=2), file=out)
         return EXIT_OK
     for r in rules:
-        print(f"{r.id}  [{r.kind.value}]  {r.title}", file=out)
+        print(_clean(f"{r.id}  [{r.kind.value}]  {r.title}"), file=out)
         for p in r.parameters:
             values = "; ".join(
                 f"{_short(v.value)} ({v.valid_from or '…'}–{v.valid_to or ''})" for v in p.values
             )
-            print(f"    {p.name} = {values}", file=out)
-        print(f"    § {r.citation.title} › {r.citation.section}", file=out)
-        print(f"    “{r.citation.quote}”", file=out)
+            print(_clean(f"    {p.name} = {values}"), file=out)
+        print(_clean(f"    § {r.citation.title} › {r.citation.section}"), file=out)
+        print(_clean(f"    “{r.citation.quote}”"), file=out)
     print(f"{len(rules)} rules", file=out)
     return EXIT_OK
 
@@ -163,7 +213,7 @@ def _schema(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
         schema = schema_for(args.type)
     except KeyError:
         known = ", ".join(SCHEMA_TYPES)
-        raise PrimarvardError(f"unknown type {args.type!r}; known: {known}") from None
+        raise PrimarvardError(f"unknown type {_shown(args.type)}; known: {known}") from None
     print(dumps(schema, indent=2), file=out)
     return EXIT_OK
 
@@ -176,7 +226,7 @@ def _annex(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
         else:
             for a in annexes:
                 where = f"Bilaga {a.number}" if a.number else a.section or ""
-                print(f"{a.topic:<28} {where}  {a.title}", file=out)
+                print(_clean(f"{a.topic:<28} {where}  {a.title}"), file=out)
         return EXIT_OK
     ref = sdk.annex(args.region, args.programme, args.topic)
     if args.format == "json":
@@ -184,11 +234,11 @@ def _annex(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     a = ref.annex
     where = f"Bilaga {a.number} {a.title}" if a.number else f"{a.section or ''} {a.title}".strip()
-    print(f"{ref.region}.{ref.programme} {ref.topic}: {where}", file=out)
+    print(_clean(f"{ref.region}.{ref.programme} {ref.topic}: {where}"), file=out)
     if a.aliases:
-        print(f"  also cited as: {'; '.join(a.aliases)}", file=out)
+        print(_clean(f"  also cited as: {'; '.join(a.aliases)}"), file=out)
     for item in a.items:
-        print(f"  - {item}", file=out)
+        print(_clean(f"  - {item}"), file=out)
     return EXIT_OK
 
 
@@ -206,23 +256,30 @@ def _records(name: str, stream: IO[bytes], progress: Progress | None = None) -> 
 def _open(name: str) -> IO[bytes]:
     if name == "-":
         return sys.stdin.buffer
+    shown = _source(name)
     try:
         return open(name, "rb")
     except FileNotFoundError:
-        raise PrimarvardError(f"{name}: no such file") from None
+        raise PrimarvardError(f"{shown}: no such file") from None
     except IsADirectoryError:
-        raise PrimarvardError(f"{name}: is a directory") from None
+        raise PrimarvardError(f"{shown}: is a directory") from None
     except OSError as exc:
-        raise PrimarvardError(f"{name}: cannot be read ({exc.strerror})") from None
+        raise PrimarvardError(f"{shown}: cannot be read ({exc.strerror})") from None
+
+
+def _source(name: str) -> str:
+    """A file name as results and messages show it: a personnummer in it is withheld (exports
+    are often named after the patient)."""
+    return redact(name)
 
 
 _FLUSH_AT = 1 << 20  # characters of JSON output held before writing
 
 
 def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
-    as_of = structure(args.as_of, date, path="--as-of") if args.as_of else None
-    streams = [(name, _open(name)) for name in args.files]  # fail fast on a missing file
-    failed = bad = False
+    as_of = structure_day(args.as_of, path="--as-of") if args.as_of else None
+    streams = [(_source(name), _open(name)) for name in args.files]  # fail fast on a missing file
+    failed = bad = fault = False
     progress = Progress(sys.stderr)
     as_json = args.format == "json"
     documents, outcomes = 0, Counter[str]()
@@ -242,13 +299,24 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
                             results = sdk.evaluate_request(
                                 request, region=args.region, programme=args.programme, as_of=as_of
                             )
+                        except PluginError as exc:  # a plugin's fault, not the input's
+                            fault = True
+                            _say(f"plugin error: {where}: {exc}")
+                            results = exc.results  # the rules that did answer
+                            if not results:
+                                continue
                         except PrimarvardError as exc:
                             bad = True
-                            print(f"primarvard: error: {where}: {exc}", file=sys.stderr)
+                            _say(f"error: {where}: {exc}")
                             continue
                         failed = failed or any(r.outcome.is_failure for r in results)
                         if as_json:
-                            lines.append(results_json(where, results))
+                            try:
+                                lines.append(results_json(where, results))
+                            except (TypeError, ValueError, UnicodeError) as exc:  # never lose the others
+                                fault = True
+                                _say(f"plugin error: {where}: results cannot be written ({type(exc).__name__})")
+                                continue
                             pending += len(lines[-1])
                             if pending > _FLUSH_AT:  # keep the output buffer small: flat memory
                                 lines.append("")
@@ -267,9 +335,7 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
         counts = ", ".join(f"{outcomes[o.value]} {o.value}" for o in Outcome if outcomes[o.value])
         total = sum(outcomes.values())
         print(f"\n{_count(documents, 'document')}, {_count(total, 'result')}: {counts}", file=out)
-    if bad:
-        return EXIT_BAD_INPUT
-    return EXIT_FAILED if failed else EXIT_OK
+    return (EXIT_FAILED if failed else 0) | (EXIT_BAD_INPUT if bad else 0) | (EXIT_PLUGIN_FAULT if fault else 0)
 
 
 def _count(n: int, noun: str) -> str:
@@ -311,14 +377,15 @@ def _headline(result: Result) -> str:
 
 def _print_results(where: str, results: Sequence[Result], lang: str, out: TextIO) -> None:
     if not results:
-        print(f"{where}: no rule of the programme applies to this document", file=out)
+        print(_clean(f"{where}: no rule of the programme applies to this document"), file=out)
         return
     first = results[0]
     ref = f", ref {first.reference}" if first.reference else ""
-    print(f"\n{where}  —  {first.region}.{first.programme}, as of {first.as_of.isoformat()}{ref}", file=out)
+    print(file=out)
+    print(_clean(f"{where}  —  {first.region}.{first.programme}, as of {first.as_of.isoformat()}{ref}"), file=out)
     header = ("rule", "outcome", "value", "source")
     rows = [header] + [
-        (r.rule_id.split(".", 2)[2], r.outcome.value, _headline(r), f"§ {r.citation.section}")
+        (_clean(r.rule_id.split(".", 2)[2]), r.outcome.value, _clean(_headline(r)), _clean(f"§ {r.citation.section}"))
         for r in results
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
@@ -326,10 +393,10 @@ def _print_results(where: str, results: Sequence[Result], lang: str, out: TextIO
         print("  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + f"  {row[3]}", file=out)
         if index:
             r = results[index - 1]
-            print(f"      {r.explanation.sv if lang == 'sv' else r.explanation.en}", file=out)
+            print(_clean(f"      {r.explanation.sv if lang == 'sv' else r.explanation.en}"), file=out)
 
 
-_COMMANDS = {
+_COMMANDS: dict[str, Callable[[Sdk, argparse.Namespace, TextIO], int]] = {
     "regions": _regions,
     "rules": _rules,
     "schema": _schema,
@@ -341,6 +408,7 @@ _COMMANDS = {
 
 
 def _service_command(name: str, sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
+    """``serve`` and ``fhir`` live in :mod:`primarvard_sdk.service.commands` (optional extras)."""
     from primarvard_sdk.service import commands
 
     return int(getattr(commands, name)(sdk, args, out))

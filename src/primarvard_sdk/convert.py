@@ -46,6 +46,7 @@ __all__ = [
     "Expected",
     "converter",
     "dumps",
+    "encode",
     "line_safe",
     "loads",
     "structure",
@@ -85,14 +86,18 @@ def _structure_str(value: Any, cls: type) -> str:
     # Registered for str, so every StrEnum reaches this hook too (single dispatch by MRO).
     if cls is not str and issubclass(cls, Enum):
         return typing.cast(str, _structure_enum_factory(cls)(value, cls))
+    return _text(value)
+
+
+def _text(value: Any) -> str:
     _expect(isinstance(value, str), "expected a string")
     _expect(_is_unicode(value), "expected valid Unicode text (lone surrogate)")
     return typing.cast(str, value)
 
 
-def _structure_personal_text(value: Any, cls: type) -> str:
+def _structure_personal_text(value: Any, _: type) -> str:
     """Text of a document's identity field (a name, an address): bounded, not inspected."""
-    text = _structure_str(value, cls)
+    text = _text(value)
     _expect(len(text) <= MAX_TEXT, f"expected at most {MAX_TEXT} characters")
     return text
 
@@ -513,6 +518,9 @@ def dumps(data: Any, *, indent: int | None = None) -> str:
         separators=separators,
     ))
 
+
+#: Compact deterministic JSON of plain data (what :func:`dumps` writes without indent).
+encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 _LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
 

@@ -5,29 +5,40 @@ Plugins come from the ``primarvard_sdk`` entry-point group and from explicit reg
 import, raises, or returns something malformed is recorded as a :class:`PluginFailure` with its
 distribution name and version, and every other region keeps working. Two plugins claiming the
 same region is an error for that region, never last-one-wins.
+
+A plugin cannot stop the others: whatever it raises at import or in a hook (``SystemExit``
+included) becomes a :class:`PluginError` naming its distribution, the exception type and where it
+was raised, never the exception's text (which may quote personal data); a plugin that does not
+answer within ``plugin_timeout`` seconds is cut off and reported. What a rule returns is checked
+once, here: JSON data only, no personal data objects, personnummer and the document's names
+withheld in every text, values frozen (see :mod:`primarvard_sdk.values`).
 """
 
 from __future__ import annotations
 
-import json
-import math
+import contextlib
+import functools
+import os
 import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, time
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from importlib.metadata import EntryPoint, entry_points
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pluggy
 
-from primarvard_sdk import hookspecs
+from primarvard_sdk import domain, hookspecs
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
+from primarvard_sdk.convert import FIRST_DAY, LAST_DAY
 from primarvard_sdk.documents import EvaluationRequest, type_name_of
 from primarvard_sdk.editions import governing, no_rulebook_in_force
 from primarvard_sdk.errors import (
     FieldError,
     InvalidDocument,
+    InvalidPersonnummer,
     PluginError,
     UnknownAnnexTopic,
     UnknownProgramme,
@@ -35,26 +46,37 @@ from primarvard_sdk.errors import (
     UnknownRule,
 )
 from primarvard_sdk.examples import Example
+from primarvard_sdk.isolation import Abandoned, Runner, TimedOut
 from primarvard_sdk.model import (
+    AS_OF,
     RULE_ID_PATTERN,
     Annex,
     AnnexReference,
     Explanation,
     Finding,
+    Kind,
     Outcome,
     Region,
     Result,
     Rule,
 )
+from primarvard_sdk.privacy import redact, words
+from primarvard_sdk.values import NotJson, freeze
 from primarvard_sdk.vectorised import VectorisedRule
 
 if TYPE_CHECKING:
     from primarvard_sdk.batch import BatchResult
 
-__all__ = ["ENTRY_POINT_GROUP", "PluginFailure", "PluginInfo", "Sdk"]
+__all__ = ["DEFAULT_PLUGIN_TIMEOUT", "ENTRY_POINT_GROUP", "PluginFailure", "PluginInfo", "Sdk"]
 
 ENTRY_POINT_GROUP = "primarvard_sdk"
+#: Seconds a plugin may take for one import, one hook call or one document's rules; the
+#: ``PRIMARVARD_PLUGIN_TIMEOUT`` environment variable overrides it (``0``: no limit).
+DEFAULT_PLUGIN_TIMEOUT = 30.0
 _PERSONNUMMER_LIKE = re.compile(r"\d{6,8}[-+]?\d{4}")
+_CODE = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_PATH = re.compile(r"\$(\.[A-Za-z_][A-Za-z0-9_]{0,63}|\[[0-9]{1,9}\])*")
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -79,10 +101,28 @@ def _distribution_of(ep: EntryPoint) -> str:
     return f"{dist.name} {dist.version}" if dist is not None else ep.value
 
 
-def _safe_message(exc: BaseException) -> str:
-    # A plugin's exception text may quote its input; never let a personnummer through.
-    text = _PERSONNUMMER_LIKE.sub("<redacted>", str(exc))[:300]
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+def _safe_message(exc: BaseException, package: str | None = None) -> str:
+    """What a plugin raised, without its text (which may quote personal data): the exception
+    type and the innermost place in the plugin's own package (else anywhere) that raised it."""
+    name = type(exc).__name__
+    shown = name if _CODE_LIKE.fullmatch(name) and not _PERSONNUMMER_LIKE.search(name) else "an exception"
+    where = None
+    tb = exc.__traceback__
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__")
+        if isinstance(module, str) and (where is None or package is None or module.split(".")[0] == package):
+            where = f"{module} line {tb.tb_lineno}"
+        tb = tb.tb_next
+    return f"{shown} (in {where})" if where else shown
+
+
+def _timeout_from_environment() -> float | None:
+    text = os.environ.get("PRIMARVARD_PLUGIN_TIMEOUT")
+    try:
+        seconds = float(text) if text else DEFAULT_PLUGIN_TIMEOUT
+    except ValueError:
+        seconds = DEFAULT_PLUGIN_TIMEOUT
+    return seconds if seconds > 0 else None
 
 
 @attrs.define
@@ -99,11 +139,18 @@ class Sdk:
         pairs or bare objects.
     :param entry_points: also load the plugins installed under the ``primarvard_sdk`` group
         (``True``), none (``False``), or exactly these entry points (for tests and embedders).
+    :param plugin_timeout: seconds a plugin may take for one import, one hook call or one
+        document's rules before it is cut off (``None``: no limit). Default:
+        :data:`DEFAULT_PLUGIN_TIMEOUT` or the ``PRIMARVARD_PLUGIN_TIMEOUT`` environment variable.
 
     Loading is lazy: nothing is imported until the first question is asked.
     """
 
-    def __init__(self, plugins: Iterable[Any] = (), *, entry_points: bool | Iterable[EntryPoint] = True) -> None:
+    def __init__(self, plugins: Iterable[Any] = (), *, entry_points: bool | Iterable[EntryPoint] = True,
+                 plugin_timeout: float | str | None = "environment") -> None:
+        self.plugin_timeout = _timeout_from_environment() if plugin_timeout == "environment" else plugin_timeout
+        self._runner = Runner(typing.cast("float | None", self.plugin_timeout))
+        self._cut_off: dict[str, str] = {}  # distribution → why it is no longer called
         self._explicit = list(plugins)
         self._use_entry_points = entry_points if isinstance(entry_points, bool) else list(entry_points)
         self._loaded = False
@@ -139,10 +186,11 @@ class Sdk:
 
     def _load_entry_point(self, ep: EntryPoint) -> None:
         distribution = _distribution_of(ep)
+        package = ep.value.split(":")[0].split(".")[0]
         try:
-            plugin = ep.load()
-        except Exception as exc:
-            self._failures.append(PluginFailure(distribution, f"failed to import: {_safe_message(exc)}"))
+            plugin = self._guarded(distribution, "its import", lambda: _contained(ep.load, package))
+        except PluginError as exc:
+            self._failures.append(PluginFailure(distribution, f"failed to import: {exc.detail}"))
             return
         self._add(plugin, distribution)
 
@@ -154,18 +202,26 @@ class Sdk:
             self._pm.check_pending()
 
     def _add(self, plugin: Any, distribution: str) -> None:
+        name = f"{distribution}#{id(plugin)}"
+        if plugin is None or isinstance(plugin, str | bytes | int | float | list | tuple | dict):
+            self._failures.append(PluginFailure(distribution, f"is not a plugin (its entry point gives {type(plugin).__name__})"))
+            return
         try:
-            self._pm.register(plugin, name=f"{distribution}#{id(plugin)}")
+            self._pm.register(plugin, name=name)
         except Exception as exc:
             self._failures.append(PluginFailure(distribution, f"failed to register: {_safe_message(exc)}"))
             return
         try:
+            if not self._pm.get_hookcallers(plugin):
+                raise PluginError(distribution, "is not a plugin: it implements no primarvard_sdk hook")
             region = self._call(plugin, distribution, "primarvard_sdk_region")
-            if not isinstance(region, Region):
-                raise PluginError(distribution, "primarvard_sdk_region returned no Region")
+            problem = _region_problem(region)
+            if problem:
+                raise PluginError(distribution, f"primarvard_sdk_region returned {problem}")
         except PluginError as exc:
-            self._pm.unregister(plugin)
-            self._failures.append(PluginFailure(distribution, str(exc).split(": ", 1)[1]))
+            with contextlib.suppress(Exception):  # it is reported as failed either way
+                self._pm.unregister(name=name)
+            self._failures.append(PluginFailure(distribution, exc.detail))
             return
         if region.code in self._plugins or region.code in self._conflicts:
             claimants = self._conflicts.setdefault(region.code, [])
@@ -193,15 +249,30 @@ class Sdk:
         function = self._implementation(plugin, hook)
         if function is None:
             raise PluginError(distribution, f"does not implement {hook}")
+        package = (getattr(plugin, "__module__", None) or type(plugin).__module__ or "").split(".")[0]
+
+        def call() -> Any:
+            try:
+                return _contained(lambda: function(**kwargs), package)
+            except PluginError as exc:
+                raise PluginError(distribution, f"{hook} raised {exc.detail}") from None
+
+        return self._guarded(distribution, hook, call)
+
+    def _guarded(self, distribution: str, what: str, call: Callable[[], T]) -> T:
+        """``call()`` within the time limit; a plugin that overruns it is cut off for good."""
+        if distribution in self._cut_off:
+            raise PluginError(distribution, self._cut_off[distribution])
         try:
-            return function(**kwargs)
-        except (PluginError, ParameterNotInForce):
-            raise
-        except Exception as exc:
-            raise PluginError(distribution, f"{hook} raised {_safe_message(exc)}") from None
+            return self._runner.run(call)
+        except TimedOut:
+            message = f"{what} did not answer within {self.plugin_timeout:g} s; the plugin is cut off"
+            self._cut_off[distribution] = message
+            self._record_failure(PluginError(distribution, message))
+            raise PluginError(distribution, message) from None
 
     def _record_failure(self, exc: PluginError) -> None:
-        failure = PluginFailure(exc.distribution, str(exc).split(": ", 1)[-1])
+        failure = PluginFailure(exc.distribution, exc.detail)
         with self._lock:
             if failure not in self._failures:
                 self._failures.append(failure)
@@ -213,6 +284,12 @@ class Sdk:
         """Plugins that could not be used, with their distribution names."""
         self._ensure_loaded()
         return tuple(self._failures)
+
+    @property
+    def failures_so_far(self) -> tuple[PluginFailure, ...]:
+        """The failures found so far, without loading any plugin to find more."""
+        with self._lock:
+            return tuple(self._failures)
 
     def plugins(self) -> tuple[PluginInfo, ...]:
         self._ensure_loaded()
@@ -265,9 +342,9 @@ class Sdk:
         for rule in rules:
             if not RULE_ID_PATTERN.match(rule.id) or (rule.region, rule.programme) != (code, programme) \
                     or not rule.id.startswith(f"{code}.{programme}."):
-                raise PluginError(dist, f"rule {rule.id!r} does not belong to {code}.{programme}")
+                raise PluginError(dist, f"rule {_shown(rule.id)} does not belong to {code}.{programme}")
             if rule.id in by_id or rule.id in self._rule_index:
-                raise PluginError(dist, f"rule id {rule.id!r} is declared twice")
+                raise PluginError(dist, f"rule id {_shown(rule.id)} is declared twice")
             by_id[rule.id] = rule
         by_input: dict[str, list[Rule]] = {}
         for rule in rules:
@@ -327,10 +404,15 @@ class Sdk:
         :param as_of: the day the rule is evaluated on: which parameter values are in force, and
             whether an unmet deadline is still open. There is no default: no hidden clock.
         :raises UnknownRegion, UnknownProgramme, UnknownRule: for names that do not exist.
-        :raises PluginError: when the owning plugin raises or returns something malformed.
+        :raises InvalidDocument: for days outside the supported years, or a birth date after the
+            day a rule is governed by.
+        :raises PluginError: when the owning plugin raises, hangs or returns something malformed;
+            its ``results`` hold the results of the document's other rules.
         """
         if not isinstance(as_of, date):
             raise TypeError("as_of must be a date")
+        if not FIRST_DAY <= as_of <= LAST_DAY:
+            raise InvalidDocument([FieldError("$.as_of", f"expected a day from {FIRST_DAY} to {LAST_DAY}")])
         book = self._programme(region, programme)
         type_name = type_name_of(document)
         if rule is not None:
@@ -344,12 +426,31 @@ class Sdk:
             rules: tuple[Rule, ...] = (selected,)
         else:
             rules = book.by_input.get(type_name, ())
+        personal = words(_personal_texts(document))
         ref = reference if reference is not None else getattr(document, "referens", None)
+        if isinstance(ref, str):
+            ref = redact(ref, personal)
         info = self._plugins[region]
-        return tuple(self._evaluate_one(info, r, document, as_of, ref) for r in rules)
 
-    def _evaluate_one(self, info: PluginInfo, rule: Rule, document: Any, as_of: date, reference: str | None) -> Result:
+        def evaluate_all() -> tuple[list[Result], list[str]]:
+            results, faults = [], []
+            for r in rules:
+                try:
+                    results.append(self._evaluate_one(info, r, document, as_of, ref, personal))
+                except PluginError as exc:  # this rule's fault; the other rules still answer
+                    faults.append(exc.detail)
+            return results, faults
+
+        results, faults = self._guarded(info.distribution, f"evaluating a {type_name}", evaluate_all)
+        if faults:
+            raise PluginError(info.distribution, "; ".join(faults), results=results)
+        return tuple(results)
+
+    def _evaluate_one(self, info: PluginInfo, rule: Rule, document: Any, as_of: date, reference: str | None,
+                      personal: frozenset[str]) -> Result:
         day, found = governing(rule, document, as_of)
+        if day is not None:
+            _check_born_by(document, day, rule.governing_day)
         programme = self.region(rule.region).programme(rule.programme)
         edition = programme.edition_on(day) if programme is not None and day is not None else None
         context = RuleContext(rule, as_of, day, edition)
@@ -360,13 +461,11 @@ class Sdk:
                 found = self._call(info.plugin, info.distribution, "primarvard_sdk_evaluate",
                                    rule=rule, document=document, context=context)
             except ParameterNotInForce as exc:
-                found = _not_in_force(exc)
-        if not isinstance(found, Finding) or not isinstance(found.outcome, Outcome) \
-                or not isinstance(found.explanation, Explanation):
-            raise PluginError(info.distribution, f"rule {rule.id} returned a malformed finding")
-        problem = _finding_problem(found)
-        if problem:
-            raise PluginError(info.distribution, f"rule {rule.id} returned a malformed finding: {problem}")
+                found = _not_in_force(exc, rule)
+        try:
+            values, explanation, missing = _checked(found, rule, personal)
+        except NotJson as exc:
+            raise PluginError(info.distribution, f"rule {rule.id} returned a malformed finding: {exc}") from None
         return Result(
             rule_id=rule.id,
             region=rule.region,
@@ -376,11 +475,11 @@ class Sdk:
             title=rule.title,
             as_of=as_of,
             outcome=found.outcome,
-            values=found.values,
+            values=values,
             parameters=context.used,
             citation=rule.citation,
-            explanation=found.explanation,
-            missing=found.missing,
+            explanation=explanation,
+            missing=missing,
             reference=reference,
             notes=rule.notes,
             governing_day=day,
@@ -428,7 +527,14 @@ class Sdk:
         if missing:
             raise InvalidDocument([FieldError(f"$.{n}", "required (in the request or as an option)") for n in missing])
         assert region is not None and programme is not None and when is not None
-        return self.evaluate(document, region=region, programme=programme, as_of=when, rule=request.rule)
+        try:
+            return self.evaluate(document, region=region, programme=programme, as_of=when, rule=request.rule)
+        except InvalidDocument as exc:  # paths in the document are paths in the request's document
+            raise InvalidDocument(
+                [FieldError(e.path.replace("$", "$.document", 1) if e.path != "$.as_of" else e.path, e.message)
+                 for e in exc.errors],
+                type_name=exc.type_name, more=exc.more,
+            ) from None
 
     def examples(self, region: str, programme: str) -> tuple[Example, ...]:
         """The worked examples a programme ships (empty when its plugin has none)."""
@@ -457,41 +563,145 @@ class Sdk:
         raise UnknownAnnexTopic(f"{region}.{programme} maps no annex to {_shown(topic)} (topics: {known})")
 
 
-def _finding_problem(found: Finding) -> str | None:
-    """Why a finding cannot become a result (JSON-ready values, text explanations), or ``None``."""
-    from primarvard_sdk.convert import unstructure
+_OUTCOMES = {
+    Kind.deadline: frozenset({Outcome.met, Outcome.missed, Outcome.open, Outcome.not_applicable, Outcome.indeterminate}),
+}
+_OTHER_OUTCOMES = frozenset({Outcome.passed, Outcome.fail, Outcome.warning, Outcome.not_applicable, Outcome.indeterminate})
 
-    if not isinstance(found.explanation.sv, str) or not isinstance(found.explanation.en, str):
-        return "explanations must be text"
-    if not isinstance(found.missing, tuple) or not all(isinstance(p, str) and p.startswith("$") for p in found.missing):
-        return "missing must be a tuple of JSON paths"
-    if not isinstance(found.values, Mapping) or not all(isinstance(k, str) for k in found.values):
-        return "values must be a mapping with text keys"
-    if _plainly_json(found.values, 0):  # the common case, without serialising anything
-        return None
+
+def _checked(found: Any, rule: Rule, personal: frozenset[str]) -> tuple[Any, Explanation, tuple[str, ...]]:
+    """A finding's values, explanation and missing paths as they may leave the SDK, or
+    :class:`NotJson` saying why the finding cannot become a result."""
+    if not isinstance(found, Finding) or not isinstance(found.outcome, Outcome) \
+            or not isinstance(found.explanation, Explanation):
+        raise NotJson("not a Finding with an outcome and an explanation")
+    if found.outcome not in _OUTCOMES.get(rule.kind, _OTHER_OUTCOMES):
+        raise NotJson(f"outcome {found.outcome.value} is not one a {rule.kind.value} rule answers")
+    texts = (found.explanation.sv, found.explanation.en)
+    if not all(isinstance(t, str) for t in texts):
+        raise NotJson("explanations must be text")
+    if not all(_is_text(t) for t in texts):
+        raise NotJson("explanations must be valid Unicode text")
+    missing = found.missing
+    if not isinstance(missing, tuple) or not all(isinstance(p, str) and _PATH.fullmatch(p) for p in missing):
+        raise NotJson("missing must be a tuple of JSON paths")
+    if missing and found.outcome is not Outcome.indeterminate:
+        raise NotJson(f"{found.outcome.value} names missing inputs; only indeterminate may")
+    values = freeze(found.values, personal)
+    return values, Explanation(sv=redact(texts[0], personal), en=redact(texts[1], personal)), missing
+
+
+def _is_text(text: str) -> bool:
     try:
-        json.dumps(unstructure(dict(found.values)), allow_nan=False, sort_keys=True)
-    except (TypeError, ValueError, RecursionError):
-        return "values are not JSON-serialisable"
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _region_problem(region: Any) -> str | None:
+    if not isinstance(region, Region):
+        return "no Region"
+    codes = [region.code, *(p.code for p in region.programmes)] if isinstance(region.programmes, tuple) else None
+    if codes is None or not all(isinstance(c, str) and _CODE.fullmatch(c) for c in codes):
+        return "a region or programme code that is not a code (lower-case letters, digits, _)"
+    if not all(isinstance(t, str) for t in (region.name, *(p.title for p in region.programmes))):
+        return "a name that is not text"
     return None
 
 
-_JSON_LEAVES = (str, int, date, time)  # bool is an int; datetime is a date; StrEnum is a str
+def _contained(call: Callable[[], T], package: str | None) -> T:
+    """``call()``; whatever plugin code raises (``SystemExit`` too) becomes a :class:`PluginError`
+    whose detail names the exception type and place, never its text."""
+    try:
+        return call()
+    except (ParameterNotInForce, Abandoned):
+        raise
+    except KeyboardInterrupt:
+        if threading.current_thread() is threading.main_thread():
+            raise  # may be the user's Ctrl-C; on a worker thread it can only be the plugin's
+        raise PluginError("", "KeyboardInterrupt") from None
+    except BaseException as exc:  # a plugin must not stop the host
+        raise PluginError("", _safe_message(exc, package)) from None
 
 
-def _plainly_json(value: Any, depth: int) -> bool:
-    """True when ``value`` certainly serialises (a conservative check; False means "look closer")."""
-    if value is None or isinstance(value, _JSON_LEAVES):
-        return True
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if depth > 20:
-        return False
-    if isinstance(value, Mapping):
-        return all(isinstance(k, str) and _plainly_json(v, depth + 1) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return all(_plainly_json(v, depth + 1) for v in value)
-    return False
+@functools.cache
+def _people_paths(cls: type) -> tuple[tuple[str, ...], ...]:
+    """Attribute paths from a document type to its :class:`~primarvard_sdk.domain.Person` fields."""
+    found: list[tuple[str, ...]] = []
+    if not attrs.has(cls):
+        return ()
+    for a in attrs.fields(cls):
+        options = [t for t in typing.get_args(typing.get_type_hints(cls)[a.name]) if attrs.has(t)] or \
+            [t for t in (typing.get_type_hints(cls)[a.name],) if attrs.has(t)]
+        for tp in options:
+            if tp is domain.Person:
+                found.append((a.name,))
+            elif tp is not cls:
+                found.extend((a.name, *rest) for rest in _people_paths(tp))
+    return tuple(found)
+
+
+def _check_born_by(document: Any, day: date, governed_by: str) -> None:
+    """A person in the document must be born by the day that governs the rule."""
+    for steps in _people_paths(type(document)):
+        person: Any = document
+        for step in steps:
+            person = getattr(person, step, None)
+        if not isinstance(person, domain.Person):
+            continue
+        path = "$." + ".".join(steps)
+        on = "the evaluation day" if governed_by == AS_OF else f"$.{governed_by}"
+        if person.fodelsedatum is not None:
+            if person.fodelsedatum > day:
+                raise InvalidDocument([FieldError(f"{path}.fodelsedatum", f"the birth date is after {on}")])
+        elif person.personnummer is not None:
+            try:
+                person.personnummer.birth_date(day)
+            except InvalidPersonnummer:
+                raise InvalidDocument(
+                    [FieldError(f"{path}.personnummer", f"the birth date is not a real day on or before {on}")]
+                ) from None
+
+
+@functools.cache
+def _personal_fields(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Of an attrs class: its personal text fields, and the fields that may hold more of them."""
+    if not attrs.has(cls):
+        return (), ()
+    hints = typing.get_type_hints(cls)
+    own = tuple(a.name for a in attrs.fields(cls) if a.metadata.get("personal") and _holds(hints[a.name], str))
+    deeper = tuple(a.name for a in attrs.fields(cls) if any(_personal_fields(t) != ((), ()) for t in _classes(hints[a.name], cls)))
+    return own, deeper
+
+
+def _classes(tp: Any, outer: type) -> Iterator[type]:
+    for arg in (tp, *typing.get_args(tp)):
+        if attrs.has(arg) and arg is not outer:
+            yield arg
+        elif typing.get_origin(arg) is tuple:
+            yield from _classes(typing.get_args(arg)[0], outer)
+
+
+def _holds(tp: Any, cls: type) -> bool:
+    return tp is cls or cls in typing.get_args(tp)
+
+
+def _personal_texts(obj: Any) -> Iterator[str]:
+    """The names and addresses in a document (what must not come back out of a plugin)."""
+    if isinstance(obj, tuple):
+        for item in obj:
+            yield from _personal_texts(item)
+        return
+    own, deeper = _personal_fields(type(obj))
+    for name in own:
+        value = getattr(obj, name, None)
+        if isinstance(value, str):
+            yield value
+    for name in deeper:
+        value = getattr(obj, name, None)
+        if value is not None:
+            yield from _personal_texts(value)
 
 
 _CODE_LIKE = re.compile(r"[A-Za-z0-9_.\-]{1,100}")
@@ -509,7 +719,9 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().replace("_", " ").split())
 
 
-def _not_in_force(exc: ParameterNotInForce) -> Finding:
+def _not_in_force(exc: ParameterNotInForce, rule: Rule) -> Finding:
+    if exc.name not in {p.name for p in rule.parameters} or not isinstance(exc.as_of, date):
+        raise PluginError("", f"rule {rule.id} raised ParameterNotInForce for a parameter it does not declare")
     day = exc.as_of.isoformat()
     return Finding(
         outcome=Outcome.not_applicable,

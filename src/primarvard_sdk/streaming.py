@@ -1,13 +1,17 @@
 """Reading evaluation inputs of any size: JSON Lines streamed line by line, in chunks.
 
 :func:`records` tells a JSON Lines input from a single JSON document or array by its first
-content line, then reads JSON Lines one line at a time (memory stays flat however large the
-file); a single document or array is read whole as before. :class:`Progress` draws a progress
-bar on a terminal and nothing otherwise.
+content line, once: a first line that is ``[``, or that does not parse and does not look like a
+one-line record (``{`` alone, the start of a pretty-printed document), makes the input one JSON
+document; otherwise it is JSON Lines, read one line at a time (memory stays flat however large
+the file). A broken document is one error, never re-read line by line. One document, or one JSON
+Lines record, is at most :data:`MAX_DOCUMENT` bytes (a larger one is an error, and is not read
+into memory). :class:`Progress` draws a progress bar on a terminal and nothing otherwise.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
@@ -17,14 +21,19 @@ from datetime import date, datetime
 from itertools import islice
 from typing import IO, Any, TextIO
 
-from primarvard_sdk.convert import loads, unstructure
-from primarvard_sdk.errors import InvalidDocument
+from primarvard_sdk.convert import encode, line_safe, loads, unstructure
+from primarvard_sdk.errors import FieldError, InvalidDocument
 from primarvard_sdk.model import Result
+from primarvard_sdk.values import FrozenValues
 
-__all__ = ["CHUNK", "Progress", "chunks", "records", "result_json", "results_json"]
+__all__ = ["CHUNK", "MAX_DOCUMENT", "Progress", "chunks", "records", "result_json", "results_json"]
 
 #: Records evaluated and written per chunk.
 CHUNK = 2048
+#: Bytes of one JSON document (a request or an array of them) or one JSON Lines record. Parsed,
+#: a document takes about ten times its size in memory, so this bounds the memory of a run.
+MAX_DOCUMENT = 16 * 2**20
+_TOO_LARGE = f"larger than {MAX_DOCUMENT // 2**20} MiB: split it (JSON Lines, one request per line)"
 
 
 class Progress:
@@ -96,23 +105,25 @@ def records(name: str, stream: IO[bytes], progress: Progress | None = None) -> I
     """
     number = 0
     line = b""
-    for line in stream:
+    for line in _bounded_lines(stream):
         number += 1
-        if line.strip():
+        if number == 1 and line.startswith(codecs.BOM_UTF8):  # as Windows tools write
+            line = line[len(codecs.BOM_UTF8):]
+        if line is _LONG or line.strip():
             break
     else:
         line = b""
     if progress is not None:
         progress.start(name, stream)
         progress.advance(0, len(line))
-    if not line.strip() or line.lstrip().startswith(b"["):
-        yield from _whole(name, line + stream.read())
+    if line is _LONG or not line.strip() or line.lstrip().startswith(b"["):
+        yield from _whole(name, line, stream)
         return
     try:
         first: Any = loads(line)
     except InvalidDocument as exc:
         if not _looks_like_record(line):  # the start of a document spread over several lines
-            yield from _whole(name, line + stream.read())
+            yield from _whole(name, line, stream)
             return
         first = exc
     rest = _lines(name, stream, number, progress)
@@ -125,11 +136,29 @@ def records(name: str, stream: IO[bytes], progress: Progress | None = None) -> I
     yield from rest
 
 
+_LONG = b"<a line longer than MAX_DOCUMENT>"  # a sentinel, compared by identity
+
+
+def _bounded_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The lines of ``stream``; a line longer than :data:`MAX_DOCUMENT` is skipped unread and
+    given as :data:`_LONG`."""
+    while line := stream.readline(MAX_DOCUMENT + 1):
+        if len(line) > MAX_DOCUMENT and not line.endswith(b"\n"):
+            while (rest := stream.readline(2**20)) and not rest.endswith(b"\n"):
+                pass
+            yield _LONG
+        else:
+            yield line
+
+
 def _lines(name: str, stream: IO[bytes], number: int, progress: Progress | None) -> Iterator[tuple[str, Any]]:
-    for line in stream:
+    for line in _bounded_lines(stream):
         number += 1
         if progress is not None:
             progress.advance(1, len(line))
+        if line is _LONG:
+            yield f"{name}:{number}", InvalidDocument([FieldError("$", f"record {_TOO_LARGE}")])
+            continue
         if not line.strip():
             continue
         try:
@@ -138,20 +167,15 @@ def _lines(name: str, stream: IO[bytes], number: int, progress: Progress | None)
             yield f"{name}:{number}", exc
 
 
-def _whole(name: str, data: bytes) -> Iterator[tuple[str, Any]]:
+def _whole(name: str, first: bytes, stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
+    data = b"" if first is _LONG else first + stream.read(MAX_DOCUMENT + 1 - len(first))
+    if first is _LONG or len(data) > MAX_DOCUMENT:
+        yield name, InvalidDocument([FieldError("$", f"document {_TOO_LARGE}")])
+        return
     try:
         parsed = loads(data)
-    except InvalidDocument as whole_error:
-        lines = data.split(b"\n")
-        if sum(1 for line in lines if line.strip()) <= 1:
-            yield name, whole_error
-            return
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                try:
-                    yield f"{name}:{number}", loads(line)
-                except InvalidDocument as exc:
-                    yield f"{name}:{number}", exc
+    except InvalidDocument as exc:  # one document: broken is broken, never read line by line
+        yield name, exc
         return
     if isinstance(parsed, list):
         for index, item in enumerate(parsed):
@@ -172,9 +196,7 @@ def chunks(items: Iterator[tuple[str, Any]], size: int = CHUNK) -> Iterator[list
 # (tests check byte equality), but writes what every result of a rule shares (citation, title,
 # notes, ...) from a per-rule cache and serialises only the per-document parts.
 
-_encode = json.JSONEncoder(
-    sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":")
-).encode
+_encode = encode
 _string: Callable[[str], str] = (
     getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
 )
@@ -219,20 +241,34 @@ def _rule_parts(result: Result) -> tuple[Any, str, str, str, str, str]:
     return cached
 
 
+_SCALARS = (str, int, float, bool, type(None), date)
+
+
 def _parameters_json(parameters: tuple[Any, ...]) -> str:
-    try:
-        found = _parameters.get(parameters)
-    except TypeError:  # an unhashable parameter value
+    # Keyed by value *and type*: True == 1 == 1.0 with equal hashes, but they print differently.
+    if not all(type(p.value) in _SCALARS for p in parameters):
         return _encode(unstructure(parameters))
+    key = tuple((p.name, type(p.value), p.value, p.valid_from, p.valid_to) for p in parameters)
+    found = _parameters.get(key)
     if found is None:
         if len(_parameters) > 4096:
             _parameters.clear()
-        found = _parameters[parameters] = _encode(unstructure(parameters))
+        found = _parameters[key] = _encode(unstructure(parameters))
     return found
+
+
+def _values_json(values: Any) -> str:
+    if isinstance(values, FrozenValues) and values.json is not None:
+        return values.json  # written once, where the plugin returned it
+    return _encode(_plain(values))
 
 
 def result_json(result: Result) -> str:
     """One result as ``convert.dumps(result)`` writes it."""
+    return line_safe(_result_json(result))
+
+
+def _result_json(result: Result) -> str:
     _, head, kind, notes, tail, after_ref = _rule_parts(result)
     explanation = result.explanation
     return "".join((
@@ -246,10 +282,10 @@ def result_json(result: Result) -> str:
         ',"outcome":', _string(result.outcome.value),
         ',"parameters":', _parameters_json(result.parameters),
         tail, "null" if result.reference is None else _string(result.reference), after_ref,
-        _encode(_plain(result.values)), "}",
+        _values_json(result.values), "}",
     ))
 
 
 def results_json(where: str, results: Sequence[Result]) -> str:
     """``convert.dumps({"source": where, "results": list(results)})``, faster."""
-    return '{"results":[' + ",".join(map(result_json, results)) + '],"source":' + _string(where) + "}"
+    return line_safe('{"results":[' + ",".join(map(_result_json, results)) + '],"source":' + _string(where) + "}")

@@ -48,6 +48,7 @@ import math
 import operator
 import random
 import re
+import time as clock
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -70,7 +71,7 @@ from stdnum import luhn
 from primarvard_sdk import calendar, domain
 from primarvard_sdk.convert import dumps, structure
 from primarvard_sdk.documents import parse_document
-from primarvard_sdk.errors import InvalidDocument
+from primarvard_sdk.errors import InvalidDocument, PluginError
 from primarvard_sdk.host import Sdk
 from primarvard_sdk.model import RULE_ID_PATTERN, Kind, Outcome, Result, Rule
 from primarvard_sdk.personnummer import Personnummer
@@ -79,9 +80,11 @@ __all__ = [
     "DECISIVE",
     "POPULATION_FIELDS",
     "ConformanceTests",
+    "FaultMatrixTests",
     "as_of_dates",
     "check_allocation",
     "check_deadline",
+    "check_fault_contained",
     "check_indeterminate_never_guesses",
     "check_order_independent",
     "check_plugins_loaded",
@@ -1164,3 +1167,125 @@ class ConformanceTests:
             check_allocation(sdk, rule, document, as_of)
 
         check()
+
+
+# --- the plugin fault matrix -------------------------------------------------------------------
+
+
+@functools.cache
+def _sample_document(type_name: str) -> Any:
+    """One valid document of a type, the same every run."""
+    from hypothesis import find
+
+    return find(documents(type_name), lambda _: True,
+                settings=settings(database=None, derandomize=True, suppress_health_check=list(HealthCheck)))
+
+
+def _answers(sdk: Sdk, skip: str | None = None) -> dict[str, str]:
+    """What every region of ``sdk`` answers for one document of each type (results or error)."""
+    found: dict[str, str] = {}
+    for region in sdk.regions():
+        if region.code == skip:
+            continue
+        for programme in region.programmes:
+            for type_name in domain.DOCUMENT_TYPES:
+                key = f"{region.code}.{programme.code} {type_name}"
+                try:
+                    found[key] = dumps(sdk.evaluate(_sample_document(type_name), region=region.code,
+                                                    programme=programme.code, as_of=date(2025, 6, 30)))
+                except Exception as exc:
+                    found[key] = f"{type(exc).__name__}: {exc}"
+    return found
+
+
+def check_fault_contained(fault: Any, plugins: Sequence[Any] = (), entry_points: bool = True,
+                          plugin_timeout: float = 0.5) -> None:
+    """One hostile plugin (a :class:`primarvard_sdk.faults.Fault`) beside the plugins under test:
+    it is reported with its distribution name, within the time limit, without any personal data
+    in any message or result, and every other region answers exactly as without it (a region it
+    claims is refused, never taken over)."""
+    from importlib.metadata import entry_points as installed
+
+    from primarvard_sdk import faults
+
+    eps = sorted(installed(group="primarvard_sdk"), key=lambda e: e.name) if entry_points else []
+    healthy = Sdk(plugins=plugins, entry_points=list(eps))
+    claimed = healthy.regions()[0].code if fault.claims else None
+    plugin = faults.claimant(claimed) if claimed else fault.plugin
+    extra = [(plugin, fault.distribution)] if plugin is not None else []
+    sdk = Sdk(plugins=[*plugins, *extra], entry_points=[*eps, *([fault.entry_point] if fault.entry_point else [])],
+              plugin_timeout=plugin_timeout)
+    started = clock.monotonic()
+    texts = [f.message for f in sdk.failures]
+    region = getattr(plugin, "code", None)
+    document = parse_document(faults.DOCUMENT, "Remiss")
+
+    def fails(call: Callable[[], Any]) -> str:
+        try:
+            call()
+        except PluginError as exc:
+            assert exc.distribution == fault.distribution, f"{fault.name}: blamed {exc.distribution}"
+            return str(exc)
+        raise AssertionError(f"{fault.name}: no PluginError")
+
+    if fault.where == "load":
+        mine = [f.message for f in sdk.failures if f.distribution == fault.distribution]
+        assert any(fault.message in m for m in mine), f"{fault.name}: reported {mine or sdk.failures}"
+    elif fault.where == "rules":
+        texts.append(fails(lambda: sdk.rules(region)))
+        assert fault.message in texts[-1], texts[-1]
+    elif fault.where == "evaluate":
+        texts.append(fails(lambda: sdk.evaluate(document, region=region, programme="vardval", as_of=date(2025, 3, 10))))
+        assert fault.message in texts[-1], texts[-1]
+        texts.append(fails(lambda: sdk.evaluate(document, region=region, programme="vardval", as_of=date(2025, 3, 10))))
+    else:
+        results = sdk.evaluate(document, region=region, programme="vardval", as_of=date(2025, 3, 10))
+        shown = dumps(results)
+        texts.append(shown)
+        if fault.where == "frozen":
+            sdk.evaluate(document, region=region, programme="vardval", as_of=date(2025, 3, 10))
+            assert dumps(results) == shown, f"{fault.name}: a result changed after it was returned"
+            try:
+                results[0].values["calls"] = 99  # type: ignore[index]
+            except TypeError:
+                pass
+            else:
+                raise AssertionError(f"{fault.name}: a result's values can be changed")
+    assert clock.monotonic() - started < 4 * plugin_timeout + 5, f"{fault.name}: not cut off in time"
+    texts += [f.message for f in sdk.failures]
+    for text in texts:
+        for secret in faults.PERSONAL:
+            assert secret not in text, f"{fault.name}: personal data in {text[:200]!r}"
+    assert _answers(sdk, skip=claimed) == _answers(healthy, skip=claimed), f"{fault.name}: other regions changed"
+    if claimed:
+        try:
+            sdk.rules(claimed)
+        except PluginError as exc:
+            assert fault.distribution in str(exc), exc
+        else:
+            raise AssertionError(f"{fault.name}: region {claimed} was taken over")
+
+
+class FaultMatrixTests:
+    """The plugin fault matrix: every hostile plugin of :mod:`primarvard_sdk.faults` (import
+    errors, a ``None`` entry point, ``SystemExit``, hangs, malformed and unserialisable results,
+    personal data in results, claims on another region or rule id, ...) installed beside the
+    plugins under test, one test each. Subclass it like :class:`ConformanceTests`.
+
+    :cvar plugins: plugins under test that are not installed, as ``(plugin, distribution)``.
+    :cvar entry_points: also the installed plugins.
+    :cvar plugin_timeout: the limit the hanging faults are cut off at.
+    """
+
+    plugins: ClassVar[Sequence[Any]] = ()
+    entry_points: ClassVar[bool] = True
+    plugin_timeout: ClassVar[float] = 0.5
+
+    def pytest_generate_tests(self, metafunc: Any) -> None:
+        if "fault" in metafunc.fixturenames:
+            from primarvard_sdk.faults import FAULTS
+
+            metafunc.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
+
+    def test_fault_is_contained(self, fault: Any) -> None:
+        check_fault_contained(fault, self.plugins, self.entry_points, self.plugin_timeout)

@@ -1015,7 +1015,10 @@ def test_forandring_psykisk_halsa_not_on_the_first_fails() -> None:
         "forandring_psykisk_halsa",
         date(2025, 5, 2),
     )
-    assert (r.outcome, r.values["due"]) == (ps.Outcome.fail, date(2025, 3, 15))
+    # "förändringarna behöver förläggas till den 1a dagen i månaden": reported in time, but on the
+    # 15th the change is not kept as the text asks (a deadline rule says missed).
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.missed, date(2025, 3, 15))
+    assert r.values["changes"][0]["effective_day_ok"] is False
     assert "day 1" in r.explanation.en
     assert (
         uppfoljning(

@@ -14,12 +14,12 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("fhir.resources")
 
-import primarvard_gotland  # noqa: E402
-from starlette.testclient import TestClient  # noqa: E402
+import primarvard_gotland
+from starlette.testclient import TestClient
 
-from primarvard_sdk import Sdk  # noqa: E402
-from primarvard_sdk.service.app import create_app  # noqa: E402
-from primarvard_sdk.service.config import ServiceConfig  # noqa: E402
+from primarvard_sdk import Sdk
+from primarvard_sdk.service.app import create_app
+from primarvard_sdk.service.config import ServiceConfig
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NOW = datetime(2025, 3, 5, 10, 0, tzinfo=STOCKHOLM)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import copy
+import json
 
 import jsonschema
 import pytest
 from openapi_spec_validator import validate
-import json
-
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 

@@ -76,23 +76,27 @@ def test_api(api_schema):
     operations = [found.ok() for found in api_schema.get_all_operations()]
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-
-            @given(case=operation.as_strategy(generation_mode=mode))
-            @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                      suppress_health_check=list(HealthCheck))
-            def run(case):
-                case.call_and_validate(checks=checks, timeout=30)
-                key = (operation.label, mode.value)
-                calls[key] = calls.get(key, 0) + 1
-
             try:
-                run()
+                _run(operation, mode, calls)
             except Unsatisfiable:  # an operation without inputs has no invalid ones
                 assert mode is GenerationMode.NEGATIVE
     positive = sum(n for (_, m), n in calls.items() if m == "positive")
     print(f"\nschemathesis: {sum(calls.values())} calls ({positive} valid, {sum(calls.values()) - positive} "
           f"invalid) over {len(operations)} operations, no failure")
     assert {label for label, _ in calls} == {o.label for o in operations}
+
+
+def _run(operation, mode, calls):
+    key = (operation.label, mode.value)
+
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    def run(case):
+        case.call_and_validate(checks=checks, timeout=30)
+        calls[key] = calls.get(key, 0) + 1
+
+    run()
 
 
 def test_every_check_we_rely_on_exists():

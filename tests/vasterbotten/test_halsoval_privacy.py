@@ -83,7 +83,7 @@ def test_evaluate_json_no_identity_and_no_unit(rule: str, pnr: str, caplog: pyte
         assert result["outcome"] == "fail" and result["values"]["decision"] == "reject"
     else:
         assert result["outcome"] == "not_applicable"
-        assert result["values"] == {"see_rule": SKYDDADE}
+        assert result["values"] == {"see_rule": SKYDDADE, "reason": "skyddade_personuppgifter"}
         assert "HC-" not in result["explanation"]["sv"] + result["explanation"]["en"]
 
 

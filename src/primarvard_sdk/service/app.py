@@ -14,6 +14,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -467,7 +468,7 @@ class BulkResponse(Response):
                         await write(out)
                         return
                     try:
-                        evaluated = await self.service.run(lambda rs=piece: self._evaluate(sdk, rs), timeout=remaining)
+                        evaluated = await self.service.run(partial(self._evaluate, sdk, piece), timeout=remaining)
                     except Problem as problem:
                         out.append(fail(piece[0][0], problem))
                         await write(out)

@@ -125,8 +125,9 @@ def fhir(sdk: Any, args: argparse.Namespace, out: TextIO) -> int:
     from primarvard_sdk.errors import PrimarvardError
 
     try:
-        from primarvard_sdk.service.fhir import FhirInputError, evaluate_resources, response_json
         import fhir.resources  # noqa: F401
+
+        from primarvard_sdk.service.fhir import FhirInputError, evaluate_resources, response_json
     except ImportError as exc:
         return _missing_extra("fhir", exc)
     as_of = structure(args.as_of, date, path="--as-of")

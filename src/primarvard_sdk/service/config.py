@@ -104,12 +104,11 @@ class ServiceConfig:
         for name in ("request_timeout", "bulk_timeout"):
             if not getattr(self, name) > 0:
                 raise ConfigError(f"{name} must be positive")
-        if not is_loopback(self.host) and not self.insecure_no_auth:
-            if not self.has_api_credentials:
-                raise ConfigError(
-                    f"listening on {self.host} needs credentials: --token, --jwt-jwks or "
-                    "--jwt-public-key (or --insecure-no-auth behind an authenticating proxy)"
-                )
+        if not is_loopback(self.host) and not self.insecure_no_auth and not self.has_api_credentials:
+            raise ConfigError(
+                f"listening on {self.host} needs credentials: --token, --jwt-jwks or "
+                "--jwt-public-key (or --insecure-no-auth behind an authenticating proxy)"
+            )
         if (self.jwt_jwks or self.jwt_public_key) and not self.jwt_audience:
             raise ConfigError("JWT verification needs --jwt-audience (the audience this service accepts)")
         if self.jwt_jwks and self.jwt_public_key:

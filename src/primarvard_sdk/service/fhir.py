@@ -332,7 +332,7 @@ def _remiss(sr: _Entry, index: _Index) -> Mapped:
         i, j, code = typ[0]
         b.put("$.typ", f"{p}.category[{i}].coding[{j}].code", code)
     _person(b, "$.patient", index.resolve(r.get("subject"), sr), f"{p}.subject")
-    for i, performer in enumerate(r.get("performer") or ()):
+    for performer in r.get("performer") or ():
         hsa = _hsa(index.resolve(performer, sr))
         if hsa:
             b.put("$.mottagande_enhet", hsa[1], hsa[0])
@@ -392,7 +392,7 @@ def _follow_ups(b: _Builder, sr: _Entry, index: _Index) -> None:
         b.put("$.aterkoppling", earliest[1], earliest[0])
     else:
         b.hint("$.aterkoppling", "Communication.sent (basedOn the ServiceRequest)")
-    completions = []
+    completions: list[dict[str, Any]] = []
     for e in index.of_type("Task"):
         if not _based_on(e, sr, index, "focus"):
             continue
@@ -417,7 +417,7 @@ def _follow_ups(b: _Builder, sr: _Entry, index: _Index) -> None:
         return
     # "Reported: none" needs saying: a List of completion requests the referral points to
     # (supportingInfo) that is empty with emptyReason "nilknown". No Task alone says nothing.
-    for i, info in enumerate(sr.resource.get("supportingInfo") or ()):
+    for info in sr.resource.get("supportingInfo") or ():
         listed = index.resolve(info, sr)
         if listed is None or listed.type != "List" or not any(
             c == "komplettering" for _, _, c in _codes(listed.resource.get("code"), "Task")
@@ -457,7 +457,7 @@ def _vardkontakt(e: _Entry, index: _Index) -> Mapped:
     else:
         b.put("$.utford", f"{p}.start", r.get("start"))
         patient = None
-        for i, participant in enumerate(r.get("participant") or ()):
+        for participant in r.get("participant") or ():
             actor = index.resolve(participant.get("actor"), e)
             if actor is None:
                 continue
@@ -583,7 +583,8 @@ def evaluate_resources(
     """
     sdk.rules(region, programme)  # unknown names fail before the input is read
     mapped = map_resources(data)
-    documents, errors = [], []
+    documents: list[tuple[Mapped, Any]] = []
+    errors: list[FieldError] = []
     for m in mapped:
         try:
             documents.append((m, m.parse()))

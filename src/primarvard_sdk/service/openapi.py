@@ -412,7 +412,7 @@ def _paths(regions: list[str] | None, secured: bool) -> dict[str, Any]:
     region_p = _param("region", "path", region_schema, "Region code (kalmar, varmland, vasterbotten, …)")
     programme_p = _param("programme", "path", code, "Programme code (halsoval, psykisk_halsa, vardcentral, …)")
     auth = (401,) if secured else ()
-    security = [{"bearerAuth": []}] if secured else []
+    security: list[dict[str, list[str]]] = [{"bearerAuth": []}] if secured else []
     v1: dict[str, Any] = {"security": security, "tags": ["v1"]}
 
     def op(operation_id: str, summary: str, responses: dict[str, Any], **more: Any) -> dict[str, Any]:

@@ -38,7 +38,7 @@ def announced_changes(
 
     Each change is due (to be announced) on its effective day minus ``months_before`` months
     (clamped to the month's end), inclusive. With ``effective_day``, a change whose effective
-    day is another day of the month fails. The aggregate is fail > missed > open > met.
+    day is another day of the month is missed too. The aggregate is missed > open > met.
     """
     from primarvard_sdk import calendar
 
@@ -63,7 +63,9 @@ def announced_changes(
                 "effective": f.datum,
                 "due": due,
                 "actual": f.meddelad,
-                "outcome": Outcome.fail if wrong_day else outcome,
+                # A change on another day of the month is not kept as the text asks, however
+                # early it was announced: a deadline rule answers that as missed.
+                "outcome": Outcome.missed if wrong_day else outcome,
                 "deadline_outcome": outcome,
                 "effective_day_ok": not wrong_day,
             }

@@ -15,7 +15,14 @@ from primarvard_sdk.domain import (
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Deadline
-from primarvard_vasterbotten.halsoval_common import covers, iso, joined, must_be_open, rules
+from primarvard_vasterbotten.halsoval_common import (
+    covers,
+    in_edition,
+    iso,
+    joined,
+    must_be_open,
+    rules,
+)
 
 
 @rules.implement("vasterbotten.halsoval.tillganglighet.oppettider")
@@ -91,8 +98,12 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     unknown: list[str] = []
     without: list[date] = []
     only_forbidden: list[date] = []
+    outside: list[date] = []
     for i, day in indexed:
         if not must_be_open(day.datum, eves_exempt):
+            continue
+        if not in_edition(ctx, day.datum):
+            outside.append(day.datum)  # another rulebook's day: not judged by this one
             continue
         if day.oppettider is None:
             unknown.append(f"$.avvikande_dagar[{i}].oppettider")
@@ -107,7 +118,9 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             if forbidden in day.hanvisning:
                 only_forbidden.append(day.datum)
     hours = f"{opens.strftime('%H:%M')}–{closes.strftime('%H:%M')}"
-    values = {"limited_days": limited, "days_without_referral": without}
+    values: dict[str, object] = {"limited_days": limited, "days_without_referral": without}
+    if outside:
+        values["days_outside_edition"] = outside
     if without:
         note_sv = (f" Hänvisning till 1177 ersätter inte hänvisning till annan hälsocentral "
                    f"({joined(map(iso, only_forbidden))})." if only_forbidden else "")
@@ -130,7 +143,7 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         return not_applicable(
             f"Ingen helgfri vardag med öppettider som inte täcker {hours} är angiven.",
             f"No weekday whose hours do not cover {hours} is declared.",
-            **values,
+            **values, reason="no_limited_day",
         )
     return passed(
         f"Alla {len(limited)} dagar med begränsat öppethållande hänvisar till annan hälsocentral.",

@@ -96,7 +96,7 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         return not_applicable(
             "Inga dagar med begränsade öppettider är angivna.",
             "No days of limited opening hours are declared.",
-            **values,
+            **values, reason="no_limited_day",
         )
     return passed(
         f"Begränsningarna gäller enstaka dagar (högst {values['declared']} begränsade vardagar under en "
@@ -206,7 +206,7 @@ def byte_verksamhetschef(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             + (" inom regelbokens giltighetstid." if outside else "."),
             "No change of head of operations is declared"
             + (" within the rulebook's period." if outside else "."),
-            **extra,
+            **extra, reason="no_change_of_head",
         )
     parts = []
     for change in judged:

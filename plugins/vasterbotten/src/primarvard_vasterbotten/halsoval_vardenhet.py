@@ -15,6 +15,7 @@ from primarvard_sdk.domain import (
     ascii_fold,
     fold,
     label,
+    lookup,
     meets_level,
 )
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
@@ -31,7 +32,7 @@ def filial_ledning(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.ar_filial is None:
         return indeterminate("$.ar_filial")
     if not unit.ar_filial:
-        return not_applicable("Enheten är ingen filial.", "The unit is not a filial.")
+        return not_applicable("Enheten är ingen filial.", "The unit is not a filial.", reason="not_filial")
     f = unit.filial
     if f is None:
         return indeterminate("$.filial")
@@ -81,7 +82,7 @@ def _majority(unit: Vardenhet, ctx: RuleContext, yrke: Yrke, spec: Specialitet,
     share_min: float = ctx.param("min_share_exclusive")
     basis: str = ctx.param("basis")
     if not group:
-        return not_applicable(f"Inga {who_sv} i den angivna personalen.", f"No {who_en} in the declared staff.")
+        return not_applicable(f"Inga {who_sv} i den angivna personalen.", f"No {who_en} in the declared staff.", reason="no_staff_of_profession")
     qualified = sum(1 for _, m in group if spec in (m.specialiteter or ()))
     share = qualified / len(group)
     values = {"required": share_min, "declared": round(share, 4), "qualified": qualified, "total": len(group),
@@ -150,7 +151,7 @@ def bvc_mvc_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unknown:
         return indeterminate(*unknown)
     if not concerned:
-        return not_applicable("Ingen personal arbetar på BVC eller MVC.", "No staff work in BVC or MVC.")
+        return not_applicable("Ingen personal arbetar på BVC eller MVC.", "No staff work in BVC or MVC.", reason="no_bvc_mvc_staff")
     return passed(
         "Sjuksköterskorna på BVC är barnsjuksköterskor eller distriktssköterskor; på MVC arbetar barnmorskor.",
         "The BVC nurses are paediatric or district nurses; MVC is staffed by midwives.",
@@ -275,7 +276,7 @@ def sjukvardsgrupp(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if place is None:
         return not_applicable(
             "Enhetens ort är inte en av de uppräknade orterna.",
-            "The unit's locality is not one of the listed localities.",
+            "The unit's locality is not one of the listed localities.", reason="locality_not_listed",
         )
     if unit.kan_bista_sjukvardsgrupp is None:
         return indeterminate("$.kan_bista_sjukvardsgrupp", locality=place)
@@ -286,11 +287,18 @@ def sjukvardsgrupp(unit: Vardenhet, ctx: RuleContext) -> Finding:
                   f"The unit in {place} must be able to provide a medical team while open.", locality=place)
 
 
+def _register(name: str) -> Kvalitetsregister:
+    code = lookup(Kvalitetsregister, name)
+    if code is None:  # the data names a register outside the code list
+        raise ValueError(f"vardenhet.kvalitetsregister: {name!r} is not a quality-register code or name")
+    return code
+
+
 @rules.implement("vasterbotten.halsoval.vardenhet.kvalitetsregister")
 def kvalitetsregister(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.kvalitetsregister is None:
         return indeterminate("$.kvalitetsregister")
-    registers = [Kvalitetsregister(r) for r in ctx.param("registers")]
+    registers = [_register(name) for name in ctx.param("registers")]
     declared = set(unit.kvalitetsregister)
     missing = [r for r in registers if r not in declared]
     if missing:

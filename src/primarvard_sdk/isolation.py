@@ -1,0 +1,101 @@
+"""Running plugin code with a time limit, and keeping whatever it raises contained.
+
+Python cannot stop a thread, so each calling thread hands plugin code to a worker thread of its
+own and waits at most the limit. A worker that does not answer in time is abandoned (a daemon
+thread: it never keeps the process alive), asked to stop where Python can ask it, and the caller
+gets :class:`TimedOut`; the next call gets a fresh worker. One hand-over costs a few microseconds,
+and the host makes one per plugin operation (an import, a hook call, one document's rules).
+
+Whatever the plugin code raises comes back to the caller as it was, ``SystemExit`` and
+``KeyboardInterrupt`` included: on a worker they can only have come from the plugin.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import ctypes
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+__all__ = ["Abandoned", "Runner", "TimedOut"]
+
+T = TypeVar("T")
+
+
+class TimedOut(Exception):
+    """The plugin code did not return within the limit."""
+
+
+class Abandoned(BaseException):
+    """Raised inside an abandoned worker to end it (where Python checks for it)."""
+
+
+class _Worker:
+    def __init__(self) -> None:
+        self._job = threading.Lock()
+        self._job.acquire()
+        self._done = threading.Lock()
+        self._done.acquire()
+        self._call: Callable[[], Any] | None = None
+        self._outcome: tuple[bool, Any] = (True, None)
+        self.thread = threading.Thread(target=self._serve, name="primarvard-plugin", daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        _inside.active = True
+        while True:
+            self._job.acquire()
+            call = self._call
+            assert call is not None
+            try:
+                self._outcome = (True, call())
+            except Abandoned:
+                return
+            except BaseException as exc:  # handed back to the caller as it was
+                self._outcome = (False, exc)
+            self._call = None
+            self._done.release()
+
+    def run(self, call: Callable[[], Any], timeout: float) -> tuple[bool, Any]:
+        """``(True, result)`` or ``(False, exception)``; :class:`TimedOut` after ``timeout``."""
+        self._call = call
+        self._job.release()
+        if not self._done.acquire(timeout=timeout):
+            raise TimedOut
+        outcome, self._outcome = self._outcome, (True, None)
+        return outcome
+
+    def abandon(self) -> None:
+        ident = self.thread.ident
+        if ident is not None:  # stops pure-Python loops; a blocking call runs on until it returns
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(Abandoned))
+
+
+_inside = threading.local()
+
+
+class Runner:
+    """Runs callables on a per-thread worker with a time limit (``None``: inline, no limit)."""
+
+    def __init__(self, timeout: float | None) -> None:
+        self.timeout = timeout
+        self._workers = threading.local()
+
+    def run(self, call: Callable[[], T]) -> T:
+        """``call()``, or :class:`TimedOut` when it takes longer than the limit."""
+        if self.timeout is None or getattr(_inside, "active", False):
+            return call()
+        worker: _Worker | None = getattr(self._workers, "worker", None)
+        if worker is None:
+            worker = self._workers.worker = _Worker()
+        context = contextvars.copy_context()
+        try:
+            ok, value = worker.run(lambda: context.run(call), self.timeout)
+        except BaseException:  # timed out, or the caller was interrupted (Ctrl-C) while waiting
+            self._workers.worker = None
+            worker.abandon()
+            raise
+        if ok:
+            return value  # type: ignore[no-any-return]
+        raise value
