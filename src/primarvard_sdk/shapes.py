@@ -68,8 +68,8 @@ def _code(value: Any) -> str:
 @attrs.frozen
 class When:
     """A condition on one field: its code is one of ``codes`` (``not_in`` inverts it), or, with no
-    codes, the flag is true. An absent field is not one of the codes and not a true flag — where
-    absence must be known, list the field in the shape's ``needs`` instead.
+    codes, the flag is ``flag`` (true by default). An absent field is not one of the codes and
+    neither flag — where absence must be known, list the field in the shape's ``needs`` instead.
 
     In a shape's ``outside`` the condition takes the case out of the rule's scope:
     ``not_applicable`` with ``reason`` and the explanation ``sv``/``en``.
@@ -81,10 +81,11 @@ class When:
     reason: str = ""
     sv: str = ""
     en: str = ""
+    flag: bool = True
 
     def holds(self, document: Any) -> bool:
         value = _get(document, self.path)
-        hit = (value is True) if not self.codes else (_code(value) in self.codes)
+        hit = (value is self.flag) if not self.codes else (_code(value) in self.codes)
         return hit != self.not_in
 
     def column(self) -> Column:
@@ -98,7 +99,7 @@ class When:
         import numpy as np
 
         column = cols[self._name]
-        hit = np.isin(column, list(self.codes)) if self.codes else column == 1
+        hit = np.isin(column, list(self.codes)) if self.codes else column == int(self.flag)
         return ~hit if self.not_in else hit
 
     def finding(self) -> Finding:
@@ -168,6 +169,10 @@ class Deadline(Shape):
     :param needs: further dotted paths that must be present (else ``indeterminate``).
     :param sv, en: the explanation; ``{due}``, ``{event}`` and ``{n}`` are filled in.
     :param event_value: the name under which the event's local day goes into the values.
+    :param done_by: a flag the completion needs ("av legitimerad personal"): a completion by the
+        due day counts only when the flag is true (false: as if none were recorded, and ``done_by_sv``
+        / ``done_by_en`` is added to the explanation; absent: ``indeterminate``). A late completion
+        is late whoever made it.
     :param notes: sentences (and flags in the values) the explanation gains when a field holds.
     """
 
@@ -182,6 +187,9 @@ class Deadline(Shape):
     needs: tuple[str, ...] = ()
     event_value: str | None = None
     notes: tuple[Note, ...] = ()
+    done_by: str | None = None
+    done_by_sv: str = ""
+    done_by_en: str = ""
 
     def _due(self, start: date | datetime, n: Any) -> date | datetime:
         day = local_day(start)
@@ -237,7 +245,15 @@ class Deadline(Shape):
                 sv, en = f"{sv} {note.sv}", f"{en} {note.en}"
             if note.value:
                 values[note.value] = held
-        return deadline(due, _get(document, self.done), ctx.as_of, sv, en, **values)
+        done = _get(document, self.done)
+        if self.done_by and done is not None and local_day(done) <= local_day(due):
+            by = _get(document, self.done_by)
+            if by is None:
+                return indeterminate(f"$.{self.done_by}", due=due, **values)
+            if by is False:
+                done = None
+                sv, en = f"{sv} {self.done_by_sv}", f"{en} {self.done_by_en}"
+        return deadline(due, done, ctx.as_of, sv, en, **values)
 
     def twin(self) -> VectorisedRule:
         event = self.event
@@ -246,6 +262,7 @@ class Deadline(Shape):
             *((Column(f"{event}.har_klockslag", "flag", path=event, get=lambda d: isinstance(_get(d, event), datetime)),)
               if self.count == "hours" else ()),
             Column(self.done, "time"),
+            *((Column(self.done_by, "flag"),) if self.done_by else ()),
             *(w.column() for w in self.outside),
             *self._needs_columns(self.needs),
         )
@@ -282,6 +299,12 @@ class Deadline(Shape):
             due = batch.add_months(days, n)
         else:
             due = days
+        done = cols[self.done]
+        if self.done_by:
+            by = cols[self.done_by]
+            in_time = ~np.isnat(done) & (batch.local_days(done) <= batch.local_days(due))
+            cases.append((in_time & (by == -1), Outcome.indeterminate, f"missing:$.{self.done_by}"))
+            done = np.where(in_time & (by == 0), np.array("NaT", dtype=done.dtype), done)
         values = {"due": due}
         if self.event_value:
             values[self.event_value] = days
@@ -289,7 +312,7 @@ class Deadline(Shape):
             values["due_is_vardag"] = batch.is_vardag(due)
         return batch.finding(
             len(event), *cases,
-            default=batch.deadline_outcome(due, cols[self.done], ctx.as_of),
+            default=batch.deadline_outcome(due, done, ctx.as_of),
             values=values,
         )
 

@@ -1178,14 +1178,15 @@ def _sample_document(type_name: str) -> Any:
     from hypothesis import find
 
     return find(documents(type_name), lambda _: True,
-                settings=settings(database=None, derandomize=True, suppress_health_check=list(HealthCheck)))
+                settings=settings(database=None, derandomize=True, phases=[Phase.generate],
+                                  suppress_health_check=list(HealthCheck)))
 
 
-def _answers(sdk: Sdk, skip: str | None = None) -> dict[str, str]:
-    """What every region of ``sdk`` answers for one document of each type (results or error)."""
+def _answers(sdk: Sdk, regions: Sequence[str]) -> dict[str, str]:
+    """What these regions of ``sdk`` answer for one document of each type (results or error)."""
     found: dict[str, str] = {}
     for region in sdk.regions():
-        if region.code == skip:
+        if region.code not in regions:
             continue
         for programme in region.programmes:
             for type_name in domain.DOCUMENT_TYPES:
@@ -1256,7 +1257,8 @@ def check_fault_contained(fault: Any, plugins: Sequence[Any] = (), entry_points:
     for text in texts:
         for secret in faults.PERSONAL:
             assert secret not in text, f"{fault.name}: personal data in {text[:200]!r}"
-    assert _answers(sdk, skip=claimed) == _answers(healthy, skip=claimed), f"{fault.name}: other regions changed"
+    others = [r.code for r in healthy.regions() if r.code != claimed]
+    assert _answers(sdk, others) == _answers(healthy, others), f"{fault.name}: other regions changed"
     if claimed:
         try:
             sdk.rules(claimed)

@@ -3,79 +3,44 @@
 from __future__ import annotations
 
 from primarvard_kalmar.halsoval_common import rules
-from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Kontakttyp, Lan, Vardkontakt, Vistelsestatus, local_day
 from primarvard_sdk.findings import (
     absent,
-    calendar_day_note,
-    deadline,
     decision,
     indeterminate,
     not_applicable,
     warning,
 )
 from primarvard_sdk.model import Finding
+from primarvard_sdk.shapes import Deadline, When
 
 __all__: list[str] = []
 
 
-@rules.implement("kalmar.halsoval.vardkontakt.kontakt_samma_dag")
-def kontakt_samma_dag(doc: Vardkontakt, ctx: RuleContext) -> Finding:
-    if doc.sokte is None:
-        return indeterminate("$.sokte")
-    sought = local_day(doc.sokte)
-    due = calendar.add_calendar_days(sought, int(ctx.param("calendar_days")))
-    return deadline(
-        due,
-        doc.kontakt,
-        ctx.as_of,
-        f"Kontakt med primärvården senast {due.isoformat()}, samma dag som patienten sökte "
-        f"({sought.isoformat()}, lokal dag i Europe/Stockholm).",
-        f"Contact with primary care no later than {due.isoformat()}, the same day the patient sought "
-        f"help ({sought.isoformat()}, local day in Europe/Stockholm).",
-        sought=sought,
-    )
+rules.shape(Deadline(
+    "kalmar.halsoval.vardkontakt.kontakt_samma_dag",
+    event="sokte", count="calendar_days", parameter="calendar_days", done="kontakt", event_value="sought",
+    sv="Kontakt med primärvården senast {due}, samma dag som patienten sökte ({event}, lokal dag i "
+       "Europe/Stockholm).",
+    en="Contact with primary care no later than {due}, the same day the patient sought help ({event}, "
+       "local day in Europe/Stockholm).",
+))
 
-
-@rules.implement("kalmar.halsoval.vardkontakt.medicinsk_bedomning")
-def medicinsk_bedomning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
-    if doc.listad_vid_enheten is False:
-        return not_applicable(
-            "Patienten är inte listad vid enheten; tredagarsgarantin gäller listade patienter.",
-            "The patient is not listed at the unit; the three-day guarantee applies to listed patients.",
-        )
-    if missing := absent(doc, "listad_vid_enheten", "behov_bedomt"):
-        return indeterminate(*missing)
-    assert doc.behov_bedomt is not None
-    judged = local_day(doc.behov_bedomt)
-    days = int(ctx.param("calendar_days"))
-    due = calendar.add_calendar_days(judged, days)
-    actual = doc.utford
-    extra_sv = extra_en = ""
-    # An assessment after the due day is late whoever made it; one in time counts only when
-    # made by licensed personnel.
-    if actual is not None and local_day(actual) <= due:
-        if doc.utford_av_legitimerad is None:
-            return indeterminate("$.utford_av_legitimerad", due=due, judged=judged)
-        if not doc.utford_av_legitimerad:
-            actual = None
-            extra_sv = " Den registrerade bedömningen gjordes inte av legitimerad personal och räknas inte."
-            extra_en = (
-                " The recorded assessment was not made by licensed personnel and does not count."
-            )
-    note_sv, note_en = calendar_day_note(due)
-    return deadline(
-        due,
-        actual,
-        ctx.as_of,
-        f"Medicinsk bedömning av legitimerad personal senast {due.isoformat()} ({days} kalenderdagar "
-        f"efter bedömt behov {judged.isoformat()}).{note_sv}{extra_sv}",
-        f"Medical assessment by licensed personnel no later than {due.isoformat()} ({days} calendar days "
-        f"after the need was judged on {judged.isoformat()}).{note_en}{extra_en}",
-        judged=judged,
-        due_is_vardag=calendar.is_vardag(due),
-    )
+rules.shape(Deadline(
+    "kalmar.halsoval.vardkontakt.medicinsk_bedomning",
+    event="behov_bedomt", count="calendar_days", parameter="calendar_days", done="utford",
+    event_value="judged", needs=("listad_vid_enheten",),
+    outside=(When("listad_vid_enheten", flag=False, reason="not_listed",
+                  sv="Patienten är inte listad vid enheten; tredagarsgarantin gäller listade patienter.",
+                  en="The patient is not listed at the unit; the three-day guarantee applies to listed patients."),),
+    done_by="utford_av_legitimerad",
+    done_by_sv="Den registrerade bedömningen gjordes inte av legitimerad personal och räknas inte.",
+    done_by_en="The recorded assessment was not made by licensed personnel and does not count.",
+    sv="Medicinsk bedömning av legitimerad personal senast {due} ({n} kalenderdagar efter bedömt behov {event}).",
+    en="Medical assessment by licensed personnel no later than {due} ({n} calendar days after the need was "
+       "judged on {event}).",
+))
 
 
 @rules.implement("kalmar.halsoval.vardkontakt.hembesok_utomlans")
@@ -167,68 +132,4 @@ def asylsokande(doc: Vardkontakt, ctx: RuleContext) -> Finding:
         f"Adult, {at_en}: the right covers care that cannot wait; this need is judged able to wait.",
         age=age,
         reference_day=reference,
-    )
-
-
-# --- Vectorised twins (issue 8: population-scale evaluation) -----------------------------------
-# Each twin gives, row by row, what the rule function above gives on the same document (checked
-# by tests/test_batch_agreement.py on random documents). Same parameters via ctx.param, read at
-# the same point of the if chain; numpy is imported on first use.
-
-from collections.abc import Mapping  # noqa: E402 - kept with the twins it serves
-from typing import Any  # noqa: E402
-
-from primarvard_sdk.model import Outcome  # noqa: E402
-from primarvard_sdk.vectorised import Column  # noqa: E402
-
-
-@rules.vectorised(
-    "kalmar.halsoval.vardkontakt.kontakt_samma_dag",
-    Column("sokte", "time"), Column("kontakt", "time"),
-)
-def kontakt_samma_dag_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    import numpy as np
-
-    from primarvard_sdk import batch
-
-    sought = batch.local_days(cols["sokte"])
-    days, not_in_force = batch.in_force(ctx, "calendar_days")
-    due = batch.add_calendar_days(sought, int(days or 0))  # rows use it only when days is in force
-    return batch.finding(
-        len(sought),
-        (np.isnat(sought), Outcome.indeterminate, "missing:$.sokte"),
-        not_in_force,
-        default=batch.deadline_outcome(due, cols["kontakt"], ctx.as_of),
-        values={"due": due, "sought": sought},
-    )
-
-
-@rules.vectorised(
-    "kalmar.halsoval.vardkontakt.medicinsk_bedomning",
-    Column("listad_vid_enheten", "flag"), Column("behov_bedomt", "time"),
-    Column("utford", "time"), Column("utford_av_legitimerad", "flag"),
-)
-def medicinsk_bedomning_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    import numpy as np
-
-    from primarvard_sdk import batch
-
-    listed = cols["listad_vid_enheten"]
-    judged = batch.local_days(cols["behov_bedomt"])
-    licensed = cols["utford_av_legitimerad"]
-    done = cols["utford"]
-    days, not_in_force = batch.in_force(ctx, "calendar_days")
-    due = batch.add_calendar_days(judged, int(days or 0))  # rows use it only when days is in force
-    # An assessment after the due day is late whoever made it; one in time counts only when made
-    # by licensed personnel (not licensed: as if none were recorded; unknown: indeterminate).
-    in_time = ~np.isnat(done) & (batch.local_days(done) <= due)
-    actual = np.where(in_time & (licensed == 0), np.array("NaT", dtype=done.dtype), done)
-    return batch.finding(
-        len(judged),
-        (listed == 0, Outcome.not_applicable, "not_listed"),
-        *batch.missing(**{"$.listad_vid_enheten": listed == -1, "$.behov_bedomt": np.isnat(judged)}),
-        not_in_force,
-        (in_time & (licensed == -1), Outcome.indeterminate, "missing:$.utford_av_legitimerad"),
-        default=batch.deadline_outcome(due, actual, ctx.as_of),
-        values={"due": due, "judged": judged, "due_is_vardag": batch.is_vardag(due)},
     )

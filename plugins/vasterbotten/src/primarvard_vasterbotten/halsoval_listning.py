@@ -100,7 +100,8 @@ def eget_val_alder(listning: Listning, ctx: RuleContext) -> Finding:
     if listning.valtyp is not Valtyp.aktivt_val:
         return not_applicable(
             f"Ingen aktiv val-listning ({listning.valtyp.value}); åldersgränsen gäller eget val.",
-            f"Not an active choice ({listning.valtyp.value}); the age limit applies to one's own choice.", reason="not_active_choice",
+            f"Not an active choice ({listning.valtyp.value}); the age limit applies to one's own choice.",
+            reason="not_active_choice",
         )
     missing = [p for p, v in (("$.person", listning.person), ("$.valt_av", listning.valt_av)) if v is None]
     if missing:
@@ -174,7 +175,10 @@ def _sibling(rule_id: str, listning: Listning, ctx: RuleContext) -> Finding:
     try:
         return rules.functions[rule_id](listning, sub)
     except ParameterNotInForce:
-        return not_applicable("Regeln gäller inte den dagen.", "The rule is not in force that day.", reason="parameter_not_in_force")
+        return not_applicable(
+            "Regeln gäller inte den dagen.", "The rule is not in force that day.",
+            reason="parameter_not_in_force",
+        )
 
 
 def _is_ground(found: Finding) -> bool:
@@ -191,7 +195,8 @@ def far_ej_neka(listning: Listning, ctx: RuleContext) -> Finding:
     if listning.valtyp is not Valtyp.aktivt_val:
         return not_applicable(
             f"Ingen aktiv val-listning ({listning.valtyp.value}); förbudet gäller att neka någon att välja.",
-            f"Not an active choice ({listning.valtyp.value}); the ban is on refusing someone's choice.", reason="not_active_choice",
+            f"Not an active choice ({listning.valtyp.value}); the ban is on refusing someone's choice.",
+            reason="not_active_choice",
         )
     if listning.person is None:
         return indeterminate("$.person")
@@ -201,7 +206,8 @@ def far_ej_neka(listning: Listning, ctx: RuleContext) -> Finding:
     if not registered:
         return not_applicable(
             "Personen är inte folkbokförd i Sverige; förbudet att neka gäller folkbokförda.",
-            "The person is not registered in Sweden; the ban on refusing covers registered persons.", reason="not_registered_in_sweden",
+            "The person is not registered in Sweden; the ban on refusing covers registered persons.",
+            reason="not_registered_in_sweden",
         )
     county = listning.person.folkbokford_lan
     other = county is not None and str(county) != str(ctx.param("county"))
@@ -310,7 +316,8 @@ def max_byten(listning: Listning, ctx: RuleContext) -> Finding:
     if listning.valtyp is not Valtyp.aktivt_val:
         return not_applicable(
             f"Ingen omlistning genom eget val ({listning.valtyp.value}); gränsen gäller byten.",
-            f"Not a re-listing by one's own choice ({listning.valtyp.value}); the limit applies to changes.", reason="not_active_choice",
+            f"Not a re-listing by one's own choice ({listning.valtyp.value}); the limit applies to changes.",
+            reason="not_active_choice",
         )
     if listning.tidigare_byten is None:
         return indeterminate("$.tidigare_byten")
@@ -437,7 +444,8 @@ def ickeval(listning: Listning, ctx: RuleContext) -> Finding:
     if listning.valtyp not in (Valtyp.ickeval, Valtyp.inflyttad):
         return not_applicable(
             f"Listningen är inte ett ickeval ({listning.valtyp.value}).",
-            f"The listing is not a non-choice assignment ({listning.valtyp.value}).", reason="not_non_choice",
+            f"The listing is not a non-choice assignment ({listning.valtyp.value}).",
+            reason="not_non_choice",
         )
     inside, problem = _county(listning, ctx)
     if problem is not None:
@@ -447,7 +455,8 @@ def ickeval(listning: Listning, ctx: RuleContext) -> Finding:
             "Personen är inte folkbokförd i Västerbotten; ickevalsalternativet gäller personer som är "
             "folkbokförda i Västerbotten.",
             "The person is not registered in Västerbotten; the non-choice assignment covers persons "
-            "registered in Västerbotten.", reason="registered_outside_county",
+            "registered in Västerbotten.",
+            reason="registered_outside_county",
         )
     if listning.tidigare_valtyp is Valtyp.aktivt_val:
         moved = _moved_within_county(listning)
@@ -464,7 +473,8 @@ def ickeval(listning: Listning, ctx: RuleContext) -> Finding:
                 "Personen har gjort ett eget val och flyttat inom länet: valet kvarstår "
                 "(se listning.flytt_inom_lanet).",
                 "The person made an own choice and moved within the county: the choice stays "
-                "(see listning.flytt_inom_lanet).", reason="own_choice_kept",
+                "(see listning.flytt_inom_lanet).",
+                reason="own_choice_kept",
             )
     unit, problem = _area_unit(listning)
     if problem is not None:
@@ -488,7 +498,8 @@ def nyfodda(listning: Listning, ctx: RuleContext) -> Finding:
     if listning.valtyp is not Valtyp.nyfodd:
         return not_applicable(
             f"Inte ett nyfött barn utan gjort val ({listning.valtyp.value}).",
-            f"Not a newborn without a choice made ({listning.valtyp.value}).", reason="not_newborn",
+            f"Not a newborn without a choice made ({listning.valtyp.value}).",
+            reason="not_newborn",
         )
     if (unknown := _protection_unknown(listning)) is not None:
         return unknown
@@ -511,11 +522,13 @@ def flytt_inom_lanet(listning: Listning, ctx: RuleContext) -> Finding:
     if listning.valtyp is Valtyp.aktivt_val:
         return not_applicable(
             "Ett nytt eget val är gjort; det gäller i stället.",
-            "A new choice has been made; it applies instead.", reason="new_own_choice",
+            "A new choice has been made; it applies instead.",
+            reason="new_own_choice",
         )
     if listning.valtyp is Valtyp.nyfodd:
         return not_applicable(
-            "Nyfött barn utan val: se listning.nyfodda.", "Newborn without a choice: see listning.nyfodda.", reason="newborn"
+            "Nyfött barn utan val: se listning.nyfodda.", "Newborn without a choice: see listning.nyfodda.",
+            reason="newborn",
         )
     moved = _moved_within_county(listning)
     if moved is None:
@@ -529,7 +542,8 @@ def flytt_inom_lanet(listning: Listning, ctx: RuleContext) -> Finding:
     if not moved:
         return not_applicable(
             "Ingen flytt inom länet (ingen flytt, eller inflyttning från annat län: se listning.ickeval).",
-            "No move within the county (no move, or a move in from another county: see listning.ickeval).", reason="no_move_within_county",
+            "No move within the county (no move, or a move in from another county: see listning.ickeval).",
+            reason="no_move_within_county",
         )
     if listning.person is None:
         return indeterminate("$.person")
@@ -539,7 +553,8 @@ def flytt_inom_lanet(listning: Listning, ctx: RuleContext) -> Finding:
     if not inside:
         return not_applicable(
             "Personen är inte folkbokförd i Västerbotten; regeln gäller flyttning inom Västerbottens län.",
-            "The person is not registered in Västerbotten; the rule covers moves within Västerbotten county.", reason="registered_outside_county",
+            "The person is not registered in Västerbotten; the rule covers moves within Västerbotten county.",
+            reason="registered_outside_county",
         )
     if (unknown := _protection_unknown(listning)) is not None:
         return unknown
@@ -595,7 +610,10 @@ def listningstak(listning: Listning, ctx: RuleContext) -> Finding:
     if lage is None:
         return indeterminate("$.listningslage")
     if lage.tak is None:
-        return not_applicable("Inget listningstak är beviljat.", "No listing cap is granted.", reason="no_cap")
+        return not_applicable(
+            "Inget listningstak är beviljat.", "No listing cap is granted.",
+            reason="no_cap",
+        )
     if lage.listade is None:
         return indeterminate("$.listningslage.listade")
     values: dict[str, Any] = {"required": lage.tak, "declared": lage.listade}
@@ -636,7 +654,10 @@ def listningsstopp(listning: Listning, ctx: RuleContext) -> Finding:
     if lage is None:
         return indeterminate("$.listningslage")
     if lage.stopp is None:
-        return not_applicable("Inget listningsstopp är beviljat.", "No listing stop is granted.", reason="no_stop")
+        return not_applicable(
+            "Inget listningsstopp är beviljat.", "No listing stop is granted.",
+            reason="no_stop",
+        )
     months = ctx.param("max_months")
     start, declared_end = lage.stopp.fran, lage.stopp.till
     max_end: date = add_months(start, months) - timedelta(days=1)
@@ -686,7 +707,8 @@ def filial(listning: Listning, ctx: RuleContext) -> Finding:
         if listning.valtyp in _NON_CHOICE:
             return not_applicable(
                 "Ingen vald enhet: tilldelning utan eget val (filialer tilldelas aldrig).",
-                "No chosen unit: assignment without a choice (filials are never assigned).", reason="non_choice",
+                "No chosen unit: assignment without a choice (filials are never assigned).",
+                reason="non_choice",
             )
         return indeterminate("$.enhet_ar_filial")
     if not listning.enhet_ar_filial:

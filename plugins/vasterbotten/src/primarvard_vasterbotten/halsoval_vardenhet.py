@@ -82,7 +82,10 @@ def _majority(unit: Vardenhet, ctx: RuleContext, yrke: Yrke, spec: Specialitet,
     share_min: float = ctx.param("min_share_exclusive")
     basis: str = ctx.param("basis")
     if not group:
-        return not_applicable(f"Inga {who_sv} i den angivna personalen.", f"No {who_en} in the declared staff.", reason="no_staff_of_profession")
+        return not_applicable(
+            f"Inga {who_sv} i den angivna personalen.", f"No {who_en} in the declared staff.",
+            reason="no_staff_of_profession",
+        )
     qualified = sum(1 for _, m in group if spec in (m.specialiteter or ()))
     share = qualified / len(group)
     values = {"required": share_min, "declared": round(share, 4), "qualified": qualified, "total": len(group),
@@ -151,7 +154,10 @@ def bvc_mvc_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unknown:
         return indeterminate(*unknown)
     if not concerned:
-        return not_applicable("Ingen personal arbetar på BVC eller MVC.", "No staff work in BVC or MVC.", reason="no_bvc_mvc_staff")
+        return not_applicable(
+            "Ingen personal arbetar på BVC eller MVC.", "No staff work in BVC or MVC.",
+            reason="no_bvc_mvc_staff",
+        )
     return passed(
         "Sjuksköterskorna på BVC är barnsjuksköterskor eller distriktssköterskor; på MVC arbetar barnmorskor.",
         "The BVC nurses are paediatric or district nurses; MVC is staffed by midwives.",
@@ -276,7 +282,8 @@ def sjukvardsgrupp(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if place is None:
         return not_applicable(
             "Enhetens ort är inte en av de uppräknade orterna.",
-            "The unit's locality is not one of the listed localities.", reason="locality_not_listed",
+            "The unit's locality is not one of the listed localities.",
+            reason="locality_not_listed",
         )
     if unit.kan_bista_sjukvardsgrupp is None:
         return indeterminate("$.kan_bista_sjukvardsgrupp", locality=place)

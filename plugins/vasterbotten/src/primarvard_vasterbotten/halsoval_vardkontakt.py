@@ -19,7 +19,8 @@ def ej_listade(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
     if kontakt.listad_vid_enheten:
         return not_applicable(
             "Patienten är listad vid enheten; regeln gäller personer som inte är listade.",
-            "The patient is listed at the unit; the rule is about persons who are not listed.", reason="listed_at_unit",
+            "The patient is listed at the unit; the rule is about persons who are not listed.",
+            reason="listed_at_unit",
         )
     if kontakt.tillfalligt_behov or kontakt.kan_ej_vanta:
         return decision(
@@ -89,7 +90,10 @@ def hemsjukvard_barn(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
     if kontakt.typ is None:
         return indeterminate("$.typ")
     if kontakt.typ is not Kontakttyp.hemsjukvard:
-        return not_applicable(f"Ingen hemsjukvård ({kontakt.typ.value}).", f"Not home health care ({kontakt.typ.value}).", reason="not_hemsjukvard")
+        return not_applicable(
+            f"Ingen hemsjukvård ({kontakt.typ.value}).", f"Not home health care ({kontakt.typ.value}).",
+            reason="not_hemsjukvard",
+        )
     if kontakt.patient is None:
         return indeterminate("$.patient")
     day, on_sv, on_en = _contact_day(kontakt, ctx, "sokte")
@@ -126,7 +130,10 @@ def vaccination_65(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
     if kontakt.typ is None:
         return indeterminate("$.typ")
     if kontakt.typ is not Kontakttyp.vaccination:
-        return not_applicable(f"Ingen vaccination ({kontakt.typ.value}).", f"Not a vaccination ({kontakt.typ.value}).", reason="not_vaccination")
+        return not_applicable(
+            f"Ingen vaccination ({kontakt.typ.value}).", f"Not a vaccination ({kontakt.typ.value}).",
+            reason="not_vaccination",
+        )
     vaccine = _vaccine(kontakt)
     if vaccine is None:
         return indeterminate(
@@ -142,7 +149,8 @@ def vaccination_65(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
             f"Vaccinationen ({_code(vaccine)}) är inte mot influensa eller pneumokocker; vaccinationer i "
             "allmänna vaccinationsprogram är ett annat åtagande.",
             f"The vaccination ({_code(vaccine)}) is not against influenza or pneumococci; general-programme "
-            "vaccinations are a separate duty.", reason="other_vaccine",
+            "vaccinations are a separate duty.",
+            reason="other_vaccine",
         )
     if kontakt.patient is None:
         return indeterminate("$.patient")
