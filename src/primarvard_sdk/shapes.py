@@ -72,7 +72,8 @@ class When:
     neither flag — where absence must be known, list the field in the shape's ``needs`` instead.
 
     In a shape's ``outside`` the condition takes the case out of the rule's scope:
-    ``not_applicable`` with ``reason`` and the explanation ``sv``/``en``.
+    ``not_applicable`` with ``reason`` and the explanation ``sv``/``en``. With ``known``, the field
+    itself must be reported: absent, the rule is ``indeterminate`` naming it (scope cannot be told).
     """
 
     path: str
@@ -82,6 +83,10 @@ class When:
     sv: str = ""
     en: str = ""
     flag: bool = True
+    known: bool = False
+
+    def unknown(self, document: Any) -> bool:
+        return self.known and _get(document, self.path) is None
 
     def holds(self, document: Any) -> bool:
         value = _get(document, self.path)
@@ -102,8 +107,31 @@ class When:
         hit = np.isin(column, list(self.codes)) if self.codes else column == int(self.flag)
         return ~hit if self.not_in else hit
 
+    def unknown_mask(self, cols: Columns) -> Any:
+        column = cols[self._name]
+        return column == "" if self.codes else column == -1
+
     def finding(self) -> Finding:
         return not_applicable(self.sv, self.en, reason=self.reason)
+
+
+def _scope(outside: Sequence[When], document: Any) -> Finding | None:
+    """The finding of the first scope condition that decides (unknown or holding), if any."""
+    for when in outside:
+        if when.unknown(document):
+            return indeterminate(f"$.{when.path}")
+        if when.holds(document):
+            return when.finding()
+    return None
+
+
+def _scope_cases(outside: Sequence[When], cols: Columns) -> list[tuple[Any, Outcome, str]]:
+    cases: list[tuple[Any, Outcome, str]] = []
+    for when in outside:
+        if when.known:
+            cases.append((when.unknown_mask(cols), Outcome.indeterminate, f"missing:$.{when.path}"))
+        cases.append((when.mask(cols), Outcome.not_applicable, when.reason))
+    return cases
 
 
 @attrs.frozen
@@ -207,9 +235,8 @@ class Deadline(Shape):
         return calendar.add_hours(start, n)
 
     def evaluate(self, document: Any, ctx: RuleContext) -> Finding:
-        for when in self.outside:
-            if when.holds(document):
-                return when.finding()
+        if (scoped := _scope(self.outside, document)) is not None:
+            return scoped
         if gaps := absent(document, self.event, *self.needs):
             return indeterminate(*gaps)
         start = _get(document, self.event)
@@ -282,7 +309,7 @@ class Deadline(Shape):
         event = cols[self.event]
         n: Any = ctx.param(self.parameter) if self.parameter else None
         days = batch.local_days(event)
-        cases: list[tuple[Any, Outcome, str]] = [(w.mask(cols), Outcome.not_applicable, w.reason) for w in self.outside]
+        cases = _scope_cases(self.outside, cols)
         cases.append((np.isnat(event), Outcome.indeterminate, f"missing:$.{self.event}"))
         cases += self._needs_mask(cols, self.needs)
         if self.count == "hours":
@@ -346,9 +373,8 @@ class AgeRange(Shape):
         return tuple(ctx.param(p) if p else None for p in (self.minimum, self.maximum, self.below))  # type: ignore[return-value]
 
     def evaluate(self, document: Any, ctx: RuleContext) -> Finding:
-        for when in self.outside:
-            if when.holds(document):
-                return when.finding()
+        if (scoped := _scope(self.outside, document)) is not None:
+            return scoped
         if gaps := absent(document, self.on, self.person):
             return indeterminate(*gaps)
         day = local_day(_get(document, self.on))
@@ -397,7 +423,7 @@ class AgeRange(Shape):
         reason = "age" if self.otherwise == "not_applicable" else (self.route or self.otherwise)
         return batch.finding(
             len(day),
-            *[(w.mask(cols), Outcome.not_applicable, w.reason) for w in self.outside],
+            *_scope_cases(self.outside, cols),
             (np.isnat(cols[self.on]), Outcome.indeterminate, f"missing:$.{self.on}"),
             (cols[f"{self.person}.finns"] != 1, Outcome.indeterminate, f"missing:$.{self.person}"),
             (np.isnat(cols[f"{self.person}.fodelsedatum"]), Outcome.indeterminate,

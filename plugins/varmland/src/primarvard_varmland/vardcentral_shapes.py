@@ -62,7 +62,7 @@ class HoursVisit(Deadline):
         done = self.done
         columns = (
             *base.columns,
-            Column("done_has_time", "flag", path=done, get=lambda d: None if getattr(d, done) is None
+            Column(f"{done}.har_klockslag", "flag", path=done, get=lambda d: None if getattr(d, done) is None
                    else isinstance(getattr(d, done), datetime)),
         )
         return VectorisedRule(self.rule_id, columns, self._hours_columns)
@@ -74,8 +74,8 @@ class HoursVisit(Deadline):
 
         found = self._columns(cols, ctx)
         met = found.outcome == batch.outcome_code(Outcome.met)
-        event, done = cols["event"], cols["done"]
-        bare = cols["done_has_time"] == 0
+        event, done = cols[self.event], cols[self.done]
+        bare = cols[f"{self.done}.har_klockslag"] == 0
         instants = event if batch.is_instant(event) else batch.start_of_local_days(event)
         finished = done if batch.is_instant(done) else batch.start_of_local_days(done)
         early = ~bare & (finished < instants)

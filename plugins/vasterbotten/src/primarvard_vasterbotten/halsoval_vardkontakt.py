@@ -9,6 +9,7 @@ from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Kontakttyp, Vardkontakt, Vistelsestatus, fold, local_day
 from primarvard_sdk.findings import decision, indeterminate, not_applicable, warning
 from primarvard_sdk.model import Finding
+from primarvard_sdk.shapes import AgeRange, When
 from primarvard_vasterbotten.halsoval_common import iso, rules
 
 
@@ -85,35 +86,17 @@ def _contact_day(kontakt: Vardkontakt, ctx: RuleContext, field: str) -> tuple[da
     return day, f"den {iso(day)} (vaccinationsdagen)", f"on {iso(day)} (the vaccination day)"
 
 
-@rules.implement("vasterbotten.halsoval.vardkontakt.hemsjukvard_barn")
-def hemsjukvard_barn(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
-    if kontakt.typ is None:
-        return indeterminate("$.typ")
-    if kontakt.typ is not Kontakttyp.hemsjukvard:
-        return not_applicable(
-            f"Ingen hemsjukvård ({kontakt.typ.value}).", f"Not home health care ({kontakt.typ.value}).",
-            reason="not_hemsjukvard",
-        )
-    if kontakt.patient is None:
-        return indeterminate("$.patient")
-    day, on_sv, on_en = _contact_day(kontakt, ctx, "sokte")
-    age = kontakt.patient.age_on(day)
-    if age is None:
-        return indeterminate("$.patient.fodelsedatum")
-    low, high = ctx.param("min_age"), ctx.param("max_age")
-    if low <= age <= high:
-        return decision(
-            "accept",
-            f"{age} år {on_sv}: hälsocentralen ger hemsjukvård för personer {low}–{high} år.",
-            f"Age {age} {on_en}: the hälsocentral provides home health care for persons aged {low}–{high}.",
-            age=age,
-        )
-    return decision(
-        "reject",
-        f"{age} år {on_sv}: hälsocentralens hemsjukvårdsuppdrag gäller {low}–{high} år.",
-        f"Age {age} {on_en}: the hälsocentral's home-care assignment covers ages {low}–{high}.",
-        age=age,
-    )
+rules.shape(AgeRange(
+    "vasterbotten.halsoval.vardkontakt.hemsjukvard_barn",
+    person="patient", on="sokte", minimum="min_age", maximum="max_age",
+    outside=(When("typ", (Kontakttyp.hemsjukvard,), not_in=True, known=True, reason="not_hemsjukvard",
+                  sv="Ingen hemsjukvård.", en="Not home health care."),),
+    sv="{age} år den {day} (då vård söktes): hälsocentralen ger hemsjukvård för personer 0–17 år.",
+    en="Age {age} on {day} (when care was sought): the hälsocentral provides home health care for persons aged 0–17.",
+    otherwise="reject",
+    otherwise_sv="{age} år den {day} (då vård söktes): hälsocentralens hemsjukvårdsuppdrag gäller 0–17 år.",
+    otherwise_en="Age {age} on {day} (when care was sought): the hälsocentral's home-care assignment covers ages 0–17.",
+))
 
 
 def _vaccine(kontakt: Vardkontakt) -> Any:
@@ -179,105 +162,4 @@ def vaccination_65(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
         f"{age} år {on_sv} och ingen riskgrupp: omfattas inte (från {min_age} år eller riskgrupp).",
         f"Age {age} {on_en} and no risk group: not covered (from {min_age} or a risk group).",
         age=age,
-    )
-
-
-# --- Vectorised twins (issue 8: population-scale evaluation) ------------------------------------
-# Each gives, row by row, what the rule function above gives. The core groups rows by their
-# governing day (sokte for home care, kontakt for vaccination) and answers rows without one itself;
-# the age is taken on that day.
-#
-# The birth-date column comes from fodelsedatum, or from the personnummer resolved against the
-# contact's own governing day.
-
-from collections.abc import Mapping  # noqa: E402 - kept with the twins it serves
-
-from primarvard_sdk.vectorised import Column  # noqa: E402
-
-
-def _birth_on(field: str) -> Any:
-    def birth(kontakt: Vardkontakt) -> date | None:
-        patient = kontakt.patient
-        if patient is None:
-            return None
-        if patient.fodelsedatum is not None:
-            return patient.fodelsedatum
-        moment = getattr(kontakt, field)
-        if moment is not None:
-            return patient.birth_date(local_day(moment))
-        return None
-
-    return birth
-
-
-def _age_columns(field: str) -> tuple[Column, ...]:
-    return (
-        Column(field, "time"),
-        Column("typ", "code"),
-        Column("patient", "flag", get=lambda kontakt: kontakt.patient is not None),
-        Column("fodd", "day", path="patient.fodelsedatum", get=_birth_on(field)),
-    )
-
-
-@rules.vectorised("vasterbotten.halsoval.vardkontakt.hemsjukvard_barn", *_age_columns("sokte"))
-def hemsjukvard_barn_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    import numpy as np
-
-    from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
-
-    typ = cols["typ"]
-    age = batch.full_years(cols["fodd"], batch.local_days(cols["sokte"]))
-    low, low_not_in_force = batch.in_force(ctx, "min_age")
-    high, high_not_in_force = batch.in_force(ctx, "max_age")
-    inside = (age >= (low if low is not None else 0)) & (age <= (high if high is not None else -1))
-    return batch.finding(
-        len(typ),
-        (batch.codes_equal(typ, ""), Outcome.indeterminate, "missing:$.typ"),
-        (~batch.codes_equal(typ, Kontakttyp.hemsjukvard), Outcome.not_applicable, "not_hemsjukvard"),
-        (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
-        (np.isnat(cols["fodd"]), Outcome.indeterminate, "missing:$.patient.fodelsedatum"),
-        low_not_in_force,
-        high_not_in_force,
-        (inside, Outcome.passed, "inside_ages"),
-        default=Outcome.fail,
-        values={"age": age, "decision": np.where(inside, "accept", "reject")},
-    )
-
-
-@rules.vectorised(
-    "vasterbotten.halsoval.vardkontakt.vaccination_65",
-    *_age_columns("kontakt"),
-    Column("vaccin", "code", get=_vaccine),
-    Column("riskgrupp", "flag"),
-)
-def vaccination_65_columns(cols: Mapping[str, Any], ctx: RuleContext) -> Any:
-    import numpy as np
-
-    from primarvard_sdk import batch
-    from primarvard_sdk.model import Outcome
-
-    typ, risk, vaccine = cols["typ"], cols["riskgrupp"], cols["vaccin"]
-    vaccines, vaccines_not_in_force = batch.in_force(ctx, "vaccines")
-    within = np.isin(np.array([fold(str(v)) for v in vaccine]), [_code(v) for v in vaccines or ()])
-    no_birth = np.isnat(cols["fodd"])
-    years = batch.full_years(cols["fodd"], batch.local_days(cols["kontakt"]))
-    age = np.array([None if unknown else int(a) for unknown, a in zip(no_birth, years, strict=True)], dtype=object)
-    min_age, not_in_force = batch.in_force(ctx, "min_age")
-    old_enough = ~no_birth & (years >= (min_age if min_age is not None else 0))
-    accept = old_enough | (risk == 1)
-    return batch.finding(
-        len(typ),
-        (batch.codes_equal(typ, ""), Outcome.indeterminate, "missing:$.typ"),
-        (~batch.codes_equal(typ, Kontakttyp.vaccination), Outcome.not_applicable, "not_vaccination"),
-        (batch.codes_equal(vaccine, ""), Outcome.indeterminate, "missing:$.vaccin"),
-        vaccines_not_in_force,
-        (~within, Outcome.not_applicable, "other_vaccine"),
-        (cols["patient"] != 1, Outcome.indeterminate, "missing:$.patient"),
-        not_in_force,
-        (old_enough, Outcome.passed, "age"),
-        (risk == 1, Outcome.passed, "riskgrupp"),
-        *batch.missing(**{"$.patient.fodelsedatum": no_birth, "$.riskgrupp": risk == -1}),
-        default=Outcome.fail,
-        values={"age": age, "decision": np.where(accept, "accept", "reject")},
     )
