@@ -141,7 +141,7 @@ def test_a_day_outside_every_edition_gives_one_answer_for_every_rule() -> None:
         "Vardkontakt": {"behov_bedomt": "2023-06-01T10:00:00+02:00"},
         "Listning": {"datum": "2023-06-01"},
         "Vardenhet": {"id": "E"},
-        "Fordelning": {"avser": "helg"},
+        "Fordelning": {"avser": "annan"},
     }
     results = [
         r

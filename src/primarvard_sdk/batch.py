@@ -48,7 +48,7 @@ import numpy.typing as npt
 from primarvard_sdk import calendar
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.errors import CalendarRangeError, PluginError, PrimarvardError, UnknownRule
-from primarvard_sdk.model import AS_OF, Edition, Outcome, Rule, UsedParameter
+from primarvard_sdk.model import AS_OF, EACH_ITEM, Edition, Outcome, Rule, UsedParameter
 from primarvard_sdk.vectorised import Column, VectorisedRule
 
 if TYPE_CHECKING:
@@ -586,6 +586,8 @@ def _governing_days(rule: Rule, twin: VectorisedRule, columns: Mapping[str, Arra
     """The governing day of every row (``NaT`` where the document does not give it)."""
     if rule.governing_day == AS_OF:
         return np.full(rows, np.datetime64(as_of, "D"))
+    if rule.governing_day == EACH_ITEM:
+        raise PrimarvardError(f"{twin.rule_id}: a rule that judges each item by its own day has no columnar form")
     column = next((c for c in twin.columns if (c.path or c.name) == rule.governing_day and c.get is None), None)
     if column is None:
         raise PrimarvardError(f"{twin.rule_id}: the twin declares no column for its governing day "

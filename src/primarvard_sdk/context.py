@@ -31,14 +31,20 @@ class RuleContext:
     with the dates its value is valid for.
     """
 
-    __slots__ = ("_used", "as_of", "day", "edition", "rule")
+    __slots__ = ("_used", "as_of", "day", "edition", "editions", "rule")
 
-    def __init__(self, rule: Rule, as_of: date, day: date | None = None, edition: Edition | None = None) -> None:
+    def __init__(self, rule: Rule, as_of: date, day: date | None = None, edition: Edition | None = None,
+                 editions: tuple[Edition, ...] = ()) -> None:
         self.rule = rule
         self.as_of = as_of
         self.day = as_of if day is None else day
         self.edition = edition
+        self.editions = editions
         self._used: dict[str, UsedParameter] = {}
+
+    def edition_on(self, day: date) -> Edition | None:
+        """The programme's edition in force on ``day`` (for rules that judge each item by its day)."""
+        return next((e for e in self.editions if e.in_force(day)), None)
 
     def _value(self, name: str, on: date | None) -> tuple[Parameter, ParameterValue | None]:
         parameter = self.rule.parameter(name)

@@ -13,7 +13,7 @@ from typing import Any
 
 from primarvard_sdk.domain import local_day
 from primarvard_sdk.findings import absent, indeterminate, not_applicable
-from primarvard_sdk.model import AS_OF, Finding, Rule
+from primarvard_sdk.model import AS_OF, EACH_ITEM, Finding, Rule
 
 __all__ = ["governing", "no_rulebook_in_force"]
 
@@ -21,7 +21,7 @@ __all__ = ["governing", "no_rulebook_in_force"]
 def governing(rule: Rule, document: Any, as_of: date) -> tuple[date | None, Finding | None]:
     """The governing day of ``rule`` for ``document``, or ``None`` and the finding that says why
     it cannot be known (``indeterminate`` naming the missing field)."""
-    if rule.governing_day == AS_OF:
+    if rule.governing_day in (AS_OF, EACH_ITEM):
         return as_of, None
     missing = absent(document, rule.governing_day)
     if missing:

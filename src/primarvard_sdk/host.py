@@ -49,6 +49,7 @@ from primarvard_sdk.examples import Example
 from primarvard_sdk.isolation import Abandoned, Runner, TimedOut
 from primarvard_sdk.model import (
     AS_OF,
+    EACH_ITEM,
     RULE_ID_PATTERN,
     Annex,
     AnnexReference,
@@ -452,9 +453,11 @@ class Sdk:
         if day is not None:
             _check_born_by(document, day, rule.governing_day)
         programme = self.region(rule.region).programme(rule.programme)
-        edition = programme.edition_on(day) if programme is not None and day is not None else None
-        context = RuleContext(rule, as_of, day, edition)
-        if found is None and edition is None:
+        editions = programme.editions if programme is not None else ()
+        each_item = rule.governing_day == EACH_ITEM
+        edition = programme.edition_on(day) if programme is not None and day is not None and not each_item else None
+        context = RuleContext(rule, as_of, day, edition, editions)
+        if found is None and edition is None and not each_item:
             found = no_rulebook_in_force(day)  # type: ignore[arg-type]
         if found is None:
             try:
@@ -482,7 +485,7 @@ class Sdk:
             missing=missing,
             reference=reference,
             notes=rule.notes,
-            governing_day=day,
+            governing_day=None if each_item else day,
             edition=edition.id if edition is not None else None,
         )
 

@@ -13,6 +13,7 @@ import attrs
 __all__ = [
     "ANNEX_TOPICS",
     "AS_OF",
+    "EACH_ITEM",
     "RULE_ID_PATTERN",
     "Annex",
     "AnnexReference",
@@ -56,6 +57,11 @@ ANNEX_TOPICS: Mapping[str, str] = {
 
 #: ``governing_day`` of a unit's standing requirements: the evaluation day itself.
 AS_OF = "as_of"
+#: ``governing_day`` of a rule that judges dated items of one document (changes, requests,
+#: closures) each by its own day: each item's day picks its edition and parameter values
+#: (:meth:`RuleContext.edition_on <primarvard_sdk.context.RuleContext.edition_on>`, ``param(on=)``),
+#: and items outside every edition are not judged but listed.
+EACH_ITEM = "each_item"
 
 
 class Kind(StrEnum):
@@ -168,7 +174,8 @@ class Rule:
     input_type: str | None = None  #: the document type evaluated; ``None`` for annex rules
     notes: str | None = None  #: how an unclear text is read
     #: Dotted path in the document whose local day picks the edition and the parameter values
-    #: (the day the obligation arose), or :data:`AS_OF` for a unit's standing requirements.
+    #: (the day the obligation arose), :data:`AS_OF` for a unit's standing requirements, or
+    #: :data:`EACH_ITEM` for a rule that judges each dated item of a document by its own day.
     governing_day: str = AS_OF
     scope: str | None = None  #: when the rule applies, in the text's own words; else not_applicable
     needs: tuple[str, ...] = ()  #: JSON paths it needs that a document may leave out (→ indeterminate)

@@ -28,6 +28,7 @@ from primarvard_sdk.examples import Example, load_examples
 from primarvard_sdk.hookspecs import hookimpl
 from primarvard_sdk.model import (
     AS_OF,
+    EACH_ITEM,
     RULE_ID_PATTERN,
     Annex,
     Citation,
@@ -256,7 +257,7 @@ def _check_rule(
     if r.input is not None:
         if r.governing_day is None:
             problems.append(f"{path}.governing_day: name the document field whose day picks the edition, or as_of")
-        elif r.governing_day != AS_OF and not _is_day_field(domain.DOCUMENT_TYPES.get(r.input), r.governing_day):
+        elif r.governing_day not in (AS_OF, EACH_ITEM) and not _is_day_field(domain.DOCUMENT_TYPES.get(r.input), r.governing_day):
             problems.append(f"{path}.governing_day: {r.governing_day} is not a date field of {r.input}")
     for k, need in enumerate(r.needs):
         if not need.startswith("$."):

@@ -783,7 +783,7 @@ def check_result(sdk: Sdk, rule: Rule, result: Result, document: Any) -> None:
         day = result.governing_day or result.as_of
         if (used.valid_from and used.valid_from > day) or (used.valid_to and used.valid_to < day):
             problems.append(f"parameter {used.name} is not in force on the governing day {day}")
-    if result.edition is None and result.outcome is not Outcome.indeterminate \
+    if result.edition is None and result.outcome is not Outcome.indeterminate and rule.governing_day != "each_item" \
             and values_reason(result) != "no_rulebook_in_force":
         problems.append("a result outside every rulebook edition must be not_applicable (no_rulebook_in_force)")
     values = result.values

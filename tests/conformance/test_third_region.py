@@ -43,7 +43,7 @@ def test_third_region_evaluates(inkom: str, kontakt: str | None, as_of: str, out
 
 
 def test_third_region_allocation_sums_exactly() -> None:
-    doc = parse_document({"avser": "helgoppen", "timmar": 10, "enheter": [
+    doc = parse_document({"avser": "helgoppen_bemanning", "timmar": 10, "enheter": [
         {"enhet_id": "a", "underlag": 1}, {"enhet_id": "b", "underlag": 1}, {"enhet_id": "c", "underlag": 1}]},
         "Fordelning")
     (result,) = GOTLAND.evaluate(doc, region="gotland", programme="vardval", as_of=date(2025, 1, 1))

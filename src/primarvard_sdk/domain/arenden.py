@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from primarvard_sdk.domain._fields import Tidpunkt, field, many, optional
+from primarvard_sdk.domain.codes import Fordelningstyp
 
 __all__ = ["Andel", "Etjanstearende", "Fordelning"]
 
@@ -32,7 +33,7 @@ class Andel:
 class Fordelning:
     """A quantity to split between units in proportion to their basis."""
 
-    avser: str = field("What is split (helgoppen_bemanning, umm_lakartid, ...).")
+    avser: Fordelningstyp = field("What is split (helgoppen_bemanning, beredskap, umm_lakartid; or its Swedish name).")
     enheter: tuple[Andel, ...] | None = many("The units sharing the duty.")
     omrade: str | None = optional("The catchment area or municipality.")
     underlag_omrade: int | None = optional(

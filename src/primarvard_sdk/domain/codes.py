@@ -306,3 +306,69 @@ class Vaccin(StrEnum):
     covid_19 = "covid_19"
     allmant_vaccinationsprogram = "allmant_vaccinationsprogram"  #: the general (child) programmes
     annat = "annat"
+
+
+class Forandringstyp(StrEnum):
+    """A change a unit announces in advance, or an event it must act on."""
+
+    byte_verksamhetschef = "byte_verksamhetschef"
+    byte_mal = "byte_mal"  #: a new medically responsible physician
+    kontaktuppgifter = "kontaktuppgifter"
+    lokalbyte = "lokalbyte"
+    samverkan = "samverkan"  #: changed collaboration
+    psykisk_halsa_partner = "psykisk_halsa_partner"  #: a changed partner unit in mental health care
+    vardgivare_upphor = "vardgivare_upphor"  #: a care provider ceases
+    annan = "annan"
+
+
+class Rapporttyp(StrEnum):
+    """A yearly report a unit delivers to the region."""
+
+    patientsakerhetsberattelse = "patientsakerhetsberattelse"
+    verksamhetsberattelse = "verksamhetsberattelse"
+    annan = "annan"
+
+
+class SarskiltSkal(StrEnum):
+    """A special reason (särskilt skäl) for changing unit more often than the rules allow."""
+
+    byte_av_bostadsort = "byte_av_bostadsort"
+    folja_vardkontakt = "folja_vardkontakt"  #: to follow one's care contact
+    vardgaranti_ej_uppfylld = "vardgaranti_ej_uppfylld"
+    medicinska_skal = "medicinska_skal"
+    ny_arbetsplats = "ny_arbetsplats"
+    annat = "annat"
+
+
+class Avvisningsskal(StrEnum):
+    """A reason a unit gives for refusing or queueing a listing or referral."""
+
+    alder = "alder"
+    annan_kommun = "annan_kommun"
+    filial = "filial"
+    folkbokforing = "folkbokforing"
+    listning = "listning"  #: the person is not listed at the unit
+    listningstak = "listningstak"
+    listningsstopp = "listningsstopp"
+    max_byten = "max_byten"
+    kollektiv_listning = "kollektiv_listning"
+    skyddade_personuppgifter = "skyddade_personuppgifter"
+    specialistpsykiatri = "specialistpsykiatri"  #: the need belongs in specialist psychiatry
+    annat = "annat"
+
+
+class Samverkanstyp(StrEnum):
+    """Kind of collaboration agreement."""
+
+    formaliserat_samarbete = "formaliserat_samarbete"
+    psykisk_halsa = "psykisk_halsa"
+    annan = "annan"
+
+
+class Fordelningstyp(StrEnum):
+    """What a proportional allocation (fördelning) splits between units."""
+
+    helgoppen_bemanning = "helgoppen_bemanning"  #: staffing of the weekend-open health centre
+    beredskap = "beredskap"  #: physicians on call (läkare i beredskap)
+    umm_lakartid = "umm_lakartid"  #: physician hours at the youth clinic
+    annan = "annan"

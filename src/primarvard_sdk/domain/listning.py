@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 
 from primarvard_sdk.domain._fields import field, many, optional
-from primarvard_sdk.domain.codes import Kanal, ValtAv, Valtyp
+from primarvard_sdk.domain.codes import Kanal, SarskiltSkal, ValtAv, Valtyp
 from primarvard_sdk.domain.common import Period
 from primarvard_sdk.domain.people import Person, Utfardare
 from primarvard_sdk.domain.remiss import Beslut
@@ -58,7 +58,7 @@ class Listning:
     tidigare_byten: tuple[date, ...] | None = many(
         "Days of the person's earlier changes of unit; absent when unknown."
     )
-    sarskilda_skal: tuple[str, ...] | None = many(
+    sarskilda_skal: tuple[SarskiltSkal, ...] | None = many(
         "Special reasons for an extra change (byte_av_bostadsort, folja_vardkontakt, ...)."
     )
     kollektiv_listning_kravd: bool | None = optional(

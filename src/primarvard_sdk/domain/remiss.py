@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 
 from primarvard_sdk.domain._fields import Tidpunkt, field, many, optional
-from primarvard_sdk.domain.codes import Remisstyp, Utfall
+from primarvard_sdk.domain.codes import Avvisningsskal, Remisstyp, Utfall
 from primarvard_sdk.domain.people import Person, Utfardare
 
 __all__ = ["Beslut", "Komplettering", "Remiss"]
@@ -26,7 +26,7 @@ class Beslut:
     """A decision on a referral or listing: the outcome and the reasons given."""
 
     utfall: Utfall = field("accepterad, avvisad or ko.")
-    skal: tuple[str, ...] | None = many("Reason codes (listning, folkbokforing, listningstak, ...).")
+    skal: tuple[Avvisningsskal, ...] | None = many("The reasons given (listning, folkbokforing, listningstak, ...).")
     datum: date | None = optional("Day of the decision.")
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import attrs
 
 from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain.codes import Forandringstyp, Rapporttyp
 from primarvard_sdk.domain.common import Period
 
 __all__ = ["Begaran", "Forandring", "Rapport", "Uppfoljning", "Vardtillfalle"]
@@ -16,10 +17,7 @@ __all__ = ["Begaran", "Forandring", "Rapport", "Uppfoljning", "Vardtillfalle"]
 class Forandring:
     """A change the unit must announce in advance, or an event the unit must act on."""
 
-    typ: str = field(
-        "byte_verksamhetschef, byte_mal, kontaktuppgifter, lokalbyte, samverkan, "
-        "psykisk_halsa_partner, vardgivare_upphor, ..."
-    )
+    typ: Forandringstyp = field("What changes (byte_verksamhetschef, lokalbyte, ...; or its Swedish name).")
     datum: date = field("Day the change takes effect (or the event happens).")
     meddelad: date | None = optional("Day the region/partner was told in writing.")
     genomford: date | None = optional("Day the required follow-up action was done.")
@@ -38,7 +36,7 @@ class Begaran:
 class Rapport:
     """A yearly report and its delivery."""
 
-    typ: str = field("Kind of report (patientsakerhetsberattelse, ...).")
+    typ: Rapporttyp = field("Kind of report (patientsakerhetsberattelse, ...; or its Swedish name).")
     avser_ar: int = field("The year the report is about.", minimum=1900, maximum=2100)
     levererad: date | None = optional("Day it was delivered.")
 

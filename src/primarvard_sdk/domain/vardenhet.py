@@ -7,7 +7,13 @@ from datetime import date
 import attrs
 
 from primarvard_sdk.domain._fields import field, many, optional
-from primarvard_sdk.domain.codes import Driftform, Funktion, Kompetens, Kvalitetsregister
+from primarvard_sdk.domain.codes import (
+    Driftform,
+    Funktion,
+    Kompetens,
+    Kvalitetsregister,
+    Samverkanstyp,
+)
 from primarvard_sdk.domain.people import Medarbetare
 
 __all__ = ["Befolkning", "Filial", "Kompetensbrist", "Lakartid", "Samverkansavtal", "Vardenhet"]
@@ -60,7 +66,7 @@ class Samverkansavtal:
     """A collaboration agreement with another unit or partner."""
 
     part: str = field("The other party (unit id or partner name).")
-    typ: str | None = optional("Kind of agreement (formaliserat_samarbete, psykisk_halsa, ...).")
+    typ: Samverkanstyp | None = optional("Kind of agreement (formaliserat_samarbete, psykisk_halsa, ...).")
 
 
 @attrs.frozen
