@@ -115,7 +115,9 @@ def vardkontakt(draw: Any) -> dict[str, Any]:
     if patient != "none":
         doc["patient"] = {}
         if patient == "born":
-            doc["patient"]["fodelsedatum"] = draw(born_before(sought))
+            # born by the earliest day the contact names (the core refuses a birth after it)
+            named = [date.fromisoformat(doc[k][:10]) - timedelta(days=1) for k in ("sokte", "kontakt", "behov_bedomt", "utford") if k in doc]
+            doc["patient"]["fodelsedatum"] = draw(born_before(min([sought, *named])))
     return doc
 
 

@@ -172,6 +172,20 @@ class Shape:
         )
 
 
+def _before(done: date | datetime, start: date | datetime) -> bool:
+    """A completion recorded on a local day before its event's (a bare date cannot say more)."""
+    return local_day(done) < local_day(start)
+
+
+def _before_columns(done: Any, start: Any) -> Any:
+    """:func:`_before` over columns (NaT is never before)."""
+    import numpy as np
+
+    from primarvard_sdk import batch
+
+    return ~np.isnat(done) & ~np.isnat(start) & (batch.local_days(done) < batch.local_days(start))
+
+
 def _unique(columns: Sequence[Column]) -> tuple[Column, ...]:
     """Columns by name, once each (two conditions on one field read one column)."""
     return tuple({c.name: c for c in columns}.values())
@@ -273,6 +287,13 @@ class Deadline(Shape):
             if note.value:
                 values[note.value] = held
         done = _get(document, self.done)
+        if done is not None and _before(done, start):
+            return indeterminate(
+                f"$.{self.done}",
+                sv=f"Kan inte avgöras: $.{self.done} ligger före $.{self.event}; uppgiften kan inte stämma.",
+                en=f"Cannot be decided: $.{self.done} is before $.{self.event}; the record cannot be right.",
+                due=due, **values,
+            )
         if self.done_by and done is not None and local_day(done) <= local_day(due):
             by = _get(document, self.done_by)
             if by is None:
@@ -327,6 +348,7 @@ class Deadline(Shape):
         else:
             due = days
         done = cols[self.done]
+        cases.append((_before_columns(done, event), Outcome.indeterminate, f"missing:$.{self.done}"))
         if self.done_by:
             by = cols[self.done_by]
             in_time = ~np.isnat(done) & (batch.local_days(done) <= batch.local_days(due))
