@@ -11,10 +11,14 @@ PLUGINS = ["plugins/kalmar", "plugins/varmland", "plugins/vasterbotten"]
 PYTHON = "3.11"
 
 
-def install_project(session: nox.Session, *extras: str) -> None:
+#: The exact versions CI installs (reproducible runs); tests_latest ignores it.
+CONSTRAINTS = ("-c", "constraints.txt")
+
+
+def install_project(session: nox.Session, *extras: str, constraints: tuple[str, ...] = CONSTRAINTS) -> None:
     """The core (with extras) and the three region plugins, editable."""
     spec = f".[{','.join(extras)}]" if extras else "."
-    session.install("-e", spec, *[arg for p in PLUGINS for arg in ("-e", p)])
+    session.install(*constraints, "-e", spec, *[arg for p in PLUGINS for arg in ("-e", p)])
 
 
 @nox.session(python=PYTHON)
@@ -25,15 +29,33 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def tests_latest(session: nox.Session) -> None:
+    """The test suite against the newest versions the dependency bounds allow (run it on a
+    schedule: it says early when a new release breaks something)."""
+    install_project(session, "test", constraints=("--upgrade", "--upgrade-strategy", "eager"))
+    session.run("pip", "list", "--format", "freeze")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """The fuzz target: CI-sized by default (120 s); nightly: ``nox -s fuzz -- --seconds 3600``.
+    Coverage-guided with atheris where it installs, else hypothesis."""
+    install_project(session, "test")
+    session.run("python", "-m", "pip", "install", "-q", *CONSTRAINTS, "atheris>=3,<4", success_codes=[0, 1])
+    session.run("python", "tests/fuzz/fuzz_json.py", *(session.posargs or ["--seconds", "120"]))
+
+
+@nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    session.install("ruff>=0.6")
+    session.install(*CONSTRAINTS, "ruff>=0.6")
     session.run("ruff", "check", "src", "plugins", "tests", "noxfile.py")
 
 
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     install_project(session, "test")
-    session.install("mypy>=1.10", "types-PyYAML", "types-jsonschema")
+    session.install(*CONSTRAINTS, "mypy>=1.10", "types-PyYAML", "types-jsonschema")
     session.run("mypy", "src/primarvard_sdk", *[f"{p}/src" for p in PLUGINS])
 
 

@@ -381,8 +381,10 @@ def rule_section(r: Any) -> list[str]:
         "",
     ]
     if r.input_type:
-        day = "the evaluation day (`as_of`): a standing requirement" if r.governing_day == "as_of" \
-            else f"{code('$.' + r.governing_day)} of the document"
+        day = {
+            "as_of": "the evaluation day (`as_of`): a standing requirement",
+            "each_item": "each dated item's own day (items outside every edition are listed, not judged)",
+        }.get(r.governing_day, f"{code('$.' + r.governing_day)} of the document")
         out += [f"Governing day\n: {day} — picks the edition and the parameter values", ""]
     if r.scope:
         out += [f"Scope (tillämpning)\n: {esc(r.scope)}", ""]

@@ -334,7 +334,9 @@ def _array(conv: cattrs.Converter, tp: Any, strict: bool) -> Callable[[Any, type
             return None
         _expect(isinstance(value, list | tuple), "expected a list")
         _expect(len(value) <= MAX_ITEMS, f"expected at most {MAX_ITEMS} items")
-        items, errors, more = [], [], 0
+        items: list[Any] = []
+        errors: list[tuple[int, Exception]] = []
+        more = 0
         for index, element in enumerate(value):
             try:
                 items.append(item(element, item_type))
@@ -382,11 +384,11 @@ def _attrs_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any, type], Any]
         if strict and a.metadata.get("personal") and _scalar_of(tp) is str:
             overrides[a.name] = override(struct_hook=_optional(_structure_personal_text))
             continue
-        hook = _input_hook(conv, tp) if strict else None
+        field_hook = _input_hook(conv, tp) if strict else None
         if minimum is not None or maximum is not None:
-            hook = _bounded(hook or conv.get_structure_hook(_scalar_of(tp)), minimum, maximum)
-        if hook is not None:
-            overrides[a.name] = override(struct_hook=hook)
+            field_hook = _bounded(field_hook or conv.get_structure_hook(_scalar_of(tp)), minimum, maximum)
+        if field_hook is not None:
+            overrides[a.name] = override(struct_hook=field_hook)
     # Extra keys are forbidden by the converter's own setting, which the generated function follows.
     hook: Callable[[Any, type], Any] = make_dict_structure_fn(cls, conv, **overrides)
 

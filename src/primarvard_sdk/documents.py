@@ -1,14 +1,14 @@
 """Reading documents and evaluation requests from JSON-compatible data.
 
-The fast path structures with cattrs directly; only when that fails is the Draft 2020-12 schema
-run, to add every violation it finds to the error. A valid document never pays for a full schema
-validation, and an invalid one gets the complete, path-named list.
+Documents are structured with cattrs, whose detailed validation names every invalid field by its
+JSON path (the first :data:`~primarvard_sdk.errors.MAX_ERRORS`, then a count). The Draft 2020-12
+schema describes the same rules for other languages; it is not run here: it found nothing the
+converter had not (checked over the hostile-input and near-valid-document suites) and costs about
+20 µs a byte on a long invalid list.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -55,27 +55,6 @@ def type_name_of(document: Any) -> str:
     return name
 
 
-_STEP = re.compile(r"[.\[]")
-
-
-def _ancestry(path: str) -> Iterator[str]:
-    """``path`` and every path above it: ``$.a[1].b``, ``$.a[1]``, ``$.a``, ``$``."""
-    yield path
-    for found in reversed(list(_STEP.finditer(path))):
-        yield path[: found.start()]
-
-
-def _merge(errors: list[FieldError], more: list[FieldError]) -> list[FieldError]:
-    # The schema only adds what cattrs did not say: nothing at, beneath or above a known path
-    # (an "anyOf" failure on the parent of an out-of-range field is noise). Indexed, so linear
-    # in the total length of the paths.
-    seen = {e.path for e in errors}
-    above_seen = {a for p in seen for a in _ancestry(p)}
-    return errors + [
-        e for e in more if e.path not in above_seen and not any(a in seen for a in _ancestry(e.path))
-    ]
-
-
 def parse_document(data: Any, type_name: str, *, path: str = "$") -> Any:
     """Structure ``data`` as the document type ``type_name`` or raise :class:`InvalidDocument`."""
     cls = domain.DOCUMENT_TYPES.get(type_name)
@@ -83,15 +62,7 @@ def parse_document(data: Any, type_name: str, *, path: str = "$") -> Any:
         raise InvalidDocument(
             [FieldError(path, f"unknown document type; expected one of: {', '.join(domain.DOCUMENT_TYPES)}")]
         )
-    try:
-        return structure(data, cls, path=path)
-    except InvalidDocument as exc:
-        if exc.more:  # the report is full already
-            raise
-        from primarvard_sdk.schema import schema_errors  # only invalid input pays for the schema
-
-        errors = _merge(list(exc.errors), schema_errors(data, type_name, path=path))
-        raise InvalidDocument(errors, type_name=type_name) from None
+    return structure(data, cls, path=path)
 
 
 def parse_request(data: Any) -> EvaluationRequest:

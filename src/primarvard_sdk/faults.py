@@ -188,7 +188,7 @@ def _faults() -> tuple[Fault, ...]:
               _plugin("claimsrule", primarvard_sdk_rules=lambda self, programme: (_rule("other", rule_id="other.vardval.remiss.krav"),)),
               where="rules"),
         Fault("rules-raise", "primarvard_sdk_rules raised KeyError",
-              _plugin("rulesraise", primarvard_sdk_rules=lambda self, programme: {}[leak]), where="rules"),
+              _plugin("rulesraise", primarvard_sdk_rules=lambda self, programme: _raise(KeyError(leak))()), where="rules"),
         # evaluating
         Fault("raises", "primarvard_sdk_evaluate raised ValueError", _plugin("raises", lambda d, c: _raise(ValueError(leak))())),
         Fault("exits", "primarvard_sdk_evaluate raised SystemExit", _plugin("exits", lambda d, c: _raise(SystemExit(leak))())),

@@ -629,7 +629,7 @@ def _contained(call: Callable[[], T], package: str | None) -> T:
 
 
 @functools.cache
-def _people_paths(cls: type) -> tuple[tuple[str, ...], ...]:
+def _people_paths(cls: Any) -> tuple[tuple[str, ...], ...]:
     """Attribute paths from a document type to its :class:`~primarvard_sdk.domain.Person` fields."""
     found: list[tuple[str, ...]] = []
     if not attrs.has(cls):
@@ -647,7 +647,8 @@ def _people_paths(cls: type) -> tuple[tuple[str, ...], ...]:
 
 def _check_born_by(document: Any, day: date, governed_by: str) -> None:
     """A person in the document must be born by the day that governs the rule."""
-    for steps in _people_paths(type(document)):
+    cls: Any = type(document)
+    for steps in _people_paths(cls):
         person: Any = document
         for step in steps:
             person = getattr(person, step, None)
@@ -668,7 +669,7 @@ def _check_born_by(document: Any, day: date, governed_by: str) -> None:
 
 
 @functools.cache
-def _personal_fields(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _personal_fields(cls: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Of an attrs class: its personal text fields, and the fields that may hold more of them."""
     if not attrs.has(cls):
         return (), ()
@@ -696,7 +697,8 @@ def _personal_texts(obj: Any) -> Iterator[str]:
         for item in obj:
             yield from _personal_texts(item)
         return
-    own, deeper = _personal_fields(type(obj))
+    cls: Any = type(obj)
+    own, deeper = _personal_fields(cls)
     for name in own:
         value = getattr(obj, name, None)
         if isinstance(value, str):

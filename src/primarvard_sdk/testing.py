@@ -73,7 +73,7 @@ from primarvard_sdk.convert import dumps, structure
 from primarvard_sdk.documents import parse_document
 from primarvard_sdk.errors import InvalidDocument, PluginError
 from primarvard_sdk.host import Sdk
-from primarvard_sdk.model import RULE_ID_PATTERN, Kind, Outcome, Result, Rule
+from primarvard_sdk.model import EACH_ITEM, RULE_ID_PATTERN, Kind, Outcome, Result, Rule
 from primarvard_sdk.personnummer import Personnummer
 
 __all__ = [
@@ -781,9 +781,11 @@ def check_result(sdk: Sdk, rule: Rule, result: Result, document: Any) -> None:
         if used.name not in names:
             problems.append(f"used parameter {used.name} is not declared")
         day = result.governing_day or result.as_of
+        if rule.governing_day == EACH_ITEM:
+            continue  # each item reads the values in force on its own day
         if (used.valid_from and used.valid_from > day) or (used.valid_to and used.valid_to < day):
             problems.append(f"parameter {used.name} is not in force on the governing day {day}")
-    if result.edition is None and result.outcome is not Outcome.indeterminate and rule.governing_day != "each_item" \
+    if result.edition is None and result.outcome is not Outcome.indeterminate and rule.governing_day != EACH_ITEM \
             and values_reason(result) != "no_rulebook_in_force":
         problems.append("a result outside every rulebook edition must be not_applicable (no_rulebook_in_force)")
     values = result.values
@@ -1222,7 +1224,7 @@ def check_fault_contained(fault: Any, plugins: Sequence[Any] = (), entry_points:
               plugin_timeout=plugin_timeout)
     started = clock.monotonic()
     texts = [f.message for f in sdk.failures]
-    region = getattr(plugin, "code", None)
+    region = str(getattr(plugin, "code", ""))
     document = parse_document(faults.DOCUMENT, "Remiss")
 
     def fails(call: Callable[[], Any]) -> str:

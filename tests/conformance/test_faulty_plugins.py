@@ -87,7 +87,7 @@ def test_raising_rules_hook() -> None:
     [
         (faulty.RaisesInEvaluate(), "faulty-eval 1.0", "primarvard_sdk_evaluate raised ZeroDivisionError"),
         (faulty.MalformedFinding(), "faulty-malformed 1.0", "returned a malformed finding"),
-        (faulty.NonJsonValues(), "faulty-nonjson 1.0", "values are not JSON-serialisable"),
+        (faulty.NonJsonValues(), "faulty-nonjson 1.0", "values hold an object that is not JSON data"),
     ],
 )
 def test_faults_in_evaluate(plugin: Any, dist: str, message: str) -> None:
@@ -113,6 +113,13 @@ def test_wrong_shape_fails_the_conformance_check() -> None:
     assert text.startswith("plugin faulty-shape 1.0: rule wrongshape.vardval.vardenhet.krav:")
     assert "explanation must be given in Swedish and English" in text
     assert "indeterminate must name the missing inputs, and only indeterminate may" in text
+
+
+def test_a_decision_with_missing_inputs_is_refused_by_the_core() -> None:
+    sdk = _sdk((faulty.PassWithMissing(), "faulty-missing 1.0"))
+    rule = sdk.rule("passmissing.vardval.vardenhet.krav")
+    with pytest.raises(AssertionError, match="returned a malformed finding: pass names missing inputs; only indeterminate may"):
+        kit.evaluate_rule(sdk, rule, parse_document({"id": "e1"}, "Vardenhet"), AS_OF)
 
 
 def test_bad_metadata_fails_the_conformance_check() -> None:
@@ -146,7 +153,7 @@ def test_claiming_another_plugins_rule_id() -> None:
 
 def test_cli_keeps_other_regions_working(capsys: pytest.CaptureFixture[str]) -> None:
     sdk = _sdk((faulty.RaisesInRules(), "faulty-rules 1.0"), (faulty.RaisesInRegion(), "faulty-region 1.0"))
-    assert main(["rules"], sdk=sdk) == 0
+    assert main(["rules"], sdk=sdk) == 4  # the answer lacks the broken plugins' rules
     out, err = capsys.readouterr()
     assert "gotland.vardval.remiss.forsta_kontakt" in out
     assert "warning: plugin faulty-region 1.0" in err and "warning: plugin faulty-rules 1.0" in err

@@ -174,9 +174,9 @@ def _size_and_terminal() -> Iterator[Hostile]:
     yield Hostile("100,001 list items", _json(_with(kompletteringar=[{}] * 100_001)), path="$.document.kompletteringar")
     yield Hostile("200,000 unknown keys", _json(_with(**{f"k{i}": 1 for i in range(200_000)})), path="$.document")
     yield Hostile("5 MB reference", _json(_with(referens="x" * 5_000_000)), path="$.document.referens")
-    yield Hostile("50,000 staff", _json({"type": "Vardenhet", "region": "kalmar", "programme": "halsoval", "as_of": "2025-06-01",
+    yield Hostile("10,000 staff", _json({"type": "Vardenhet", "region": "kalmar", "programme": "halsoval", "as_of": "2025-06-01",
                                          "document": {"id": "e1", "personal": [{"id": f"m{i}", "yrke": "lakare", "namn": NAME}
-                                                                             for i in range(50_000)]}}), "answered")
+                                                                             for i in range(10_000)]}}), "answered")
     yield Hostile("terminal escapes", _json(_with(referens="R1\u001b]0;pwned\u0007\u001b[2J\r\nFAKE LINE  pass\u0000")), "answered")
     yield Hostile("line separators", _json(_with(referens="R\u2028R\u2029R\u0085R")), "answered")
     yield Hostile("bidi override", _json(_with(referens="R\u202eevil\u202c")), "answered")

@@ -78,6 +78,8 @@ def _http(data: bytes) -> Seen:
         _client = starlette.TestClient(create_app(sdk=ps.default_sdk()), raise_server_exceptions=False)
     response = _client.post("/v1/evaluate", content=data, headers={"content-type": "application/json"})
     assert response.status_code < 500, response.text[:500]
+    if response.status_code == 413:  # over the service's own body limit: refused before reading
+        return Seen(paths=["(too large)"], texts=[response.text])
     return Seen(answered=response.status_code == 200, paths=re.findall(r'"(\$[^"]*)"', response.text),
                 texts=[response.text, str(response.headers)])
 
@@ -141,7 +143,9 @@ def test_every_entry_point_answers_or_names_the_path(entry: str, hostile: Hostil
         for marker in MARKERS:
             assert marker not in text, f"personal data in {entry} output"
     expect = "refused" if hostile.files_only and entry in ("api", "api-parsed", "http", "jsonl") else hostile.expect
-    if expect == "answered":
+    if seen.paths == ["(too large)"]:
+        assert len(hostile.data) > 100_000
+    elif expect == "answered":
         assert seen.answered, seen.texts[-1][:500]
     elif expect == "refused":
         assert not seen.answered

@@ -328,6 +328,21 @@ def test_closure_longer_than_a_week_needs_a_report() -> None:
     )
 
 
+def test_closure_is_judged_by_its_first_day() -> None:
+    # "Om den tillfälliga stängningen förväntas vara längre än 1 vecka": a closure from 20 December
+    # 2024 is outside the 2025 text; one from 1 January 2025 is under it.
+    data = {"stangningar": [{"fran": "2024-12-20", "forvantad_till": "2025-01-10", "telefonhanvisning": "1177"}]}
+    r = run("Tillganglighet", data, "tillganglighet.tillfallig_stangning", date(2025, 1, 5))
+    assert (r.outcome, r.values["reason"], r.values["day"]) == (
+        ps.Outcome.not_applicable, "no_rulebook_in_force", date(2024, 12, 20),
+    )
+    data["stangningar"].append({"fran": "2025-01-01", "forvantad_till": "2025-01-10", "telefonhanvisning": "1177"})
+    r = run("Tillganglighet", data, "tillganglighet.tillfallig_stangning", date(2025, 1, 5))
+    assert r.outcome is ps.Outcome.fail
+    assert [c["fran"] for c in r.values["closures"]] == [date(2025, 1, 1)]
+    assert r.values["outside_editions"] == [{"index": 0, "date": date(2024, 12, 20)}]
+
+
 def test_closure_without_telephone_arrangement_fails_and_unknown_length_is_indeterminate() -> None:
     # "ska telefontillgängligheten säkerställas genom en överenskommelse med annan vårdenhet
     # eller 1177": "call again later" is no such arrangement; an unreported one is unknown.
@@ -482,6 +497,24 @@ def test_hembesok_utomlans_not_applicable_and_missing() -> None:
         kontakt(unlisted, "hembesok_utomlans", date(2025, 3, 12)).outcome
         is ps.Outcome.not_applicable
     )
+
+
+def test_hembesok_utomlans_a_patient_registered_in_no_county_is_out_of_county() -> None:
+    # "på samma villkor som för personer som är folkbokförda i Kalmar län": a listed patient not
+    # registered in Sweden is registered in no county, so not in Kalmar län; where the patient
+    # stays decides, as for any out-of-county patient.
+    abroad = {"folkbokford_i_sverige": False}
+    r = kontakt(hembesok(patient=abroad, vistelse_lan="kalmar"), "hembesok_utomlans", date(2025, 3, 12))
+    assert (r.outcome, r.values["decision"], r.values["registered_in"]) == (ps.Outcome.passed, "accept", None)
+    r = kontakt(hembesok(patient=abroad, vistelse_lan="kronoberg"), "hembesok_utomlans", date(2025, 3, 12))
+    assert (r.outcome, r.values["duty"]) == (ps.Outcome.warning, False)
+    r = kontakt(hembesok(patient=abroad), "hembesok_utomlans", date(2025, 3, 12))
+    assert r.missing == ("$.vistelse_lan",)
+    # Registered in Sweden, county not reported: unknown.
+    r = kontakt(
+        hembesok(patient={"folkbokford_i_sverige": True}, vistelse_lan="kalmar"), "hembesok_utomlans", date(2025, 3, 12)
+    )
+    assert r.missing == ("$.patient.folkbokford_lan",)
 
 
 def asyl(sokte: str, **extra: Any) -> dict[str, Any]:
@@ -753,6 +786,52 @@ def test_kompetensbrist_the_duty_to_report_is_checked() -> None:
     assert r.outcome is ps.Outcome.open
 
 
+def test_kompetensbrist_before_the_2025_edition_is_not_governed_by_it() -> None:
+    # "Om vårdenheten på grund av tillfällig kompetensbrist … återställande ska ske inom en (1)
+    # månad": the duty arises the day the shortfall arises. One that arose on 15 December 2024 is
+    # outside the 2025 text, answered as every rule answers outside every edition.
+    arose_2024 = unit(kompetensbrist={"uppstod": "2024-12-15", "anmald": "2025-01-20"})
+    r = enhet(arose_2024, "vardenhet.kompetensbrist", date(2025, 2, 1))
+    assert (r.outcome, dict(r.values), r.governing_day, r.edition) == (
+        ps.Outcome.not_applicable, {"reason": "no_rulebook_in_force", "day": date(2024, 12, 15)}, None, None,
+    )
+    assert r.explanation.en == "No edition of the rulebook is in force on 2024-12-15; the rule does not apply."
+    r = enhet(unit(kompetensbrist={"uppstod": "2025-01-01"}), "vardenhet.kompetensbrist", date(2025, 2, 2))
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.missed, date(2025, 2, 1))
+    # One that arose in December 2025 stays a 2025 duty when evaluated in 2026.
+    late = unit(kompetensbrist={"uppstod": "2025-12-15", "anmald": "2025-12-16", "atergestalld": "2026-01-16"})
+    r = enhet(late, "vardenhet.kompetensbrist", date(2026, 2, 1))
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.missed, date(2026, 1, 15))
+
+
+def test_a_blank_name_names_nobody() -> None:
+    # "Vårdenheten ska ha utsedd, namngiven verksamhetschef"; "minst en namngiven vårdsamordnare".
+    for blank in ("", "   ", "\t"):
+        staff = [{"id": "VC", "funktioner": ["verksamhetschef", "vardsamordnare"], "namn": blank}]
+        for rule in ("vardenhet.verksamhetschef", "vardenhet.vardsamordnare"):
+            r = enhet(unit(staff), rule)
+            assert (r.outcome, r.values["unnamed_holders"]) == (ps.Outcome.fail, ["VC"]), (rule, blank)
+    # A blank name beside a holder whose name is not reported: that one may still be named.
+    staff = [
+        {"id": "VC", "funktioner": ["verksamhetschef"], "namn": " "},
+        {"id": "VC2", "funktioner": ["verksamhetschef"]},
+    ]
+    r = enhet(unit(staff), "vardenhet.verksamhetschef")
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.personal[1].namn",))
+
+
+def test_formalised_collaboration_in_the_texts_words() -> None:
+    # "För dessa vårdenheter gäller att man ska ha formaliserat samarbete med annan vårdenhet."
+    for typ in ("formaliserat_samarbete", "Formaliserat samarbete"):
+        data = unit(
+            [lakare("L1", 1.0)], invanare_inom_1_mil=2699, samverkansavtal=[{"part": "hc-2", "typ": typ}]
+        )
+        assert enhet(data, "vardenhet.glesbygdsundantag").outcome is ps.Outcome.passed, typ
+        assert enhet(data, "vardenhet.samlokaliserade_lakare").outcome is ps.Outcome.passed, typ
+    other = unit(invanare_inom_1_mil=2699, samverkansavtal=[{"part": "hc-2", "typ": "Annan samverkan"}])
+    assert enhet(other, "vardenhet.glesbygdsundantag").outcome is ps.Outcome.fail
+
+
 def test_fast_lakarkontakt_riktvarde_counts_every_specialist_in_primary_care() -> None:
     # "specialist i allmänmedicin, barn- och ungdomsmedicin eller geriatrik … 1100 invånare per
     # specialist i primärvården": the geriatrician counts, 2 200 / 2 FTE = 1 100.
@@ -923,6 +1002,15 @@ def test_helgoppen_bemanning_any_total_is_valid_and_undeclared_hours_are_indeter
     assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.enheter[1].deklarerade_timmar",))
 
 
+def test_helgoppen_bemanning_in_the_texts_words() -> None:
+    # "Helgöppen hälsocentral och beredskapsuppdrag" … "Samma princip gäller för läkare i beredskap".
+    shared = fordelning(48, A=(1000, 8.0), B=(2000, 16.0), C=(3000, 24.0))
+    for avser in ("Helgöppen hälsocentral", "Läkare i beredskap"):
+        assert bemanning({**shared, "avser": avser}).outcome is ps.Outcome.passed, avser
+    r = bemanning({**shared, "avser": "Läkartid på ungdomsmottagning"})
+    assert (r.outcome, r.values["reason"]) == (ps.Outcome.not_applicable, "other_allocation")
+
+
 def test_helgoppen_bemanning_not_applicable_and_indeterminate() -> None:
     assert (
         bemanning({**fordelning(48, A=1), "avser": "umm_lakartid"}).outcome
@@ -953,7 +1041,7 @@ PERIOD_2025 = {"fran": "2025-01-01", "till": "2025-12-31"}
 
 
 def uppfoljning(data: dict[str, Any], rule: str, as_of: date) -> ps.Result:
-    """A follow-up of the 2025 period (its first day picks the rulebook edition)."""
+    """A follow-up of the 2025 period (each change or request is judged by its own day)."""
     return run("Uppfoljning", {"period": PERIOD_2025, **data}, "uppfoljning." + rule, as_of)
 
 
@@ -1044,17 +1132,110 @@ def test_byte_verksamhetschef_one_month_clamped() -> None:
     assert r.outcome is ps.Outcome.missed
 
 
-def test_lokalbyte_six_months_clamped_leap_year() -> None:
-    r = uppfoljning(change("lokalbyte", "2028-08-31", "2028-02-29"), "lokalbyte", date(2028, 9, 1))
-    assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2028, 2, 29))
-    r = uppfoljning(change("lokalbyte", "2026-03-01", "2025-08-20"), "lokalbyte", date(2026, 1, 5))
-    assert (r.outcome, r.values["due"], r.edition) == (ps.Outcome.met, date(2025, 9, 1), "2025")
+def test_lokalbyte_six_months_clamped() -> None:
+    r = uppfoljning(change("lokalbyte", "2025-08-31", "2025-02-28"), "lokalbyte", date(2025, 9, 1))
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2025, 2, 28))
     assert (
         uppfoljning(change("lokalbyte", "2025-08-31"), "lokalbyte", date(2025, 2, 28)).outcome
         is ps.Outcome.open
     )
     r = uppfoljning(change("lokalbyte", "2025-08-31"), "lokalbyte", date(2025, 3, 1))
     assert (r.outcome, r.values["due"]) == (ps.Outcome.missed, date(2025, 2, 28))
+    # A move on 1 March 2026 takes effect outside the 2025 edition: it is listed, not judged under
+    # the 2025 text, even though its notice fell due in 2025.
+    r = uppfoljning(change("lokalbyte", "2026-03-01", "2025-08-20"), "lokalbyte", date(2026, 1, 5))
+    assert (r.outcome, r.values["reason"], r.values["day"]) == (
+        ps.Outcome.not_applicable, "no_rulebook_in_force", date(2026, 3, 1),
+    )
+
+
+# --- each change and request judged by its own day ---------------------------------------------
+
+
+def test_a_2025_change_in_a_period_that_began_in_2024_is_a_2025_duty() -> None:
+    # "Vid byte av verksamhetschef … en månad (1) innan förändringen träder i kraft": the duty
+    # belongs to the change, which takes effect 1 March 2025, not to the period from October 2024.
+    period = {"period": {"fran": "2024-10-01", "till": "2025-09-30"}}
+    for told, outcome in (("2025-02-01", ps.Outcome.met), ("2025-02-02", ps.Outcome.missed)):
+        r = run(
+            "Uppfoljning",
+            {**period, **change("byte_verksamhetschef", "2025-03-01", told)},
+            "uppfoljning.byte_verksamhetschef",
+            date(2025, 4, 1),
+        )
+        assert (r.outcome, r.values["due"], r.governing_day, r.edition) == (
+            outcome, date(2025, 2, 1), None, None,
+        )
+        assert r.values["changes"][0]["edition"] == "2025"
+    # "senast inom 14 dagar": a request of 1 March 2025 in a period from December 2024.
+    for delivered, outcome in (("2025-03-15", ps.Outcome.met), ("2025-03-16", ps.Outcome.missed)):
+        r = run(
+            "Uppfoljning",
+            {"period": {"fran": "2024-12-01"}, "begaranden": [{"begard": "2025-03-01", "levererad": delivered}]},
+            "uppfoljning.uppgifter_14_dagar",
+            date(2025, 4, 1),
+        )
+        assert (r.outcome, r.values["due"]) == (outcome, date(2025, 3, 15))
+
+
+def test_items_outside_the_2025_edition_are_listed_not_judged() -> None:
+    # "Uppdragsbeskrivning 2025": a request of 20 December 2024 (delivered late) is not a duty under
+    # this text; the request of 2 January 2025 beside it is.
+    data = {
+        "period": {"fran": "2024-10-01"},
+        "begaranden": [
+            {"begard": "2024-12-20", "levererad": "2025-02-01"},
+            {"begard": "2025-01-02", "levererad": "2025-01-16"},
+        ],
+    }
+    r = run("Uppfoljning", data, "uppfoljning.uppgifter_14_dagar", date(2025, 3, 1))
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.met, date(2025, 1, 16))
+    assert r.values["outside_editions"] == [{"index": 0, "avser": None, "date": date(2024, 12, 20)}]
+    assert "2024-12-20" in r.explanation.en
+    only_2024 = {"begaranden": data["begaranden"][:1]}
+    r = run("Uppfoljning", only_2024, "uppfoljning.uppgifter_14_dagar", date(2025, 3, 1))
+    assert (r.outcome, r.values["reason"], r.values["day"]) == (
+        ps.Outcome.not_applicable, "no_rulebook_in_force", date(2024, 12, 20),
+    )
+    # The edition boundary for a change: 31 December 2024 is outside, 1 January 2025 inside.
+    for day, outcome in (("2024-12-31", ps.Outcome.not_applicable), ("2025-01-01", ps.Outcome.missed)):
+        r = uppfoljning(change("byte_mal", day, "2024-12-15"), "byte_verksamhetschef", date(2025, 2, 1))
+        assert r.outcome is outcome, day
+    # "förläggas till den 1a dagen i månaden": a partner change of 1 January 2026 is outside 2025.
+    r = uppfoljning(change("psykisk_halsa_partner", "2026-01-01"), "forandring_psykisk_halsa", date(2025, 10, 1))
+    assert (r.outcome, r.values["reason"]) == (ps.Outcome.not_applicable, "no_rulebook_in_force")
+    r = uppfoljning(change("psykisk_halsa_partner", "2025-12-01"), "forandring_psykisk_halsa", date(2025, 10, 2))
+    assert (r.outcome, r.values["due"]) == (ps.Outcome.missed, date(2025, 10, 1))
+
+
+def test_changes_named_in_the_texts_words_decide_like_their_codes() -> None:
+    for typ in ("byte_verksamhetschef", "Byte av verksamhetschef", "BYTE AV VERKSAMHETSCHEF"):
+        r = uppfoljning(change(typ, "2025-03-31", "2025-02-28"), "byte_verksamhetschef", date(2025, 4, 1))
+        assert (r.outcome, r.values["changes"][0]["typ"]) == (ps.Outcome.met, "byte_verksamhetschef"), typ
+    r = uppfoljning(change("Byte av lokaler", "2025-08-31"), "lokalbyte", date(2025, 3, 1))
+    assert r.outcome is ps.Outcome.missed
+    with pytest.raises(ps.InvalidDocument):
+        ps.parse_document(change("chefsbyte", "2025-03-31"), "Uppfoljning")
+
+
+# --- code lists in the rule data ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "parameter", "codes"),
+    [
+        ("uppfoljning.byte_verksamhetschef", "change_types", ps.domain.Forandringstyp),
+        ("uppfoljning.lokalbyte", "change_types", ps.domain.Forandringstyp),
+        ("uppfoljning.forandring_psykisk_halsa", "change_types", ps.domain.Forandringstyp),
+        ("uppfoljning.helgoppen_bemanning", "applies_to", ps.domain.Fordelningstyp),
+        ("vardenhet.samlokaliserade_lakare", "collaboration_type", ps.domain.Samverkanstyp),
+        ("vardenhet.glesbygdsundantag", "collaboration_type", ps.domain.Samverkanstyp),
+    ],
+)
+def test_parameter_codes_are_codes_of_their_lists(rule: str, parameter: str, codes: type) -> None:
+    for value in ps.rule(P + rule).parameter(parameter).values:
+        listed = value.value if isinstance(value.value, list | tuple) else [value.value]
+        assert all(c in {m.value for m in codes} for c in listed), (rule, value.value)
 
 
 # --- bilagor ----------------------------------------------------------------------------------
@@ -1101,7 +1282,6 @@ def test_no_rulebook_outside_the_2025_edition() -> None:
     ):
         r = kontakt({"sokte": sought, "kontakt": sought}, "kontakt_samma_dag", date(2026, 1, 2))
         assert (r.outcome, r.edition, r.governing_day) == (outcome, edition, date.fromisoformat(sought[:10]))
-    r = uppfoljning(change("lokalbyte", "2025-08-31"), "lokalbyte", date(2025, 3, 1))
-    assert r.governing_day == date(2025, 1, 1)
+    # A change is governed by its own day, not the period's: without a period it is judged all the same.
     r = run("Uppfoljning", change("lokalbyte", "2025-08-31"), "uppfoljning.lokalbyte", date(2025, 3, 1))
-    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.period.fran",))
+    assert (r.outcome, r.governing_day, r.values["due"]) == (ps.Outcome.missed, None, date(2025, 2, 28))

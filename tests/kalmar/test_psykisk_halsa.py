@@ -437,8 +437,8 @@ def test_steg1_aggregates_per_staff() -> None:
     assert r.outcome is Outcome.open
     assert r.values["due"] == date(2026, 5, 31)
     assert r.values["staff"] == {
-        "a": {"due": date(2025, 2, 28), "actual": date(2024, 9, 1), "outcome": "met"},
-        "b": {"due": date(2026, 5, 31), "actual": None, "outcome": "open"},
+        "a": {"due": date(2025, 2, 28), "actual": date(2024, 9, 1), "outcome": "met", "edition": "2024", "years": 1},
+        "b": {"due": date(2026, 5, 31), "actual": None, "outcome": "open", "edition": "2024", "years": 1},
     }
     reordered = unit("vardenhet.steg1_inom_ett_ar", as_of=date(2025, 6, 1), personal=personal[::-1])
     assert reordered.values == r.values and reordered.outcome is r.outcome
@@ -454,7 +454,15 @@ def test_steg1_only_new_hires() -> None:
     r = unit("vardenhet.steg1_inom_ett_ar", personal=[PSYKOTERAPEUT, veteran])
     assert r.outcome is Outcome.not_applicable and r.values["employed_before"] == ["k3"]
     eve = treating("k4", anstallning_start="2023-12-31", utbildningar=[])
-    assert unit("vardenhet.steg1_inom_ett_ar", personal=[eve]).outcome is Outcome.not_applicable
+    r = unit("vardenhet.steg1_inom_ett_ar", personal=[eve])
+    assert (r.outcome, r.values["reason"], r.values["day"]) == (
+        Outcome.not_applicable, "no_rulebook_in_force", date(2023, 12, 31),
+    )
+    # Each hire by its own start: the new hire of 2024 is judged, the earlier one only listed.
+    r = unit("vardenhet.steg1_inom_ett_ar", as_of=date(2025, 6, 1),
+             personal=[eve, treating("k5", anstallning_start="2024-03-01", utbildningar=[])])
+    assert (r.outcome, r.values["due"], r.values["employed_before"]) == (Outcome.missed, date(2025, 3, 1), ["k4"])
+    assert r.values["outside_editions"] == [{"index": 0, "staff": "k4", "date": date(2023, 12, 31)}]
     first_day = treating("k4", anstallning_start="2024-01-01", utbildningar=[])
     r = unit("vardenhet.steg1_inom_ett_ar", personal=[first_day])
     assert (r.outcome, r.values["due"]) == (Outcome.missed, date(2025, 1, 1))
@@ -486,6 +494,17 @@ def test_verksamhetschef() -> None:
     assert unit("vardenhet.verksamhetschef", personal=[unnamed]).missing == ("$.personal[0].namn",)
 
 
+@pytest.mark.parametrize("blank", ["", " ", "\u00a0\t"])
+def test_verksamhetschef_blank_name_is_not_a_name(blank: str) -> None:
+    # "utsedd, namngiven verksamhetschef": a reported but blank name names nobody.
+    head = staff("vc", "psykolog", namn=blank, funktioner=["verksamhetschef"])
+    r = unit("vardenhet.verksamhetschef", personal=[head])
+    assert (r.outcome, r.values["unnamed_heads"], r.missing) == (Outcome.fail, ["vc"], ())
+    other = staff("vc2", "psykolog", funktioner=["verksamhetschef"])
+    r = unit("vardenhet.verksamhetschef", personal=[head, other])
+    assert (r.outcome, r.missing) == (Outcome.indeterminate, ("$.personal[1].namn",))
+
+
 @pytest.mark.parametrize(
     ("arose", "due"),
     [("2025-01-31", date(2025, 2, 28)), ("2024-01-31", date(2024, 2, 29)), ("2025-03-15", date(2025, 4, 15))],
@@ -515,9 +534,15 @@ def test_kompetensbrist_report_is_checked() -> None:
     assert r.outcome is Outcome.open
     late_report = {"uppstod": "2025-01-31", "anmald": "2025-03-01", "atergestalld": "2025-02-10"}
     assert unit("vardenhet.kompetensbrist", kompetensbrist=late_report).outcome is Outcome.missed
-    # A shortfall that arose before this rulebook was in force is not judged by it.
+    # A shortfall that arose before this rulebook was in force is not governed by it: the answer
+    # every rule gives for a day outside every edition, with that day.
     old = {"uppstod": "2023-12-20", "atergestalld": "2024-03-01"}
-    assert unit("vardenhet.kompetensbrist", kompetensbrist=old).outcome is Outcome.not_applicable
+    r = unit("vardenhet.kompetensbrist", kompetensbrist=old)
+    assert (r.outcome, dict(r.values), r.edition) == (
+        Outcome.not_applicable, {"reason": "no_rulebook_in_force", "day": date(2023, 12, 20)}, None,
+    )
+    r = unit("vardenhet.kompetensbrist", as_of=date(2024, 2, 2), kompetensbrist={"uppstod": "2024-01-01"})
+    assert (r.outcome, r.values["due"]) == (Outcome.missed, date(2024, 2, 1))
 
 
 def test_ptp_split_2024() -> None:
@@ -591,6 +616,20 @@ def test_stangning_not_applicable_and_indeterminate() -> None:
     assert r.outcome is Outcome.passed
 
 
+def test_stangning_judged_by_its_first_day() -> None:
+    # "Om den tillfälliga stängningen förväntas vara längre än 4 veckor": a closure that began on
+    # 1 December 2023 is outside every edition (listed, not judged); one of 2 January 2024 is judged.
+    old = {"fran": "2023-12-01", "forvantad_till": "2024-01-31"}
+    r = till("tillganglighet.tillfallig_stangning", stangningar=[old])
+    assert (r.outcome, r.values["reason"], r.values["day"]) == (
+        Outcome.not_applicable, "no_rulebook_in_force", date(2023, 12, 1),
+    )
+    new = {"fran": "2024-01-02", "forvantad_till": "2024-01-30"}
+    r = till("tillganglighet.tillfallig_stangning", stangningar=[old, new])
+    assert (r.outcome, [c["days"] for c in r.values["closures"]]) == (Outcome.fail, [29])
+    assert r.values["outside_editions"] == [{"index": 0, "date": date(2023, 12, 1)}]
+
+
 # --- uppfoljning --------------------------------------------------------------------------------
 
 
@@ -639,6 +678,50 @@ def test_uppfoljning_selects_type_and_aggregates() -> None:
     reordered = run("Uppfoljning", {"forandringar": doc["forandringar"][::-1]},
                     "uppfoljning.byte_verksamhetschef", date(2025, 6, 1))
     assert reordered.values == r.values and reordered.explanation == r.explanation
+
+
+def test_changes_judged_by_their_own_day_and_in_the_texts_words() -> None:
+    # "Vid byte av verksamhetschef … en månad (1) innan förändringen träder i kraft": a change of
+    # 31 December 2023 is outside every edition, one of 1 January 2024 under this text.
+    before = follow("uppfoljning.byte_verksamhetschef", as_of=date(2024, 2, 1), typ="byte_verksamhetschef",
+                    datum="2023-12-31", meddelad="2023-12-15")
+    assert (before.outcome, before.values["reason"], before.values["day"]) == (
+        Outcome.not_applicable, "no_rulebook_in_force", date(2023, 12, 31),
+    )
+    first = follow("uppfoljning.byte_verksamhetschef", as_of=date(2024, 2, 1), typ="Byte av verksamhetschef",
+                   datum="2024-01-01", meddelad="2023-12-15")
+    assert (first.outcome, first.values["due"], first.governing_day) == (Outcome.missed, date(2023, 12, 1), None)
+    assert first.values["changes"][0]["edition"] == "2024"
+    told = follow("uppfoljning.byte_verksamhetschef", as_of=date(2024, 2, 1), typ="Ändrade kontaktuppgifter",
+                  datum="2024-01-01", meddelad="2023-12-01")
+    assert told.outcome is Outcome.met
+    r = follow("uppfoljning.forandring_samverkan", typ="Ändrad samverkan", datum="2025-04-30", meddelad="2025-02-28")
+    assert r.outcome is Outcome.met
+    r = follow("uppfoljning.lokalbyte", typ="Byte av lokaler", datum="2025-08-31", meddelad="2025-02-28")
+    assert r.outcome is Outcome.met
+
+
+@pytest.mark.parametrize("reason", ["listning", "Ej listad", "Folkbokföring", "ej folkbokförd"])
+def test_oavsett_listning_reasons_in_the_texts_words(reason: str) -> None:
+    # "ska ta emot samtliga medborgare oavsett listning eller folkbokföring".
+    r = remiss("remiss.oavsett_listning", beslut={"utfall": "avvisad", "skal": [reason]})
+    assert r.outcome is Outcome.fail and r.values["invalid_reasons"] in (["listning"], ["folkbokforing"])
+    r = remiss("remiss.oavsett_listning", beslut={"utfall": "avvisad", "skal": ["Åldersgräns"]})
+    assert r.outcome is Outcome.passed
+
+
+@pytest.mark.parametrize(
+    ("rule", "parameter", "codes"),
+    [
+        ("uppfoljning.byte_verksamhetschef", "change_types", ps.domain.Forandringstyp),
+        ("uppfoljning.lokalbyte", "change_types", ps.domain.Forandringstyp),
+        ("uppfoljning.forandring_samverkan", "change_types", ps.domain.Forandringstyp),
+        ("remiss.oavsett_listning", "forbidden_reasons", ps.domain.Avvisningsskal),
+    ],
+)
+def test_parameter_codes_are_codes_of_their_lists(rule: str, parameter: str, codes: type) -> None:
+    for value in ps.rule(P + rule).parameter(parameter).values:
+        assert all(c in {m.value for m in codes} for c in value.value), (rule, value.value)
 
 
 # --- editions ----------------------------------------------------------------------------------

@@ -73,6 +73,30 @@ def test_the_edition_is_the_calendar_year_2025() -> None:
     assert (edition.id, edition.valid_from, edition.valid_to) == ("2025", date(2025, 1, 1), date(2025, 12, 31))
 
 
+def test_parameter_values_that_list_codes_are_codes() -> None:
+    from enum import StrEnum
+
+    from primarvard_sdk import domain
+
+    rules = {r.id.removeprefix(PREFIX): r for r in ps.rules(REGION, PROGRAMME)}
+    coded: list[tuple[str, str, type[StrEnum], bool]] = [
+        ("listning.far_ej_neka", "claimable_grounds", domain.Avvisningsskal, True),  # the keys
+        ("listning.max_byten", "special_reasons", domain.SarskiltSkal, False),
+        ("uppfoljning.patientsakerhetsberattelse", "report_type", domain.Rapporttyp, False),
+        ("vardkontakt.vaccination_65", "vaccines", domain.Vaccin, False),
+        ("tillganglighet.e_tjanster", "mandatory", domain.ETjanst, False),
+        ("tillganglighet.begransat_oppethallande", "required_referral", domain.Hanvisning, False),
+        ("tillganglighet.begransat_oppethallande", "not_a_substitute", domain.Hanvisning, False),
+    ]
+    for rule_id, name, enum, keys in coded:
+        for value in rules[rule_id].parameter(name).values:
+            items = value.value.keys() if keys else ([value.value] if isinstance(value.value, str) else value.value)
+            for item in items:
+                assert item in {c.value for c in enum}, f"{rule_id}.{name}: {item!r} is not a {enum.__name__} code"
+    grounds = rules["listning.far_ej_neka"].parameter("claimable_grounds").values[0].value
+    assert set(grounds.values()) <= set(rules["listning.far_ej_neka"].parameter("grounds").values[0].value)
+
+
 # --- tillganglighet.oppettider ----------------------------------------------------------------
 # "Hälsocentralens ordinarie öppettider ska vara helgfria vardagar måndag – fredag kl. 08.00-17.00 året om."
 
@@ -208,6 +232,19 @@ def test_begransat_absent_is_not_empty() -> None:
     assert r.missing == ("$.avvikande_dagar[0].hanvisning",)
 
 
+def test_begransat_each_day_is_judged_by_its_own_rulebook() -> None:
+    # governing_day each_item: a limited 30 December 2025 is judged by "Uppdrag och regler 2025"
+    # even when evaluated in 2026; 2 January 2026 is left to its own rulebook.
+    doc = {"avvikande_dagar": [
+        {"datum": "2026-01-02", "oppettider": [], "hanvisning": ["1177"]},
+        {"datum": "2025-12-30", "oppettider": [], "hanvisning": ["1177"]},
+    ]}
+    r = ev("Tillganglighet", doc, "tillganglighet.begransat_oppethallande", as_of=date(2026, 1, 20))
+    assert r.outcome.value == "fail" and r.values["days_without_referral"] == [date(2025, 12, 30)]
+    assert r.values["days_outside_edition"] == [date(2026, 1, 2)] and r.values["editions"] == ["2025"]
+    assert r.governing_day is None and r.edition is None
+
+
 # --- uppfoljning.utbudsbegransning -------------------------------------------------------------
 # "Om hälsocentralens utbudsbegränsning innebär att öppettiderna begränsas till mer än enstaka dagar
 # kan Regionstyrelsen besluta om neddragning av kapiteringsersättningen för motsvarande tid."
@@ -253,6 +290,15 @@ def test_utbud_open_ended_within_limit_is_indeterminate() -> None:
     r = ev("Tillganglighet", doc, "uppfoljning.utbudsbegransning", as_of=date(2025, 6, 3))
     assert r.outcome.value == "indeterminate" and r.missing == ("$.utbudsbegransningar[0].till",)
     assert ev("Tillganglighet", doc, "uppfoljning.utbudsbegransning", as_of=date(2025, 6, 4)).outcome.value == "warning"
+
+
+def test_utbud_each_day_is_judged_by_its_own_rulebook() -> None:
+    # Three limited weekdays in December 2025 (29, 30, 31 December; nyårsafton counts under
+    # eves_exempt false) are over the limit whatever the evaluation day; the 2026 days are apart.
+    doc = _utbud([{"fran": "2025-12-29", "till": "2026-01-09"}], [])
+    r = ev("Tillganglighet", doc, "uppfoljning.utbudsbegransning", as_of=date(2026, 1, 20))
+    assert r.outcome.value == "warning" and r.values["months_over"] == {"2025-12": 3}
+    assert r.values["days_outside_edition"] == 5  # 2, 5, 7, 8, 9 January (1 and 6 January are holidays)
 
 
 # --- vardkontakt.ej_listade --------------------------------------------------------------------
@@ -317,7 +363,8 @@ def test_hemsjukvard_the_day_care_was_sought_is_needed() -> None:
 
 # --- vardkontakt.vaccination_65 ----------------------------------------------------------------
 # 2.2.6 "- Vaccinationer som ingår i allmänna vaccinationsprogram. - ... Exempel är vaccination
-# mot influensa och pneumokocker till riskgrupper, 65-åringar och äldre"
+# mot influensa och pneumokocker till riskgrupper, 65-åringar och äldre enligt de riktlinjer och
+# tidsangivelser som gäller för årlig vaccinationskampanj."
 
 
 def _vacc(**extra: Any) -> dict[str, Any]:
@@ -325,11 +372,21 @@ def _vacc(**extra: Any) -> dict[str, Any]:
             "patient": {"fodelsedatum": "1960-10-20"}, **extra}
 
 
-def test_vaccination_65th_birthday_on_the_vaccination_day() -> None:
-    r = ev("Vardkontakt", _vacc(), "vardkontakt.vaccination_65", date(2025, 10, 20))
-    assert r.outcome.value == "pass" and r.values["age"] == 65
-    r = ev("Vardkontakt", _vacc(patient={"fodelsedatum": "1960-10-21"}), "vardkontakt.vaccination_65", date(2025, 10, 20))
-    assert r.outcome.value == "fail" and r.values["age"] == 64
+@pytest.mark.parametrize(
+    ("born", "outcome"),
+    [
+        ("1960-10-20", "pass"),  # 65 on the vaccination day
+        ("1960-10-21", "pass"),  # 64 that day, turns 65 the next day: a 65-åring of the 2025 campaign
+        ("1960-12-31", "pass"),  # turns 65 on the campaign year's last day
+        ("1961-01-01", "fail"),  # turns 65 only in 2026
+    ],
+)
+def test_vaccination_65_aringar_of_the_campaign_year(born: str, outcome: str) -> None:
+    # "65-åringar och äldre enligt de riktlinjer och tidsangivelser som gäller för årlig
+    # vaccinationskampanj": the dated parameter age_basis (campaign_year) counts the year.
+    r = ev("Vardkontakt", _vacc(patient={"fodelsedatum": born}), "vardkontakt.vaccination_65", date(2025, 10, 20))
+    assert r.outcome.value == outcome and r.values["campaign_year"] == 2025
+    assert [p.value for p in r.parameters if p.name == "age_basis"] == ["campaign_year"]
 
 
 def test_vaccination_a_childs_general_programme_is_never_rejected() -> None:
@@ -426,6 +483,59 @@ def test_far_ej_neka_a_cap_refusal_needs_a_unit_at_its_cap() -> None:
     assert r.outcome.value == "indeterminate" and r.missing == ("$.listningslage",)
 
 
+@pytest.mark.parametrize(
+    ("absent", "path"),
+    [
+        ("tidigare_byten", "$.tidigare_byten"),
+        ("boende_sarskilt_boende", "$.boende_sarskilt_boende"),
+        ("enhet_ar_filial", "$.enhet_ar_filial"),
+        ("valt_av", "$.valt_av"),
+        ("person.fodelsedatum", "$.person.fodelsedatum"),
+        ("person.skyddade_personuppgifter", "$.person.skyddade_personuppgifter"),
+    ],
+)
+@pytest.mark.parametrize("skal", [["annat"], ["annan_kommun"], None])
+def test_far_ej_neka_a_ground_that_cannot_be_checked_keeps_a_refusal_from_failing(
+    absent: str, path: str, skal: list[str] | None
+) -> None:
+    # "Hälsocentralen får inte neka någon person som är folkbokförd i Sverige att välja den
+    # hälsocentralen. En person får lista om sig högst två gånger per år ...": the rule looks for any
+    # lawful ground, whatever reason the unit wrote; while one cannot be checked, it cannot fail.
+    beslut: dict[str, Any] = {"utfall": "avvisad"} if skal is None else {"utfall": "avvisad", "skal": skal}
+    # At the cap, so that the special-housing fact is needed by listningstak.
+    doc = listing(beslut=beslut, listningslage={"tak": 1000, "listade": 1000})
+    if "." in absent:
+        del doc["person"][absent.split(".")[1]]
+    else:
+        del doc[absent]
+    r = ev("Listning", doc, "listning.far_ej_neka")
+    if absent == "boende_sarskilt_boende":
+        assert r.outcome.value == "indeterminate" and r.missing == (path,)
+    else:  # the cap itself is a lawful ground here
+        assert r.outcome.value == "pass" and r.values["grounds"] == ["listning.listningstak"]
+    doc["listningslage"] = {"tak": 1000, "listade": 10}
+    r = ev("Listning", doc, "listning.far_ej_neka")
+    if absent == "boende_sarskilt_boende":  # not needed below the cap: every ground decided, none applies
+        assert r.outcome.value == "fail" and r.values["lawful"] is False
+    else:
+        assert r.outcome.value == "indeterminate" and r.missing == (path,)
+
+
+def test_far_ej_neka_the_reviewers_case_other_reason_without_earlier_changes() -> None:
+    refused = {"beslut": {"utfall": "avvisad", "skal": ["annat"]}}
+    r = ev("Listning", listing(tidigare_byten=None, **refused), "listning.far_ej_neka")
+    assert r.outcome.value == "indeterminate" and r.missing == ("$.tidigare_byten",)
+    r = ev("Listning", listing(tidigare_byten=["2025-02-01", "2025-04-01"], **refused), "listning.far_ej_neka")
+    assert r.outcome.value == "pass" and r.values["grounds"] == ["listning.max_byten"]
+    assert r.values["claimed_grounds"] == []
+    # Every ground decided and none applies: the refusal fails.
+    r = ev("Listning", listing(tidigare_byten=["2025-02-01"], **refused), "listning.far_ej_neka")
+    assert r.outcome.value == "fail" and r.values["required_decision"] == "accept"
+    # No decision yet: the unit may not refuse only when every ground is decided.
+    assert ev("Listning", listing(tidigare_byten=None), "listning.far_ej_neka").missing == ("$.tidigare_byten",)
+    assert ev("Listning", listing(), "listning.far_ej_neka").values["decision"] == "accept"
+
+
 def test_far_ej_neka_other_refusal_fails_and_scope() -> None:
     refused = listing(beslut={"utfall": "avvisad", "skal": ["annan_kommun"]})
     assert ev("Listning", refused, "listning.far_ej_neka").outcome.value == "fail"
@@ -457,6 +567,34 @@ def test_max_byten_special_reasons() -> None:
     assert r.outcome.value == "fail" and r.values["decision"] == "route" and r.values["route"] == "regionens_provning"
     doc = listing(datum="2025-09-10", tidigare_byten=["2025-02-01", "2025-05-01"], sarskilda_skal=None)
     assert ev("Listning", doc, "listning.max_byten").missing == ("$.sarskilda_skal",)
+
+
+@pytest.mark.parametrize(
+    ("code", "spelling"),
+    [("byte_av_bostadsort", "Byte av bostadsort"), ("medicinska_skal", "Medicinska skäl"),
+     ("medicinska_skal", "medicinska skäl"), ("folja_vardkontakt", "Följa vårdkontakt")],
+)
+def test_max_byten_the_texts_words_decide_like_the_codes(code: str, spelling: str) -> None:
+    # "fler byten kan medges om det finns särskilda skäl för det t.ex. byte av bostadsort; ... eller
+    # medicinska skäl."
+    third = {"tidigare_byten": ["2025-02-01", "2025-04-01"]}
+    by_code = ev("Listning", listing(sarskilda_skal=[code], **third), "listning.max_byten")
+    by_words = ev("Listning", listing(sarskilda_skal=[spelling], **third), "listning.max_byten")
+    assert by_code.outcome.value == by_words.outcome.value == "pass"
+    assert by_code.values == by_words.values and by_words.values["special_reasons"] == [code]
+
+
+@pytest.mark.parametrize(("code", "spelling"), [("listningstak", "Listningstak"), ("listningsstopp", "Listningsstopp"),
+                                                ("filial", "Filial")])
+@pytest.mark.parametrize("tak", [999, 1000])
+def test_far_ej_neka_the_texts_words_decide_like_the_codes(code: str, spelling: str, tak: int) -> None:
+    # "Hälsocentral som beviljats listningstak, och uppnått taket, ansvarar för att informera enskilda
+    # att listning inte är möjlig." The reason given decides nothing; its spelling changes nothing.
+    state = {"listningslage": {"tak": tak, "listade": 999}}
+    by_code = ev("Listning", listing(beslut={"utfall": "avvisad", "skal": [code]}, **state), "listning.far_ej_neka")
+    by_words = ev("Listning", listing(beslut={"utfall": "avvisad", "skal": [spelling]}, **state), "listning.far_ej_neka")
+    assert by_code.outcome == by_words.outcome and by_code.values == by_words.values
+    assert by_code.outcome.value == ("pass" if tak == 999 else "fail")
 
 
 def test_max_byten_order_of_earlier_changes_does_not_matter() -> None:
@@ -607,8 +745,21 @@ def test_stopp_three_months_whose_first_day_counts() -> None:
 def test_stopp_longer_than_three_months_is_invalid_and_stops_nothing() -> None:
     r = ev("Listning", _stopp("2025-02-10", "2025-01-01", "2025-04-01"), "listning.listningsstopp")
     assert r.outcome.value == "pass" and r.values["stop_valid"] is False
-    r = ev("Listning", _stopp("2025-02-10", "2025-01-01", None), "listning.listningsstopp")
-    assert r.outcome.value == "pass" and r.values["stop_valid"] is False
+
+
+def test_stopp_without_an_end_cannot_be_judged_and_is_not_no_stop() -> None:
+    # "Listningsstopp är tidsbegränsat till maximalt 3 månader": the end decides whether the stop is
+    # valid and whether the day falls in it. From 1 May the latest possible last day is 31 July.
+    for day in ("2025-05-01", "2025-06-02", "2025-07-31"):
+        r = ev("Listning", _stopp(day, "2025-05-01", None), "listning.listningsstopp")
+        assert r.outcome.value == "indeterminate" and r.missing == ("$.listningslage.stopp.till",), day
+    for day in ("2025-04-30", "2025-08-01"):  # decided whatever the end
+        assert ev("Listning", _stopp(day, "2025-05-01", None), "listning.listningsstopp").outcome.value == "pass"
+    # far_ej_neka follows: a refusal for another reason cannot be called unlawful.
+    doc = _stopp("2025-06-02", "2025-05-01", None)
+    doc["beslut"] = {"utfall": "avvisad", "skal": ["annat"]}
+    r = ev("Listning", doc, "listning.far_ej_neka")
+    assert r.outcome.value == "indeterminate" and r.missing == ("$.listningslage.stopp.till",)
 
 
 def test_stopp_end_of_month_is_clamped_before_the_day_is_taken_off() -> None:
@@ -794,6 +945,15 @@ def test_psb_due_1_march_next_year_not_moved_from_a_sunday() -> None:
     assert r.outcome.value == "missed" and "not move" in r.explanation.en
 
 
+@pytest.mark.parametrize("typ", ["patientsakerhetsberattelse", "Patientsäkerhetsberättelse", "PATIENTSÄKERHETSBERÄTTELSEN"])
+def test_psb_the_texts_spelling_decides_like_the_code(typ: str) -> None:
+    doc = {"period": PERIOD_2025, "rapporter": [{"typ": typ, "avser_ar": 2025, "levererad": "2026-03-01"}]}
+    r = ev("Uppfoljning", doc, "uppfoljning.patientsakerhetsberattelse", date(2026, 3, 15))
+    assert r.outcome.value == "met"
+    doc["rapporter"][0]["typ"] = "Verksamhetsberättelse"  # another report is not it
+    assert ev("Uppfoljning", doc, "uppfoljning.patientsakerhetsberattelse", date(2026, 3, 15)).outcome.value == "missed"
+
+
 def test_psb_undelivered_open_then_missed_and_missing() -> None:
     assert ev("Uppfoljning", _psb(None), "uppfoljning.patientsakerhetsberattelse", date(2026, 3, 1)).outcome.value == "open"
     assert ev("Uppfoljning", _psb(None), "uppfoljning.patientsakerhetsberattelse", date(2026, 3, 2)).outcome.value == "missed"
@@ -832,6 +992,28 @@ def test_byte_verksamhetschef_several_changes_worst_wins_in_any_order() -> None:
                date(2025, 12, 1))
         assert r.outcome.value == "missed" and r.values["due"] == date(2025, 11, 2)
         assert len(r.values["parts"]) == 2
+
+
+def test_byte_verksamhetschef_each_change_is_judged_by_its_own_day() -> None:
+    # governing_day each_item: the day the change takes effect picks the rulebook, not the period or
+    # the evaluation day. 31 December 2025 is in the 2025 rulebook, 1 January 2026 is not.
+    late = {"typ": "byte_verksamhetschef", "datum": "2025-12-31", "meddelad": "2025-12-31"}
+    r = ev("Uppfoljning", {"forandringar": [late]}, "uppfoljning.byte_verksamhetschef", date(2026, 2, 1))
+    assert r.outcome.value == "missed" and r.values["due"] == date(2025, 12, 30) and r.values["edition"] == "2025"
+    assert r.governing_day is None
+    nxt = {"typ": "byte_verksamhetschef", "datum": "2026-01-01", "meddelad": "2025-12-01"}
+    r = ev("Uppfoljning", {"forandringar": [nxt]}, "uppfoljning.byte_verksamhetschef", date(2026, 2, 1))
+    assert r.outcome.value == "not_applicable" and r.values["reason"] == "no_rulebook_in_force"
+    r = ev("Uppfoljning", {"period": {"fran": "2026-01-01"}, "forandringar": [late, nxt]},
+           "uppfoljning.byte_verksamhetschef", date(2026, 2, 1))
+    assert r.outcome.value == "missed" and r.values["changes_outside_edition"] == [date(2026, 1, 1)]
+
+
+@pytest.mark.parametrize("typ", ["byte_verksamhetschef", "Byte av verksamhetschef", "byte av verksamhetschef"])
+def test_byte_verksamhetschef_the_texts_spelling_decides_like_the_code(typ: str) -> None:
+    doc = {"forandringar": [{"typ": typ, "datum": "2025-09-01", "meddelad": "2025-08-31"}]}
+    r = ev("Uppfoljning", doc, "uppfoljning.byte_verksamhetschef", date(2025, 9, 10))
+    assert r.outcome.value == "met" and r.values["due"] == date(2025, 8, 31)
 
 
 def test_byte_verksamhetschef_none_and_missing() -> None:

@@ -17,7 +17,7 @@ class Period:
     """A period of whole local days, both ends inclusive; ``till`` absent means open-ended."""
 
     fran: date = field("First day.")
-    till: date | None = optional("Last day (inclusive); absent when open-ended.")
+    till: date | None = optional("Last day (inclusive); absent: not reported (or open-ended where a field says so).")
 
 
 @attrs.frozen

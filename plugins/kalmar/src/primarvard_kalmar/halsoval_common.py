@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from primarvard_sdk.domain import Uppfoljning
+from primarvard_kalmar.items import (
+    codes_in_any_edition,
+    codes_on,
+    edition_id,
+    none_in_force,
+    outside_note,
+)
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import Forandringstyp, Uppfoljning
 from primarvard_sdk.findings import deadline_outcome, finding, indeterminate, not_applicable, worst
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_sdk.plugin import Implementations
@@ -27,74 +35,92 @@ def join_ids(ids: Iterable[str]) -> str:
 
 def announced_changes(
     doc: Uppfoljning,
-    types: Sequence[str],
-    months_before: int,
-    as_of: date,
+    ctx: RuleContext,
     what_sv: str,
     what_en: str,
-    effective_day: int | None = None,
+    with_effective_day: bool = False,
 ) -> Finding:
-    """Changes of the given types announced at least ``months_before`` months in advance.
+    """Changes of the rule's types announced at least ``months_before`` months in advance.
 
-    Each change is due (to be announced) on its effective day minus ``months_before`` months
-    (clamped to the month's end), inclusive. With ``effective_day``, a change whose effective
-    day is another day of the month is missed too. The aggregate is missed > open > met.
+    Each change is judged by its own day (the day it takes effect): that day's edition gives the
+    types the rule concerns and the months (and, ``with_effective_day``, the day of the month the
+    change must fall on). A change dated outside every edition is listed, not judged. Each change
+    is due (to be announced) on its effective day minus the months (clamped to the month's end),
+    inclusive; a change on another day of the month than the one asked for is missed too. The
+    aggregate is missed > open > met.
     """
     from primarvard_sdk import calendar
 
     if doc.forandringar is None:
         return indeterminate("$.forandringar")
-    wanted = set(types)
-    selected = [(i, f) for i, f in enumerate(doc.forandringar) if f.typ in wanted]
-    if not selected:
-        return not_applicable(
-            f"Inga förändringar av typen {join_ids(wanted)} finns i underlaget.",
-            f"No change of type {join_ids(wanted)} is in the document.",
-        )
+    concerned = codes_in_any_edition(ctx, "change_types", Forandringstyp)
     items: list[dict[str, Any]] = []
-    for i, f in sorted(selected, key=lambda p: (p[1].datum, p[0])):
-        due = calendar.add_months(f.datum, -months_before)
-        outcome = deadline_outcome(due, f.meddelad, as_of)
+    outside: list[dict[str, Any]] = []
+    for i, f in sorted(enumerate(doc.forandringar), key=lambda p: (p[1].datum, p[0])):
+        edition = edition_id(ctx, f.datum)
+        if edition is None:
+            if f.typ in concerned:
+                outside.append({"index": i, "typ": f.typ.value, "date": f.datum})
+            continue
+        if f.typ not in codes_on(ctx, "change_types", Forandringstyp, f.datum):
+            continue
+        months = int(ctx.param("months_before", on=f.datum))
+        effective_day = int(ctx.param("effective_day_of_month", on=f.datum)) if with_effective_day else None
+        due = calendar.add_months(f.datum, -months)
+        outcome = deadline_outcome(due, f.meddelad, ctx.as_of)
         wrong_day = effective_day is not None and f.datum.day != effective_day
         items.append(
             {
                 "index": i,
-                "typ": f.typ,
+                "typ": f.typ.value,
                 "effective": f.datum,
+                "edition": edition,
+                "months_before": months,
                 "due": due,
                 "actual": f.meddelad,
                 # A change on another day of the month is not kept as the text asks, however
                 # early it was announced: a deadline rule answers that as missed.
                 "outcome": Outcome.missed if wrong_day else outcome,
                 "deadline_outcome": outcome,
+                "effective_day": effective_day,
                 "effective_day_ok": not wrong_day,
             }
+        )
+    if not items:
+        if outside:
+            return none_in_force(outside)
+        return not_applicable(
+            f"Inga förändringar av typen {join_ids(concerned)} finns i underlaget.",
+            f"No change of type {join_ids(concerned)} is in the document.",
+            reason="no_change_in_scope",
+            outside_editions=[],
         )
     overall = worst(item["outcome"] for item in items)
     # the first failing or open record decides; when all are met, the latest one is shown
     decisive = [item for item in items if item["outcome"] is overall][
         0 if overall is not Outcome.met else -1
     ]
-    sv, en = _change_text(decisive, months_before, what_sv, what_en, effective_day)
+    sv, en = _change_text(decisive, what_sv, what_en)
     if len(items) > 1:
         sv += f" ({len(items)} förändringar; den avgörande visas.)"
         en += f" ({len(items)} changes; the decisive one is shown.)"
+    out_sv, out_en = outside_note(outside)
     return finding(
         overall,
-        sv,
-        en,
+        sv + out_sv,
+        en + out_en,
         due=decisive["due"],
         actual=decisive["actual"],
-        changes=[{k: v for k, v in item.items()} for item in items],
+        changes=items,
+        outside_editions=outside,
     )
 
 
-def _change_text(
-    item: dict[str, Any], months: int, what_sv: str, what_en: str, effective_day: int | None
-) -> tuple[str, str]:
+def _change_text(item: dict[str, Any], what_sv: str, what_en: str) -> tuple[str, str]:
     effective: date = item["effective"]
     due: date = item["due"]
     actual: date | None = item["actual"]
+    months: int = item["months_before"]
     sv = (
         f"{what_sv} ({item['typ']}) som gäller från {effective.isoformat()} ska meddelas senast "
         f"{due.isoformat()} ({months} månad(er) före)"
@@ -110,6 +136,7 @@ def _change_text(
         sv += f"; meddelad {actual.isoformat()}."
         en += f"; reported {actual.isoformat()}."
     if not item["effective_day_ok"]:
-        sv += f" Förändringen måste förläggas till dag {effective_day} i månaden, inte dag {effective.day}."
-        en += f" The change must take effect on day {effective_day} of a month, not day {effective.day}."
+        wanted = item["effective_day"]
+        sv += f" Förändringen måste förläggas till dag {wanted} i månaden, inte dag {effective.day}."
+        en += f" The change must take effect on day {wanted} of a month, not day {effective.day}."
     return sv, en

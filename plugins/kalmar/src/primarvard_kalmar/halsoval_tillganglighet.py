@@ -16,6 +16,7 @@ from primarvard_kalmar.halsoval_tider import (
     minutes,
     weekly_hours,
 )
+from primarvard_kalmar.items import edition_id, none_in_force, outside_note
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import AvvikandeDag, ETjanst, Hanvisning, Tillganglighet, Veckodag, fold
@@ -261,15 +262,25 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         return indeterminate("$.stangningar")
     if not doc.stangningar:
         return not_applicable(
-            "Ingen tillfällig stängning är redovisad.", "No temporary closure is reported."
+            "Ingen tillfällig stängning är redovisad.",
+            "No temporary closure is reported.",
+            reason="no_closure",
+            outside_editions=[],
         )
-    max_days = 7 * int(ctx.param("max_weeks_without_report"))
-    phone_ok = [Hanvisning(x) for x in ctx.param("telephone_referral_to")]
     missing: list[str] = []
     closures: list[dict[str, Any]] = []
+    outside: list[dict[str, Any]] = []
     not_reported: list[str] = []
+    not_reported_en: list[str] = []
     no_phone: list[str] = []
-    for i, s in enumerate(doc.stangningar):
+    for i, s in sorted(enumerate(doc.stangningar), key=lambda p: (p[1].fran, p[0])):
+        # Each closure is judged by the edition in force on its first closed day.
+        edition = edition_id(ctx, s.fran)
+        if edition is None:
+            outside.append({"index": i, "date": s.fran})
+            continue
+        max_days = 7 * int(ctx.param("max_weeks_without_report", on=s.fran))
+        phone_ok = [Hanvisning(x) for x in ctx.param("telephone_referral_to", on=s.fran)]
         label = s.fran.isoformat()
         days = None if s.forvantad_till is None else (s.forvantad_till - s.fran).days + 1
         report_required = None if days is None else days > max_days
@@ -277,7 +288,8 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             if report_required is None:
                 missing.append(f"$.stangningar[{i}].forvantad_till")
             elif report_required:
-                not_reported.append(label)
+                not_reported.append(f"{label} ({days} dagar, mer än {max_days})")
+                not_reported_en.append(f"{label} ({days} days, more than {max_days})")
         phone = None if s.telefonhanvisning is None else s.telefonhanvisning in phone_ok
         if phone is None:
             missing.append(f"$.stangningar[{i}].telefonhanvisning")
@@ -288,39 +300,41 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
                 "index": i,
                 "fran": s.fran,
                 "forvantad_till": s.forvantad_till,
+                "edition": edition,
                 "days": days,
+                "max_days_without_report": max_days,
                 "report_required": report_required,
                 "reported": s.anmald,
                 "telephone_referral": None if s.telefonhanvisning is None else s.telefonhanvisning.value,
                 "telephone_referral_ok": phone,
             }
         )
-    values: dict[str, Any] = {"closures": closures, "max_days_without_report": max_days}
-    accepted = " eller ".join(h.value for h in phone_ok)
-    accepted_en = " or ".join(h.value for h in phone_ok)
+    if not closures:
+        return none_in_force(outside)
+    values: dict[str, Any] = {"closures": closures, "outside_editions": outside}
+    out_sv, out_en = outside_note(outside)
+    limit = "/".join(str(n) for n in sorted({c["max_days_without_report"] for c in closures}))
     if not_reported or no_phone:
         sv, en = [], []
         if not_reported:
-            sv.append(
-                f"stängning längre än {max_days} dagar utan anmälan till regionen (från {', '.join(not_reported)})"
-            )
+            sv.append(f"stängning som förväntas vara längre än {limit} dagar utan anmälan till regionen (från {', '.join(not_reported)})")
             en.append(
-                f"closure longer than {max_days} days not reported to the region (from {', '.join(not_reported)})"
+                f"closure expected to last longer than {limit} days not reported to the region (from {', '.join(not_reported_en)})"
             )
         if no_phone:
-            sv.append(f"telefontillgänglighet via {accepted} saknas (från {', '.join(no_phone)})")
-            en.append(f"no telephone availability through {accepted_en} (from {', '.join(no_phone)})")
+            sv.append(f"telefontillgänglighet via annan vårdenhet eller 1177 saknas (från {', '.join(no_phone)})")
+            en.append(f"no telephone availability through another care unit or 1177 (from {', '.join(no_phone)})")
         return failed(
-            "Kravet uppfylls inte: " + "; ".join(sv) + ".",
-            "Requirement not met: " + "; ".join(en) + ".",
+            "Kravet uppfylls inte: " + "; ".join(sv) + "." + out_sv,
+            "Requirement not met: " + "; ".join(en) + "." + out_en,
             **values,
         )
     if missing:
         return indeterminate(*missing, **values)
     return passed(
-        f"{len(closures)} stängning(ar): varje stängning längre än {max_days} dagar är anmäld och "
-        "telefontillgängligheten är säkrad.",
-        f"{len(closures)} closure(s): every closure longer than {max_days} days is reported and "
-        "telephone availability is secured.",
+        f"{len(closures)} stängning(ar): varje stängning som förväntas vara längre än {limit} dagar är anmäld och "
+        "telefontillgängligheten är säkrad genom annan vårdenhet eller 1177." + out_sv,
+        f"{len(closures)} closure(s): every closure expected to last longer than {limit} days is reported and "
+        "telephone availability is secured through another care unit or 1177." + out_en,
         **values,
     )

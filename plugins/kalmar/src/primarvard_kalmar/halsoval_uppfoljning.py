@@ -7,9 +7,10 @@ from fractions import Fraction
 from typing import Any
 
 from primarvard_kalmar.halsoval_common import announced_changes, fmt, join_ids, rules
+from primarvard_kalmar.items import edition_id, none_in_force, outside_note
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Fordelning, Uppfoljning
+from primarvard_sdk.domain import Fordelning, Fordelningstyp, Uppfoljning
 from primarvard_sdk.findings import (
     absent,
     deadline_outcome,
@@ -41,11 +42,13 @@ def _hours(value: Fraction) -> str:
 
 @rules.implement("kalmar.halsoval.uppfoljning.helgoppen_bemanning")
 def helgoppen_bemanning(doc: Fordelning, ctx: RuleContext) -> Finding:
-    applies_to = [str(a) for a in ctx.param("applies_to")]
+    applies_to = [Fordelningstyp(a) for a in ctx.param("applies_to")]
     if doc.avser not in applies_to:
+        names = ", ".join(a.value for a in applies_to)
         return not_applicable(
-            f"Fördelningen avser {doc.avser}; regeln gäller {', '.join(applies_to)}.",
-            f"The allocation is for {doc.avser}; the rule concerns {', '.join(applies_to)}.",
+            f"Fördelningen avser {doc.avser.value}; regeln gäller {names}.",
+            f"The allocation is for {doc.avser.value}; the rule concerns {names}.",
+            reason="other_allocation",
         )
     if missing := absent(doc, "timmar", "enheter"):
         return indeterminate(*missing)
@@ -120,21 +123,33 @@ def uppgifter_14_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         return not_applicable(
             "Inga begäranden om uppgifter finns i underlaget.",
             "No data request is in the document.",
+            reason="no_request",
+            outside_editions=[],
         )
-    days = int(ctx.param("calendar_days"))
     items: list[dict[str, Any]] = []
+    outside: list[dict[str, Any]] = []
     for i, b in sorted(enumerate(doc.begaranden), key=lambda p: (p[1].begard, p[0])):
+        # Each request is judged by the edition in force on the day it was made.
+        edition = edition_id(ctx, b.begard)
+        if edition is None:
+            outside.append({"index": i, "avser": b.avser, "date": b.begard})
+            continue
+        days = int(ctx.param("calendar_days", on=b.begard))
         due = calendar.add_calendar_days(b.begard, days)
         items.append(
             {
                 "index": i,
                 "avser": b.avser,
                 "requested": b.begard,
+                "edition": edition,
+                "calendar_days": days,
                 "due": due,
                 "actual": b.levererad,
                 "outcome": deadline_outcome(due, b.levererad, ctx.as_of),
             }
         )
+    if not items:
+        return none_in_force(outside)
     overall = worst(item["outcome"] for item in items)
     # the first failing or open record decides; when all are met, the latest one is shown
     decisive = [item for item in items if item["outcome"] is overall][
@@ -151,15 +166,18 @@ def uppgifter_14_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     delivered_en = (
         f"delivered {decisive['actual'].isoformat()}" if decisive["actual"] else "not delivered"
     )
+    days = decisive["calendar_days"]
+    out_sv, out_en = outside_note(outside)
     return finding(
         overall,
         f"Begärda uppgifter ska lämnas inom {days} kalenderdagar. Avgörande begäran {decisive['requested'].isoformat()}: "
-        f"senast {decisive['due'].isoformat()}, {delivered_sv}. ({len(items)} begäranden; {summary}.)",
+        f"senast {decisive['due'].isoformat()}, {delivered_sv}. ({len(items)} begäranden; {summary}.){out_sv}",
         f"Requested data is due within {days} calendar days. Decisive request {decisive['requested'].isoformat()}: "
-        f"due {decisive['due'].isoformat()}, {delivered_en}. ({len(items)} requests; {summary}.)",
+        f"due {decisive['due'].isoformat()}, {delivered_en}. ({len(items)} requests; {summary}.){out_en}",
         due=decisive["due"],
         actual=decisive["actual"],
         requests=items,
+        outside_editions=outside,
     )
 
 
@@ -167,12 +185,10 @@ def uppgifter_14_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 def forandring_psykisk_halsa(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return announced_changes(
         doc,
-        [str(t) for t in ctx.param("change_types")],
-        int(ctx.param("months_before")),
-        ctx.as_of,
+        ctx,
         "Förändring gällande enheten i psykisk hälsa",
         "A change concerning the psykisk hälsa unit",
-        effective_day=int(ctx.param("effective_day_of_month")),
+        with_effective_day=True,
     )
 
 
@@ -180,9 +196,7 @@ def forandring_psykisk_halsa(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 def byte_verksamhetschef(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return announced_changes(
         doc,
-        [str(t) for t in ctx.param("change_types")],
-        int(ctx.param("months_before")),
-        ctx.as_of,
+        ctx,
         "Byte av verksamhetschef/MAL eller kontaktuppgifter",
         "A change of head of operations/MAL or contact details",
     )
@@ -192,9 +206,7 @@ def byte_verksamhetschef(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 def lokalbyte(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return announced_changes(
         doc,
-        [str(t) for t in ctx.param("change_types")],
-        int(ctx.param("months_before")),
-        ctx.as_of,
+        ctx,
         "Lokalbyte (godkännande av regionen)",
         "A change of premises (the region's approval)",
     )

@@ -17,7 +17,16 @@ import attrs
 from primarvard_kalmar.halsoval_common import fmt, join_ids, rules
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Funktion, Medarbetare, Specialitet, Uppdrag, Vardenhet, Yrke
+from primarvard_sdk.domain import (
+    Funktion,
+    Medarbetare,
+    Samverkanstyp,
+    Specialitet,
+    Uppdrag,
+    Vardenhet,
+    Yrke,
+)
+from primarvard_sdk.editions import no_rulebook_in_force
 from primarvard_sdk.findings import (
     deadline_outcome,
     failed,
@@ -73,11 +82,11 @@ def colocated_physicians(unit: Vardenhet) -> tuple[list[str], list[tuple[int, Me
     return known, possible
 
 
-def _formal_partners(unit: Vardenhet, kind: str) -> tuple[list[str], list[str]]:
+def _formal_partners(unit: Vardenhet, kind: Samverkanstyp) -> tuple[list[str], list[str]]:
     """Partners of a declared formalised collaboration with another unit, and the JSON paths of
     agreements with another party whose kind is not reported."""
     agreements = [(i, a) for i, a in enumerate(unit.samverkansavtal or ()) if a.part != unit.id]
-    partners = sorted(a.part for _, a in agreements if a.typ == kind)
+    partners = sorted(a.part for _, a in agreements if a.typ is kind)
     unknown = [f"$.samverkansavtal[{i}].typ" for i, a in agreements if a.typ is None]
     return partners, unknown
 
@@ -87,7 +96,7 @@ def _exception(unit: Vardenhet, ctx: RuleContext) -> tuple[bool | None, list[str
     limit (strictly) and a formalised collaboration with another unit. ``None`` with the missing
     paths when that cannot be known."""
     limit = int(ctx.param("exception_max_inhabitants"))
-    kind = str(ctx.param("collaboration_type"))
+    kind = Samverkanstyp(ctx.param("collaboration_type"))
     inhabitants = unit.invanare_inom_1_mil
     values: dict[str, Any] = {"inhabitants": inhabitants, "limit": limit, "partners": []}
     if inhabitants is not None and inhabitants >= limit:
@@ -218,7 +227,7 @@ def samlokaliserade_lakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
 def glesbygdsundantag(doc: Vardenhet, ctx: RuleContext) -> Finding:
     radius = ctx.param("exception_radius_km")
     limit = int(ctx.param("exception_max_inhabitants"))
-    kind = str(ctx.param("collaboration_type"))
+    kind = Samverkanstyp(ctx.param("collaboration_type"))
     if doc.invanare_inom_1_mil is None:
         return indeterminate("$.invanare_inom_1_mil")
     inhabitants = doc.invanare_inom_1_mil
@@ -379,13 +388,24 @@ def andel_allmanmedicin(doc: Vardenhet, ctx: RuleContext) -> Finding:
     )
 
 
+def has_name(m: Medarbetare) -> bool | None:
+    """Whether a staff member is named: ``None`` when the name is not reported; a blank or
+    whitespace-only name is reported and names nobody ("namngiven" needs a name)."""
+    if m.namn is None:
+        return None
+    return bool(m.namn.strip())
+
+
 def _named_function(doc: Vardenhet, funktion: Funktion, minimum: int, sv: str, en: str) -> Finding:
     if doc.personal is None:
         return indeterminate("$.personal")
     staff = _indexed(doc)
     holders = [(i, m) for i, m in staff if m.funktioner is not None and funktion in m.funktioner]
-    named = [m.id for _, m in holders if m.namn]
-    values: dict[str, Any] = {"required": minimum, "declared": len(named), "holders": sorted(named)}
+    named = [m.id for _, m in holders if has_name(m)]
+    blank = sorted(m.id for _, m in holders if has_name(m) is False)
+    values: dict[str, Any] = {
+        "required": minimum, "declared": len(named), "holders": sorted(named), "unnamed_holders": blank,
+    }
     if len(named) >= minimum:
         return passed(
             f"{sv} finns och är namngiven: {join_ids(named)}.",
@@ -393,13 +413,17 @@ def _named_function(doc: Vardenhet, funktion: Funktion, minimum: int, sv: str, e
             **values,
         )
     # Holders whose name is not reported, and staff whose functions are not reported, might
-    # make up the number.
-    unnamed = [f"$.personal[{i}].namn" for i, m in holders if m.namn is None]
+    # make up the number; a holder with a blank name is not named.
+    unnamed = [f"$.personal[{i}].namn" for i, m in holders if has_name(m) is None]
     unknown = [f"$.personal[{i}].funktioner" for i, m in staff if m.funktioner is None]
     if unnamed or unknown:
         return indeterminate(*unnamed, *unknown, **values)
+    blank_sv = f" (utan namn: {join_ids(blank)})" if blank else ""
+    blank_en = f" (without a name: {join_ids(blank)})" if blank else ""
     return failed(
-        f"Ingen namngiven {sv.lower()} är angiven.", f"No named {en.lower()} is declared.", **values
+        f"Ingen namngiven {sv.lower()} är angiven{blank_sv}.",
+        f"No named {en.lower()} is declared{blank_en}.",
+        **values,
     )
 
 
@@ -457,8 +481,12 @@ def kompetensbrist(doc: Vardenhet, ctx: RuleContext) -> Finding:
         return not_applicable(
             "Ingen tillfällig kompetensbrist är angiven.",
             "No temporary competence shortfall is declared.",
+            reason="no_shortfall_declared",
         )
-    # The month is the one in force on the day the shortfall arose.
+    # The shortfall is governed by the edition in force on the day it arose; a shortfall that
+    # arose outside every edition is not governed by this text.
+    if ctx.edition_on(brist.uppstod) is None:
+        return no_rulebook_in_force(brist.uppstod)
     months = int(ctx.param("months", on=brist.uppstod))
     due = calendar.add_months(brist.uppstod, months)
     restored = deadline_outcome(due, brist.atergestalld, ctx.as_of)

@@ -47,29 +47,42 @@ rules.shape(Deadline(
 def hembesok_utomlans(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     visit_types = {Kontakttyp(t) for t in ctx.param("home_visit_types")}
     home = Lan(ctx.param("home_county"))
-    registered = doc.patient.folkbokford_lan if doc.patient is not None else None
+    patient = doc.patient
+    county = patient.folkbokford_lan if patient is not None else None
+    # Registered in Kalmar län: True, False, or None when unknown. A patient known not to be
+    # registered in Sweden at all is registered in no county, so not in Kalmar län.
+    if county is not None:
+        in_home_county: bool | None = county is home
+    elif patient is not None and patient.folkbokford_i_sverige is False:
+        in_home_county = False
+    else:
+        in_home_county = None
     # Outside the scope as soon as one known fact says so, whatever else is missing.
     if doc.typ is not None and doc.typ not in visit_types:
         return not_applicable(
             f"Kontakttypen {doc.typ.value} är inget hembesök eller hemsjukvård.",
             f"Contact type {doc.typ.value} is not a home visit or home care.",
+            reason="not_a_home_visit",
         )
-    if registered is home:
+    if in_home_county:
         return not_applicable(
             f"Patienten är folkbokförd i {home.value}; regeln gäller utomlänspatienter.",
             f"The patient is registered in {home.value}; the rule concerns patients registered in another county.",
+            reason="registered_in_county",
         )
     if doc.listad_vid_enheten is False:
         return not_applicable(
             "Patienten är inte listad vid enheten; regeln gäller listade utomlänspatienter.",
             "The patient is not listed at the unit; the rule concerns listed out-of-county patients.",
+            reason="not_listed",
         )
-    if missing := absent(
-        doc, "typ", "patient.folkbokford_lan", "listad_vid_enheten", "vistelse_lan"
-    ):
+    county_path = ["patient.folkbokford_lan"] if in_home_county is None else []
+    if missing := absent(doc, "typ", *county_path, "listad_vid_enheten", "vistelse_lan"):
         return indeterminate(*missing)
     assert doc.vistelse_lan is not None
     staying = doc.vistelse_lan
+    # None: registered in no county (not registered in Sweden).
+    registered = county.value if county is not None else None
     if staying is home:
         return decision(
             "accept",
@@ -77,6 +90,7 @@ def hembesok_utomlans(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             f"Listed out-of-county patient staying in {home.value}: home visits on the same terms as for residents.",
             duty=True,
             staying_in=staying.value,
+            registered_in=registered,
         )
     return warning(
         f"Patienten vistas i {staying.value}: vårdenheten har ingen skyldighet att göra hembesök där, "
@@ -85,6 +99,7 @@ def hembesok_utomlans(doc: Vardkontakt, ctx: RuleContext) -> Finding:
         "but may choose to (e.g. near the county border).",
         duty=False,
         staying_in=staying.value,
+        registered_in=registered,
     )
 
 

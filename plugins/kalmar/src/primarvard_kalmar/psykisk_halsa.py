@@ -4,10 +4,12 @@ Every number comes from the programme's data file through ``ctx.param``; every f
 from its document alone and names the JSON path of each input it misses. Absent is not empty: a
 list or a field that is not reported (``None``) is never read as "none", "false" or "zero".
 
-Referral rules are governed by the arrival day (``ctx.day``). Rules over one unit document that
-holds several dated events (employment starts, closures, announced changes, a shortfall) are
-governed by the evaluation day and read each event's parameters on the event's own day
-(``ctx.param_or_none(name, on=day)``): an event before every edition is outside the rule.
+Referral rules are governed by the arrival day (``ctx.day``); a unit's standing requirements by
+the evaluation day. Rules that judge the dated items of one document (new hires' employment
+starts, closures, announced changes, a shortfall) judge each item by its own day
+(``governing_day: each_item``): the edition in force on that day and its parameter values
+(``ctx.param(name, on=day)``); an item dated outside every edition is listed, not judged (see
+:mod:`primarvard_kalmar.items`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,20 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from primarvard_kalmar.items import (
+    codes_in_any_edition,
+    codes_on,
+    edition_id,
+    none_in_force,
+    outside_note,
+)
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
+    Avvisningsskal,
     Driftform,
     ETjanst,
+    Forandringstyp,
     Funktion,
     Lan,
     Medarbetare,
@@ -35,10 +46,10 @@ from primarvard_sdk.domain import (
     Utfall,
     Vardenhet,
     Yrke,
-    ascii_fold,
     local_day,
     meets_level,
 )
+from primarvard_sdk.editions import no_rulebook_in_force
 from primarvard_sdk.findings import (
     calendar_day_note,
     deadline,
@@ -283,7 +294,7 @@ def utomlans(remiss: Remiss, ctx: RuleContext) -> Finding:
 
 @rules.implement("kalmar.psykisk_halsa.remiss.oavsett_listning")
 def oavsett_listning(remiss: Remiss, ctx: RuleContext) -> Finding:
-    forbidden = {ascii_fold(r): r for r in ctx.param("forbidden_reasons")}
+    forbidden = {Avvisningsskal(r) for r in ctx.param("forbidden_reasons")}
     beslut = remiss.beslut
     if beslut is None or beslut.utfall is Utfall.accepterad:
         return decision(
@@ -293,7 +304,7 @@ def oavsett_listning(remiss: Remiss, ctx: RuleContext) -> Finding:
         )
     if beslut.skal is None:
         return indeterminate("$.beslut.skal", unit_decision=beslut.utfall.value)
-    invalid = sorted({forbidden[ascii_fold(s)] for s in beslut.skal if ascii_fold(s) in forbidden})
+    invalid = sorted({s.value for s in beslut.skal if s in forbidden})
     if invalid:
         what_sv = "avvisades" if beslut.utfall is Utfall.avvisad else "köades"
         what_en = "rejected" if beslut.utfall is Utfall.avvisad else "queued"
@@ -633,31 +644,39 @@ def steg1_inom_ett_ar(unit: Vardenhet, ctx: RuleContext) -> Finding:
     concerned, missing = _treating(unit.personal)
     staff: dict[str, dict[str, Any]] = {}
     earlier: list[str] = []
+    outside: list[dict[str, Any]] = []
     for i, m in concerned:
-        if m.anstallning_start is None:
+        start = m.anstallning_start
+        if start is None:
             missing.append(f"$.personal[{i}].anstallning_start")
             staff[m.id] = {"due": None, "actual": None, "outcome": Outcome.indeterminate.value}
             continue
-        due = _hire_due(m, ctx, "years")
-        if due is None:
-            earlier.append(m.id)  # employed before this rulebook: not a new hire under it
+        # Each employment is judged by the edition in force on its start: one that started
+        # outside every edition is no new hire under this rulebook (listed, not judged).
+        edition = edition_id(ctx, start)
+        if edition is None:
+            earlier.append(m.id)
+            outside.append({"index": i, "staff": m.id, "date": start})
             continue
+        years = ctx.param("years", on=start)
+        due = calendar.add_years(start, years)
         if m.utbildningar is None:
             outcome, actual, unknown = Outcome.indeterminate, None, [f"$.personal[{i}].utbildningar"]
         else:
             outcome, actual, unknown = _started_by(i, _level_records(m, ctx.as_of), due, ctx.as_of)
         missing.extend(unknown)
-        staff[m.id] = {"due": due, "actual": actual, "outcome": outcome.value}
+        staff[m.id] = {"due": due, "actual": actual, "outcome": outcome.value, "edition": edition, "years": years}
     if not staff:
         if missing:
             return indeterminate(*dict.fromkeys(missing))
-        reason_sv = (f" Anställda före regelbokens början: {', '.join(sorted(earlier))}." if earlier else "")
-        reason_en = (f" Employed before this rulebook: {', '.join(sorted(earlier))}." if earlier else "")
+        if outside:
+            return none_in_force(outside, employed_before=sorted(earlier))
         return not_applicable(
-            "Ingen nyanställd kurator eller socionom arbetar med psykoterapeutisk behandling." + reason_sv,
-            "No newly employed counsellor or social worker gives psychotherapeutic treatment." + reason_en,
+            "Ingen nyanställd kurator eller socionom arbetar med psykoterapeutisk behandling.",
+            "No newly employed counsellor or social worker gives psychotherapeutic treatment.",
             reason="no_new_hire_in_scope",
-            employed_before=sorted(earlier),
+            employed_before=[],
+            outside_editions=[],
         )
     overall = worst(Outcome(s["outcome"]) for s in staff.values())
     if missing and overall is not Outcome.missed:
@@ -668,17 +687,18 @@ def steg1_inom_ett_ar(unit: Vardenhet, ctx: RuleContext) -> Finding:
     )
     due_first = deciding[0]["due"] if deciding else None
     actual_first = deciding[0]["actual"] if deciding else None
-    years = ctx.param("years")
+    years_shown = "/".join(str(y) for y in sorted({s["years"] for s in staff.values() if "years" in s})) or "?"
     listed = "; ".join(f"{k}: senast {_d(v['due'])} ({_SV[v['outcome']]})" for k, v in staff.items())
     listed_en = "; ".join(f"{k}: by {_d(v['due'])} ({v['outcome']})" for k, v in staff.items())
-    sv = (f"Vid nyanställning ska steg 1 (eller högre) ha påbörjats senast {years} år efter "
-          f"anställningens start. {listed}.")
-    en = (f"A new hire must have begun steg 1 (or higher) no later than {years} year(s) after the "
-          f"employment start. {listed_en}.")
+    out_sv, out_en = outside_note(outside)
+    sv = (f"Vid nyanställning ska steg 1 (eller högre) ha påbörjats senast {years_shown} år efter "
+          f"anställningens start. {listed}.{out_sv}")
+    en = (f"A new hire must have begun steg 1 (or higher) no later than {years_shown} year(s) after the "
+          f"employment start. {listed_en}.{out_en}")
     if overall is Outcome.indeterminate:
         return indeterminate(*dict.fromkeys(missing), staff=staff, due=due_first)
     return finding(overall, sv, en, due=due_first, actual=actual_first, staff=staff,
-                   employed_before=sorted(earlier))
+                   employed_before=sorted(earlier), outside_editions=outside)
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.verksamhetschef")
@@ -686,20 +706,31 @@ def verksamhetschef(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
     heads = [(i, m) for i, m in enumerate(unit.personal) if Funktion.verksamhetschef in (m.funktioner or ())]
-    named = sorted(m.id for _, m in heads if m.namn)
+    # "namngiven": a blank or whitespace-only name is reported and names nobody.
+    named = sorted(m.id for _, m in heads if m.namn is not None and m.namn.strip())
+    blank = sorted(m.id for _, m in heads if m.namn is not None and not m.namn.strip())
     if named:
         return passed(
             f"Utsedd, namngiven verksamhetschef finns ({', '.join(named)}).",
             f"An appointed, named head of operations is present ({', '.join(named)}).",
             staff=named,
         )
-    unknown = [f"$.personal[{i}].namn" for i, _ in heads]
+    unknown = [f"$.personal[{i}].namn" for i, m in heads if m.namn is None]
     unknown += [f"$.personal[{i}].funktioner" for i, m in enumerate(unit.personal) if m.funktioner is None]
     if unknown:
-        return indeterminate(*unknown)
+        return indeterminate(*unknown, unnamed_heads=blank)
+    if blank:
+        return failed(
+            f"Verksamhetschef är utsedd men inte namngiven (namnet är tomt: {', '.join(blank)}).",
+            f"A head of operations is appointed but not named (the name is blank: {', '.join(blank)}).",
+            staff=[],
+            unnamed_heads=blank,
+        )
     return failed(
         "Ingen medarbetare har funktionen verksamhetschef.",
         "No staff member holds the function of head of operations.",
+        staff=[],
+        unnamed_heads=[],
     )
 
 
@@ -712,14 +743,11 @@ def kompetensbrist(unit: Vardenhet, ctx: RuleContext) -> Finding:
             "No competence shortfall is declared.",
             reason="no_shortfall_declared",
         )
-    months = ctx.param_or_none("months", on=brist.uppstod)
-    if months is None:
-        return not_applicable(
-            f"Kompetensbristen uppstod {_d(brist.uppstod)}, innan denna regelbok gällde.",
-            f"The competence shortfall arose {_d(brist.uppstod)}, before this rulebook was in force.",
-            reason="arose_before_rulebook",
-            arose=brist.uppstod,
-        )
+    # Governed by the edition in force on the day the shortfall arose; a shortfall that arose
+    # outside every edition is not governed by this text.
+    if ctx.edition_on(brist.uppstod) is None:
+        return no_rulebook_in_force(brist.uppstod)
+    months = ctx.param("months", on=brist.uppstod)
     due = calendar.add_months(brist.uppstod, months)
     report = deadline_outcome(due, brist.anmald, ctx.as_of)
     restoration = deadline_outcome(due, brist.atergestalld, ctx.as_of)
@@ -820,44 +848,53 @@ def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
         return indeterminate("$.stangningar")
     missing: list[str] = []
     closures: list[dict[str, Any]] = []
-    for i, s in enumerate(t.stangningar):
-        weeks = ctx.param_or_none("max_weeks_without_report", on=s.fran)
-        if weeks is None:
-            continue  # began before this rulebook
-        limit = weeks * 7
+    outside: list[dict[str, Any]] = []
+    for i, s in sorted(enumerate(t.stangningar), key=lambda p: (p[1].fran, p[0])):
+        # Each closure is judged by the edition in force on its first closed day.
+        edition = edition_id(ctx, s.fran)
+        if edition is None:
+            outside.append({"index": i, "date": s.fran})
+            continue
+        limit = ctx.param("max_weeks_without_report", on=s.fran) * 7
         days = None if s.forvantad_till is None else (s.forvantad_till - s.fran).days + 1
         needs = None if days is None else days > limit
         if needs is None and s.anmald is None:
             missing.append(f"$.stangningar[{i}].forvantad_till")
-        closures.append({"from": s.fran, "to": s.forvantad_till, "days": days, "limit_days": limit,
-                         "report_required": needs, "reported": s.anmald})
-    if not closures and not missing:
+        closures.append({"from": s.fran, "to": s.forvantad_till, "edition": edition, "days": days,
+                         "limit_days": limit, "report_required": needs, "reported": s.anmald})
+    if not closures:
+        if outside:
+            return none_in_force(outside)
         return not_applicable(
-            "Ingen tillfällig stängning under denna regelbok.",
-            "No temporary closure under this rulebook.",
+            "Ingen tillfällig stängning är redovisad.",
+            "No temporary closure is reported.",
             reason="no_closure",
+            outside_editions=[],
         )
     closures.sort(key=lambda c: (c["from"], c["to"] or date.max, c["reported"] or date.min))
     unreported = [c for c in closures if c["report_required"] and c["reported"] is None]
-    weeks = ctx.param("max_weeks_without_report")
-    values: dict[str, Any] = {"closures": closures, "max_days_without_report": weeks * 7}
+    values: dict[str, Any] = {"closures": closures, "outside_editions": outside}
+    out_sv, out_en = outside_note(outside)
     if unreported:
-        listed = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} dagar)" for c in unreported)
-        listed_en = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} days)" for c in unreported)
+        listed = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} dagar, mer än {c['limit_days']})"
+                           for c in unreported)
+        listed_en = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} days, more than {c['limit_days']})"
+                              for c in unreported)
         return failed(
-            f"Stängning som förväntas vara längre än {weeks} veckor ({weeks * 7} dagar) har inte "
-            f"meddelats Regionstab Samordning hälso- och sjukvård: {listed}.",
-            f"Closure expected to last longer than {weeks} weeks ({weeks * 7} days) not reported to "
-            f"Regionstab Samordning hälso- och sjukvård: {listed_en}.",
+            f"Stängning som förväntas vara längre än gränsen har inte meddelats Regionstab Samordning "
+            f"hälso- och sjukvård: {listed}.{out_sv}",
+            f"Closure expected to last longer than the limit not reported to Regionstab Samordning "
+            f"hälso- och sjukvård: {listed_en}.{out_en}",
             **values,
         )
     if missing:
         return indeterminate(*missing, **values)
+    limits = "/".join(str(n) for n in sorted({c["limit_days"] for c in closures}))
     return passed(
-        f"Varje stängning som förväntas vara längre än {weeks} veckor ({weeks * 7} dagar) är meddelad; "
-        "kortare kräver inget meddelande.",
-        f"Every closure expected to last longer than {weeks} weeks ({weeks * 7} days) is reported; "
-        "shorter ones need no report.",
+        f"Varje stängning som förväntas vara längre än {limits} dagar är meddelad; kortare kräver "
+        f"inget meddelande.{out_sv}",
+        f"Every closure expected to last longer than {limits} days is reported; shorter ones need no "
+        f"report.{out_en}",
         **values,
     )
 
@@ -866,26 +903,37 @@ def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
 
 
 def _advance_notice(f: Uppfoljning, ctx: RuleContext, what_sv: str, what_en: str) -> Finding:
-    """Changes of the rule's types must be announced ``months_before`` months before they happen."""
-    types = {ascii_fold(t) for t in ctx.param("change_types")}
+    """Changes of the rule's types must be announced ``months_before`` months before they happen.
+
+    Each change is judged by the edition in force on the day it takes effect, with that day's
+    types and months; a change dated outside every edition is listed, not judged."""
     if f.forandringar is None:
         return indeterminate("$.forandringar")
+    concerned = codes_in_any_edition(ctx, "change_types", Forandringstyp)
     changes: list[dict[str, Any]] = []
-    for c in sorted(f.forandringar, key=lambda c: (c.datum, c.typ, c.meddelad or date.min)):
-        if ascii_fold(c.typ) not in types:
+    outside: list[dict[str, Any]] = []
+    for i, c in sorted(enumerate(f.forandringar), key=lambda p: (p[1].datum, p[1].typ, p[1].meddelad or date.min)):
+        edition = edition_id(ctx, c.datum)
+        if edition is None:
+            if c.typ in concerned:
+                outside.append({"index": i, "typ": c.typ.value, "date": c.datum})
             continue
-        months = ctx.param_or_none("months_before", on=c.datum)
-        if months is None:
-            continue  # takes effect before this rulebook
+        if c.typ not in codes_on(ctx, "change_types", Forandringstyp, c.datum):
+            continue
+        months = ctx.param("months_before", on=c.datum)
         due = calendar.add_months(c.datum, -months)
         outcome = deadline_outcome(due, c.meddelad, ctx.as_of)
-        changes.append({"typ": c.typ, "date": c.datum, "due": due, "actual": c.meddelad,
+        changes.append({"typ": c.typ.value, "date": c.datum, "edition": edition, "due": due, "actual": c.meddelad,
                         "months_before": months, "outcome": outcome.value})
     if not changes:
+        if outside:
+            return none_in_force(outside)
+        names = ", ".join(sorted(t.value for t in concerned))
         return not_applicable(
-            f"Ingen förändring av typen {', '.join(sorted(types))} under denna regelbok.",
-            f"No change of type {', '.join(sorted(types))} under this rulebook.",
+            f"Ingen förändring av typen {names} finns i underlaget.",
+            f"No change of type {names} is in the document.",
             reason="no_change_in_scope",
+            outside_editions=[],
         )
     overall = worst(Outcome(c["outcome"]) for c in changes)
     deciding = next(c for c in changes if c["outcome"] == overall.value)
@@ -900,13 +948,15 @@ def _advance_notice(f: Uppfoljning, ctx: RuleContext, what_sv: str, what_en: str
         f"{'told ' + _d(c['actual']) if c['actual'] else 'not told'} ({c['outcome']})"
         for c in changes
     )
+    out_sv, out_en = outside_note(outside)
     return finding(
         overall,
-        f"{what_sv} senast {months} månad(er) före förändringen. {parts_sv}.",
-        f"{what_en} no later than {months} month(s) before the change. {parts_en}.",
+        f"{what_sv} senast {months} månad(er) före förändringen. {parts_sv}.{out_sv}",
+        f"{what_en} no later than {months} month(s) before the change. {parts_en}.{out_en}",
         due=deciding["due"],
         actual=deciding["actual"],
         changes=changes,
+        outside_editions=outside,
     )
 
 

@@ -18,7 +18,16 @@ from typing import Any
 
 from primarvard_sdk.calendar import add_months
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
-from primarvard_sdk.domain import Kandidat, Listning, Utfall, ValtAv, Valtyp, fold
+from primarvard_sdk.domain import (
+    Avvisningsskal,
+    Kandidat,
+    Lan,
+    Listning,
+    SarskiltSkal,
+    Utfall,
+    ValtAv,
+    Valtyp,
+)
 from primarvard_sdk.findings import decision, failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_vasterbotten.halsoval_common import iso, joined, rules
@@ -210,7 +219,7 @@ def far_ej_neka(listning: Listning, ctx: RuleContext) -> Finding:
             reason="not_registered_in_sweden",
         )
     county = listning.person.folkbokford_lan
-    other = county is not None and str(county) != str(ctx.param("county"))
+    other = county is not None and county is not Lan(ctx.param("county"))
     where_sv = " (i annan region)" if other else ""
     where_en = " (in another region)" if other else ""
     beslut = listning.beslut
@@ -224,56 +233,85 @@ def far_ej_neka(listning: Listning, ctx: RuleContext) -> Finding:
     results = {rid: _sibling(rid, listning, ctx) for rid in ctx.param("grounds")}
     grounds = [_short(rid) for rid, found in results.items() if _is_ground(found)]
     unchecked = [rid for rid, found in results.items() if found.outcome is Outcome.indeterminate]
-    if beslut is None:
-        if grounds:
-            return not_applicable(
-                f"Personen har inte rätt att välja hälsocentralen just nu: {joined(grounds)} avvisar valet; "
-                "förbudet att neka gäller inte då.",
-                f"The person may not choose the hälsocentral now: {joined(grounds)} rejects the choice; "
-                "the ban on refusing does not apply.",
-                grounds=grounds, other_region=other, reason="lawful_ground",
-            )
-        return decision(
-            "accept",
-            f"Personen är folkbokförd i Sverige{where_sv} och får välja hälsocentralen; den får inte neka"
-            + (f" (listningsreglerna {joined(_short(r) for r in unchecked)} kunde inte prövas)." if unchecked else "."),
-            f"The person is registered in Sweden{where_en} and may choose the hälsocentral; it may not refuse"
-            + (f" (the listing rules {joined(_short(r) for r in unchecked)} could not be checked)." if unchecked else "."),
-            refused_by_unit=False, other_region=other, unchecked_grounds=[_short(r) for r in unchecked],
+    claimed = _claimed(listning, ctx)
+    shown_claimed = {"claimed_grounds": claimed} if claimed is not None else {}
+    if beslut is None and grounds:
+        return not_applicable(
+            f"Personen har inte rätt att välja hälsocentralen just nu: {joined(grounds)} avvisar valet; "
+            "förbudet att neka gäller inte då.",
+            f"The person may not choose the hälsocentral now: {joined(grounds)} rejects the choice; "
+            "the ban on refusing does not apply.",
+            grounds=grounds, other_region=other, reason="lawful_ground",
         )
     # Refused (avvisad), or put in a queue (ko): the choice was not received.
-    how_sv = "nekat" if beslut.utfall is Utfall.avvisad else "satt i kö i stället för att lista"
-    how_en = "refused" if beslut.utfall is Utfall.avvisad else "queued instead of listing"
-    if grounds:
+    refused = beslut is not None and beslut.utfall is Utfall.avvisad
+    how_sv = "nekat" if refused else "satt i kö i stället för att lista"
+    how_en = "refused" if refused else "queued instead of listing"
+    if beslut is not None and grounds:
         return passed(
-            f"Hälsocentralen har {how_sv} personen med laga grund: {joined(grounds)} avvisar valet.",
-            f"The hälsocentral {how_en} the person on a lawful ground: {joined(grounds)} rejects the choice.",
-            refused_by_unit=True, lawful=True, grounds=grounds, other_region=other,
+            f"Hälsocentralen har {how_sv} personen med laga grund: {joined(grounds)} avvisar valet"
+            + _claim_note_sv(claimed, grounds),
+            f"The hälsocentral {how_en} the person on a lawful ground: {joined(grounds)} rejects the choice"
+            + _claim_note_en(claimed, grounds),
+            refused_by_unit=True, lawful=True, grounds=grounds, other_region=other, **shown_claimed,
         )
-    claimable = {fold(k): v for k, v in ctx.param("claimable_grounds").items()}
-    if beslut.skal is None:
-        claimed = set(results)  # reasons not reported: any ground may have been claimed
-    else:
-        claimed = {claimable[fold(s)] for s in beslut.skal if fold(s) in claimable}
-    missing = [p for rid in unchecked if rid in claimed for p in results[rid].missing]
-    if beslut.skal is None and missing:
-        missing.append("$.beslut.skal")
+    # No lawful ground found so far: every ground must be decided before the unit is told it must
+    # accept, and a protected person (outside this rule) must be ruled out.
+    missing = [p for rid in unchecked for p in results[rid].missing]
+    if listning.person.skyddade_personuppgifter is None:
+        missing.append("$.person.skyddade_personuppgifter")
     if missing:
         shown = list(dict.fromkeys(missing))
+        names = [_short(r) for r in unchecked]
         return indeterminate(
             *shown,
-            sv=f"Kan inte avgöras: det åberopade skälet kan inte prövas, uppgift saknas ({joined(shown)}).",
-            en=f"Cannot be decided: the ground claimed cannot be checked, input missing ({joined(shown)}).",
-            refused_by_unit=True, other_region=other,
+            sv=f"Kan inte avgöras: ingen laga grund att neka är visad, men {joined(names) or 'skyddet'} kan inte "
+            f"prövas; uppgift saknas ({joined(shown)}).",
+            en=f"Cannot be decided: no lawful ground to refuse is shown, but {joined(names) or 'the protection'} "
+            f"cannot be checked; input missing ({joined(shown)}).",
+            refused_by_unit=beslut is not None, unchecked_grounds=names, other_region=other, **shown_claimed,
         )
-    reasons = sorted(beslut.skal or ())
+    if beslut is None:
+        return decision(
+            "accept",
+            f"Personen är folkbokförd i Sverige{where_sv} och får välja hälsocentralen; ingen listningsregel "
+            "avvisar valet, så den får inte neka.",
+            f"The person is registered in Sweden{where_en} and may choose the hälsocentral; no listing rule "
+            "rejects the choice, so it may not refuse.",
+            refused_by_unit=False, other_region=other,
+        )
+    reasons = sorted(s.value for s in beslut.skal or ())
     return failed(
         f"Hälsocentralen har {how_sv} en person som är folkbokförd i Sverige{where_sv} utan laga grund "
         f"(angivna skäl: {joined(reasons) or 'inga'}); ingen listningsregel avvisar valet, så det ska tas emot.",
         f"The hälsocentral {how_en} a person registered in Sweden{where_en} without a lawful ground "
         f"(reasons given: {joined(reasons) or 'none'}); no listing rule rejects the choice, so it must be accepted.",
-        refused_by_unit=True, lawful=False, required_decision="accept", other_region=other,
+        refused_by_unit=True, lawful=False, required_decision="accept", other_region=other, **shown_claimed,
     )
+
+
+def _claimed(listning: Listning, ctx: RuleContext) -> list[str] | None:
+    """The listing rules the unit's reasons (``beslut.skal``, refusal-reason codes) point to.
+
+    Only shown: a refusal is lawful when a listing rule rejects the choice, whatever the unit wrote.
+    ``None`` when no reasons are reported.
+    """
+    if listning.beslut is None or listning.beslut.skal is None:
+        return None
+    claimable = {Avvisningsskal(code): rule_id for code, rule_id in ctx.param("claimable_grounds").items()}
+    return sorted({_short(claimable[s]) for s in listning.beslut.skal if s in claimable})
+
+
+def _claim_note_sv(claimed: list[str] | None, grounds: list[str]) -> str:
+    if claimed is None or set(claimed) & set(grounds):
+        return "."
+    return f" (angivet skäl pekar på {joined(claimed) or 'ingen listningsregel'}; grunden gäller ändå)."
+
+
+def _claim_note_en(claimed: list[str] | None, grounds: list[str]) -> str:
+    if claimed is None or set(claimed) & set(grounds):
+        return "."
+    return f" (the reason given points to {joined(claimed) or 'no listing rule'}; the ground holds all the same)."
 
 
 @rules.implement("vasterbotten.halsoval.listning.kollektiv_listning")
@@ -323,7 +361,7 @@ def max_byten(listning: Listning, ctx: RuleContext) -> Finding:
         return indeterminate("$.tidigare_byten")
     day = ctx.day
     limit = ctx.param("max_changes_per_year")
-    special: tuple[str, ...] = ctx.param("special_reasons")
+    special = {SarskiltSkal(code) for code in ctx.param("special_reasons")}
     year = day.year
     earlier = sorted(d for d in listning.tidigare_byten if d.year == year and d <= day)
     count = len(earlier) + 1
@@ -341,9 +379,8 @@ def max_byten(listning: Listning, ctx: RuleContext) -> Finding:
             en=f"Cannot be decided: {counted_en}; whether special reasons exist is not given ($.sarskilda_skal).",
             **values,
         )
-    allowed = {fold(s) for s in special}
-    reasons = sorted(set(listning.sarskilda_skal))
-    known = [r for r in reasons if fold(r) in allowed]
+    reasons = sorted({s.value for s in listning.sarskilda_skal})
+    known = sorted(s.value for s in set(listning.sarskilda_skal) & special)
     if known:
         return decision(
             "accept",
@@ -426,7 +463,7 @@ def _county(listning: Listning, ctx: RuleContext) -> tuple[bool | None, Finding 
     county = listning.person.folkbokford_lan
     if county is None:
         return None, indeterminate("$.person.folkbokford_lan")
-    return str(county) == str(ctx.param("county")), None
+    return county is Lan(ctx.param("county")), None
 
 
 def _moved_within_county(listning: Listning) -> bool | None:
@@ -661,22 +698,46 @@ def listningsstopp(listning: Listning, ctx: RuleContext) -> Finding:
     months = ctx.param("max_months")
     start, declared_end = lage.stopp.fran, lage.stopp.till
     max_end: date = add_months(start, months) - timedelta(days=1)
-    valid = declared_end is not None and declared_end <= max_end
+    day = ctx.day
+    if declared_end is None:
+        values_open: dict[str, Any] = {"stop_from": start, "stop_until": None, "stop_max_until": max_end,
+                                       "stop_valid": None}
+        if not start <= day <= max_end:
+            # Whatever its end: a valid stop is over by max_end, a longer one stops nothing.
+            before = day < start
+            when_sv = "före stoppets första dag" if before else f"efter {iso(max_end)}, stoppets senaste möjliga slut"
+            when_en = "before the stop's first day" if before else f"after {iso(max_end)}, the stop's latest possible end"
+            return decision(
+                "accept",
+                f"Listningsdagen {iso(day)} ligger {when_sv} (högst {months} månader från {iso(start)}); "
+                "stoppets slut behövs inte för att avgöra den.",
+                f"The listing day {iso(day)} lies {when_en} (at most {months} months from {iso(start)}); "
+                "the stop's end is not needed to decide it.",
+                **values_open,
+            )
+        unknown = ["$.listningslage.stopp.till", *(["$.valtyp"] if listning.valtyp is None else [])]
+        return indeterminate(
+            *unknown,
+            sv=f"Kan inte avgöras: ett listningsstopp från {iso(start)} är angivet utan slutdag "
+            f"($.listningslage.stopp.till). Stoppet är tidsbegränsat till högst {months} månader (senast "
+            f"{iso(max_end)}); utan slutdag kan det inte prövas, och det är inte detsamma som inget stopp.",
+            en=f"Cannot be decided: a listing stop from {iso(start)} is given without an end "
+            f"($.listningslage.stopp.till). A stop is limited to at most {months} months (until {iso(max_end)} "
+            "at the latest); without its end it cannot be judged, and it is not the same as no stop.",
+            **values_open,
+        )
+    valid = declared_end <= max_end
     values: dict[str, Any] = {"stop_from": start, "stop_until": declared_end, "stop_max_until": max_end,
                               "stop_valid": valid}
-    day = ctx.day
     if not valid:
-        shown = iso(declared_end) if declared_end else "inget"
-        shown_en = iso(declared_end) if declared_end else "none"
         return decision(
             "accept",
             f"Stoppet från {iso(start)} får vara högst {months} månader, till och med {iso(max_end)}; det angivna "
-            f"slutet ({shown}) överskrider det. Ett sådant stopp medges inte och stoppar inte listningen.",
+            f"slutet ({iso(declared_end)}) överskrider det. Ett sådant stopp medges inte och stoppar inte listningen.",
             f"The stop from {iso(start)} may last at most {months} months, up to and including {iso(max_end)}; "
-            f"the declared end ({shown_en}) exceeds it. Such a stop is not allowed and stops no listing.",
+            f"the declared end ({iso(declared_end)}) exceeds it. Such a stop is not allowed and stops no listing.",
             **values,
         )
-    assert declared_end is not None
     limit_sv = f"Stoppet {iso(start)}–{iso(declared_end)} (högst {months} månader, senast {iso(max_end)})."
     limit_en = f"The stop {iso(start)}–{iso(declared_end)} (at most {months} months, until {iso(max_end)} at the latest)."
     if not start <= day <= declared_end:

@@ -17,7 +17,6 @@ from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Deadline
 from primarvard_vasterbotten.halsoval_common import (
     covers,
-    in_edition,
     iso,
     joined,
     must_be_open,
@@ -86,39 +85,46 @@ def e_tjanster(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.tillganglighet.begransat_oppethallande")
 def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    """Each deviating day is judged by its own day (governing_day each_item): the day picks the
+    edition and the values (ordinary hours, eves, referral codes). A day outside every edition is
+    listed, not judged."""
     if doc.avvikande_dagar is None:
         return indeterminate("$.avvikande_dagar")
-    opens = time.fromisoformat(ctx.param("opens"))
-    closes = time.fromisoformat(ctx.param("closes"))
-    eves_exempt = bool(ctx.param("eves_exempt"))
-    required = Hanvisning(ctx.param("required_referral"))
-    forbidden = Hanvisning(ctx.param("not_a_substitute"))
     indexed = sorted(enumerate(doc.avvikande_dagar), key=lambda p: (p[1].datum, p[0]))
     limited: list[date] = []
     unknown: list[str] = []
     without: list[date] = []
     only_forbidden: list[date] = []
     outside: list[date] = []
+    editions: set[str] = set()
     for i, day in indexed:
-        if not must_be_open(day.datum, eves_exempt):
-            continue
-        if not in_edition(ctx, day.datum):
+        edition = ctx.edition_on(day.datum)
+        if edition is None:
             outside.append(day.datum)  # another rulebook's day: not judged by this one
             continue
+        if not must_be_open(day.datum, bool(ctx.param("eves_exempt", on=day.datum))):
+            continue
         if day.oppettider is None:
+            editions.add(edition.id)
             unknown.append(f"$.avvikande_dagar[{i}].oppettider")
             continue
+        opens = time.fromisoformat(ctx.param("opens", on=day.datum))
+        closes = time.fromisoformat(ctx.param("closes", on=day.datum))
         if covers(day.oppettider, opens, closes):
             continue  # the same or longer hours: not limited
+        editions.add(edition.id)
         limited.append(day.datum)
+        required = Hanvisning(ctx.param("required_referral", on=day.datum))
+        forbidden = Hanvisning(ctx.param("not_a_substitute", on=day.datum))
         if day.hanvisning is None:
             unknown.append(f"$.avvikande_dagar[{i}].hanvisning")
         elif required not in day.hanvisning:
             without.append(day.datum)
             if forbidden in day.hanvisning:
                 only_forbidden.append(day.datum)
-    hours = f"{opens.strftime('%H:%M')}–{closes.strftime('%H:%M')}"
     values: dict[str, object] = {"limited_days": limited, "days_without_referral": without}
+    if editions:
+        values["editions"] = sorted(editions)
     if outside:
         values["days_outside_edition"] = outside
     if without:
@@ -140,9 +146,17 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             **values,
         )
     if not limited:
+        if outside and len(outside) == len(indexed):
+            return not_applicable(
+                f"De avvikande dagarna ({joined(map(iso, outside))}) ligger utanför regelbokens giltighetstid "
+                "och prövas inte här.",
+                f"The deviating days ({joined(map(iso, outside))}) lie outside the rulebook's period and are "
+                "not judged here.",
+                **values, reason="no_rulebook_in_force",
+            )
         return not_applicable(
-            f"Ingen helgfri vardag med öppettider som inte täcker {hours} är angiven.",
-            f"No weekday whose hours do not cover {hours} is declared.",
+            "Ingen helgfri vardag med öppettider som inte täcker de ordinarie öppettiderna är angiven.",
+            "No weekday whose hours do not cover the ordinary opening hours is declared.",
             **values, reason="no_limited_day",
         )
     return passed(

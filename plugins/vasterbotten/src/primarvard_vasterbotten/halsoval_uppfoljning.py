@@ -1,4 +1,11 @@
-"""Follow-up rules of vasterbotten.halsoval (2.6, 2.7.6, 3.1.1, 7.1.2)."""
+"""Follow-up rules of vasterbotten.halsoval (2.6, 2.7.6, 3.1.1, 7.1.2).
+
+Governing days: byte_verksamhetschef and utbudsbegransning judge dated items (a change of head, a
+limited day) each by its own day (``each_item``: :meth:`RuleContext.edition_on` and
+``ctx.param(name, on=day)``; items outside every edition are listed, not judged).
+patientsakerhetsberattelse and dialog judge a follow-up period (a year's report, a year's meetings):
+the period's first day picks the edition.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ from collections import Counter
 from datetime import date, time, timedelta
 
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Tillganglighet, Uppfoljning, fold
+from primarvard_sdk.domain import Forandringstyp, Intervall, Rapporttyp, Tillganglighet, Uppfoljning
 from primarvard_sdk.findings import (
     calendar_day_note,
     deadline,
@@ -30,17 +37,32 @@ from primarvard_vasterbotten.halsoval_common import (
 
 @rules.implement("vasterbotten.halsoval.uppfoljning.utbudsbegransning")
 def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
-    most: int = ctx.param("max_enstaka_dagar")
-    opens = time.fromisoformat(ctx.param("opens"))
-    closes = time.fromisoformat(ctx.param("closes"))
-    eves_exempt = bool(ctx.param("eves_exempt"))
+    """Each limited day is judged by its own day (governing_day each_item): the day picks the
+    edition and the values (ordinary hours, eves); a month's limit is the one in force in it. Days
+    outside every edition are counted apart, not judged."""
     days: set[date] = set()
     outside: set[date] = set()
+    editions: set[str] = set()
     unknown: list[str] = []
 
-    def count(day: date) -> None:
-        if must_be_open(day, eves_exempt):
-            (days if in_edition(ctx, day) else outside).add(day)
+    def count(day: date, hours: list[Intervall] | None = None, where: str = "") -> None:
+        edition = ctx.edition_on(day)
+        if edition is None:
+            if must_be_open(day, eves_exempt=False):
+                outside.add(day)
+            return
+        if not must_be_open(day, bool(ctx.param("eves_exempt", on=day))):
+            return
+        if where:
+            if hours is None:
+                unknown.append(where)
+                return
+            opens = time.fromisoformat(ctx.param("opens", on=day))
+            closes = time.fromisoformat(ctx.param("closes", on=day))
+            if covers(hours, opens, closes):
+                return
+        editions.add(edition.id)
+        days.add(day)
 
     if doc.utbudsbegransningar is None:
         unknown.append("$.utbudsbegransningar")
@@ -58,28 +80,33 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         unknown.append("$.avvikande_dagar")
     else:
         for i, deviation in enumerate(doc.avvikande_dagar):
-            if not must_be_open(deviation.datum, eves_exempt):
-                continue
-            if deviation.oppettider is None:
-                unknown.append(f"$.avvikande_dagar[{i}].oppettider")
-            elif not covers(deviation.oppettider, opens, closes):
-                count(deviation.datum)
-    per_month = Counter(f"{d.year:04d}-{d.month:02d}" for d in days)
-    over = {m: n for m, n in sorted(per_month.items()) if n > most}
-    values = {
-        "required": most,
+            hours = list(deviation.oppettider) if deviation.oppettider is not None else None
+            count(deviation.datum, hours, f"$.avvikande_dagar[{i}].oppettider")
+    per_month = Counter(_month(d) for d in days)
+    first: dict[str, date] = {}
+    for d in sorted(days):
+        first.setdefault(_month(d), d)
+    limits = {m: int(ctx.param("max_enstaka_dagar", on=first[m])) for m in per_month}
+    over = {m: n for m, n in sorted(per_month.items()) if n > limits[m]}
+    most = max(limits.values(), default=None)
+    values: dict[str, object] = {
         "declared": max(per_month.values(), default=0),
         "limited_days_per_month": dict(sorted(per_month.items())),
     }
+    if most is not None:
+        values["required"] = most
+    if editions:
+        values["editions"] = sorted(editions)
     if outside:
         values["days_outside_edition"] = len(outside)
     if over:
         shown = joined(f"{m}: {n}" for m, n in over.items())
+        limit = joined(sorted({limits[m] for m in over}))
         return warning(
-            f"Öppettiderna begränsas mer än enstaka dagar (fler än {most} begränsade vardagar under en "
+            f"Öppettiderna begränsas mer än enstaka dagar (fler än {limit} begränsade vardagar under en "
             f"kalendermånad: {shown}). Regionstyrelsen kan besluta om neddragning av kapiteringsersättningen "
             "för motsvarande tid.",
-            f"Opening hours are limited on more than single days (more than {most} limited weekdays in a "
+            f"Opening hours are limited on more than single days (more than {limit} limited weekdays in a "
             f"calendar month: {shown}). The regional board may reduce the capitation payment for the same time.",
             months_over=over, **values,
         )
@@ -93,6 +120,12 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             **values,
         )
     if not days:
+        if outside:
+            return not_applicable(
+                "De begränsade dagarna ligger utanför regelbokens giltighetstid och prövas inte här.",
+                "The limited days lie outside the rulebook's period and are not judged here.",
+                **values, reason="no_rulebook_in_force",
+            )
         return not_applicable(
             "Inga dagar med begränsade öppettider är angivna.",
             "No days of limited opening hours are declared.",
@@ -105,6 +138,10 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         f"month, limit {most}).",
         **values,
     )
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def _years(doc: Uppfoljning, ctx: RuleContext) -> tuple[list[int], list[int]]:
@@ -121,7 +158,7 @@ def _years(doc: Uppfoljning, ctx: RuleContext) -> tuple[list[int], list[int]]:
 def patientsakerhetsberattelse(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     if doc.rapporter is None:
         return indeterminate("$.rapporter")
-    kind: str = ctx.param("report_type")
+    kind = Rapporttyp(ctx.param("report_type"))
     month, day = ctx.param("month"), ctx.param("day")
     years, others = _years(doc, ctx)
     extra = {"years_outside_edition": others} if others else {}
@@ -129,7 +166,7 @@ def patientsakerhetsberattelse(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     for year in years:
         delivered = sorted(
             r.levererad for r in doc.rapporter
-            if fold(r.typ) == fold(kind) and r.avser_ar == year and r.levererad is not None
+            if r.typ is kind and r.avser_ar == year and r.levererad is not None
         )
         due = date(year + 1, month, day)
         note_sv, note_en = calendar_day_note(due)
@@ -190,26 +227,34 @@ def dialog(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.uppfoljning.byte_verksamhetschef")
 def byte_verksamhetschef(doc: Uppfoljning, ctx: RuleContext) -> Finding:
+    """Each change of head is judged by its own day (governing_day each_item): the day it takes
+    effect picks the edition and the lead time; a change outside every edition is listed, not judged."""
     if doc.forandringar is None:
         return indeterminate("$.forandringar")
-    kind: str = ctx.param("change_type")
-    before: int = ctx.param("notice_days_before")
     changes = sorted(
-        (f for f in doc.forandringar if fold(f.typ) == fold(kind)), key=lambda f: (f.datum, f.meddelad or date.min)
+        (f for f in doc.forandringar if f.typ is Forandringstyp.byte_verksamhetschef),
+        key=lambda f: (f.datum, f.meddelad or date.min),
     )
-    judged = [f for f in changes if in_edition(ctx, f.datum)]
-    outside = [f.datum for f in changes if not in_edition(ctx, f.datum)]
+    judged = [(f, edition) for f in changes if (edition := ctx.edition_on(f.datum)) is not None]
+    outside = [f.datum for f in changes if ctx.edition_on(f.datum) is None]
     extra = {"changes_outside_edition": outside} if outside else {}
     if not judged:
+        if outside:
+            return not_applicable(
+                f"Bytena av verksamhetschef ({joined(map(iso, outside))}) ligger utanför regelbokens "
+                "giltighetstid och prövas inte här.",
+                f"The changes of head ({joined(map(iso, outside))}) lie outside the rulebook's period and "
+                "are not judged here.",
+                **extra, reason="no_rulebook_in_force",
+            )
         return not_applicable(
-            "Inget byte av verksamhetschef är angivet"
-            + (" inom regelbokens giltighetstid." if outside else "."),
-            "No change of head of operations is declared"
-            + (" within the rulebook's period." if outside else "."),
-            **extra, reason="no_change_of_head",
+            "Inget byte av verksamhetschef är angivet.",
+            "No change of head of operations is declared.",
+            reason="no_change_of_head",
         )
     parts = []
-    for change in judged:
+    for change, edition in judged:
+        before: int = ctx.param("notice_days_before", on=change.datum)
         due = change.datum - timedelta(days=before)
         note_sv, note_en = calendar_day_note(due)
         parts.append(deadline(
@@ -217,10 +262,11 @@ def byte_verksamhetschef(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             change.meddelad,
             ctx.as_of,
             f"Byte {iso(change.datum)}: skriftlig information till Beställarenheten senast {iso(due)} "
-            f"(innan förändringen träder i kraft).{note_sv}",
+            f"(innan förändringen träder i kraft; regelbok {edition.id}).{note_sv}",
             f"Change on {iso(change.datum)}: written notice to Beställarenheten no later than {iso(due)} "
-            f"(before it takes effect).{note_en}",
+            f"(before it takes effect; rulebook {edition.id}).{note_en}",
             takes_effect=change.datum,
+            edition=edition.id,
             due_is_vardag=not note_sv,
             **extra,
         ))

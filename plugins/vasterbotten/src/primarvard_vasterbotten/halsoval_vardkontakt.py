@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Kontakttyp, Vardkontakt, Vistelsestatus, fold, local_day
+from primarvard_sdk.domain import Kontakttyp, Vaccin, Vardkontakt, Vistelsestatus, local_day
 from primarvard_sdk.findings import decision, indeterminate, not_applicable, warning
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import AgeRange, When
@@ -99,13 +99,9 @@ rules.shape(AgeRange(
 ))
 
 
-def _vaccine(kontakt: Vardkontakt) -> Any:
-    """The vaccine of the contact (``Vardkontakt.vaccin``; absent until the core has the field)."""
-    return getattr(kontakt, "vaccin", None)
-
-
-def _code(value: Any) -> str:
-    return fold(str(getattr(value, "value", value)))
+#: How "65-åringar och äldre ... enligt ... årlig vaccinationskampanj" counts age (parameter age_basis).
+CAMPAIGN_YEAR = "campaign_year"  #: the age reached during the calendar year of the vaccination day
+VACCINATION_DAY = "vaccination_day"  #: full years on the vaccination day
 
 
 @rules.implement("vasterbotten.halsoval.vardkontakt.vaccination_65")
@@ -117,7 +113,7 @@ def vaccination_65(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
             f"Ingen vaccination ({kontakt.typ.value}).", f"Not a vaccination ({kontakt.typ.value}).",
             reason="not_vaccination",
         )
-    vaccine = _vaccine(kontakt)
+    vaccine = kontakt.vaccin
     if vaccine is None:
         return indeterminate(
             "$.vaccin",
@@ -126,40 +122,55 @@ def vaccination_65(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
             en="Cannot be decided: the vaccine of the contact is not given ($.vaccin); the rule covers only "
             "influenza and pneumococcal vaccination.",
         )
-    within = {_code(v) for v in ctx.param("vaccines")}
-    if _code(vaccine) not in within:
+    if vaccine not in {Vaccin(v) for v in ctx.param("vaccines")}:
         return not_applicable(
-            f"Vaccinationen ({_code(vaccine)}) är inte mot influensa eller pneumokocker; vaccinationer i "
+            f"Vaccinationen ({vaccine.value}) är inte mot influensa eller pneumokocker; vaccinationer i "
             "allmänna vaccinationsprogram är ett annat åtagande.",
-            f"The vaccination ({_code(vaccine)}) is not against influenza or pneumococci; general-programme "
+            f"The vaccination ({vaccine.value}) is not against influenza or pneumococci; general-programme "
             "vaccinations are a separate duty.",
             reason="other_vaccine",
         )
     if kontakt.patient is None:
         return indeterminate("$.patient")
     day, on_sv, on_en = _contact_day(kontakt, ctx, "kontakt")
+    min_age: int = ctx.param("min_age")
+    basis: str = ctx.param("age_basis")
+    if basis not in (CAMPAIGN_YEAR, VACCINATION_DAY):
+        raise ValueError(f"age_basis {basis!r}: expected {CAMPAIGN_YEAR} or {VACCINATION_DAY}")
     age = kontakt.patient.age_on(day)
-    min_age = ctx.param("min_age")
-    if age is not None and age >= min_age:
+    values: dict[str, Any] = {"age": age}
+    if basis == CAMPAIGN_YEAR:
+        year_end = date(day.year, 12, 31)
+        counted = kontakt.patient.age_on(year_end)
+        values.update(campaign_year=day.year, age_in_campaign_year=counted)
+        how_sv = f"fyller {counted} år under kampanjåret {day.year} ({age} år {on_sv})"
+        how_en = f"turns {counted} during the campaign year {day.year} (age {age} {on_en})"
+        rule_sv, rule_en = f"den som fyller {min_age} år under kampanjåret", f"whoever turns {min_age} in the campaign year"
+    else:
+        counted = age
+        how_sv, how_en = f"{age} år {on_sv}", f"age {age} {on_en}"
+        rule_sv, rule_en = f"från {min_age} år", f"from age {min_age}"
+    if counted is not None and counted >= min_age:
         return decision(
             "accept",
-            f"{age} år {on_sv}: influensa- och pneumokockvaccination erbjuds från {min_age} år.",
-            f"Age {age} {on_en}: influenza and pneumococcal vaccination is offered from {min_age}.",
-            age=age,
+            f"Patienten {how_sv}: influensa- och pneumokockvaccination erbjuds 65-åringar och äldre ({rule_sv}).",
+            f"The patient {how_en}: influenza and pneumococcal vaccination is offered to those aged 65 and older "
+            f"({rule_en}).",
+            **values,
         )
     if kontakt.riskgrupp:
         return decision(
             "accept",
             "Patienten tillhör en riskgrupp: vaccination mot influensa och pneumokocker erbjuds oavsett ålder.",
             "The patient belongs to a risk group: influenza and pneumococcal vaccination is offered at any age.",
-            age=age,
+            **values,
         )
-    missing = [p for p, v in (("$.patient.fodelsedatum", age), ("$.riskgrupp", kontakt.riskgrupp)) if v is None]
+    missing = [p for p, v in (("$.patient.fodelsedatum", counted), ("$.riskgrupp", kontakt.riskgrupp)) if v is None]
     if missing:
-        return indeterminate(*missing, age=age)
+        return indeterminate(*missing, **values)
     return decision(
         "reject",
-        f"{age} år {on_sv} och ingen riskgrupp: omfattas inte (från {min_age} år eller riskgrupp).",
-        f"Age {age} {on_en} and no risk group: not covered (from {min_age} or a risk group).",
-        age=age,
+        f"Patienten {how_sv} och tillhör ingen riskgrupp: omfattas inte ({rule_sv}, eller riskgrupp).",
+        f"The patient {how_en} and is in no risk group: not covered ({rule_en}, or a risk group).",
+        **values,
     )
