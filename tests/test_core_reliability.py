@@ -121,12 +121,13 @@ def test_f10_system_exit_in_a_hook_is_a_plugin_error_and_the_run_goes_on(
 def test_f11_a_hanging_plugin_is_cut_off_and_reported() -> None:
     sdk = with_plugin(Plugin("hangs", lambda d, c: faults._sleep()), plugin_timeout=0.3)
     document = ps.parse_document({"inkom": "2025-03-03"}, "Remiss")
+    sdk.rules()  # loaded before the clock starts
     started = time.monotonic()
     with pytest.raises(ps.PluginError, match=r"did not answer within 0\.3 s; the plugin is cut off"):
         sdk.evaluate(document, region="hangs", programme="vardval", as_of=date(2025, 3, 10))
     with pytest.raises(ps.PluginError, match="cut off"):  # at once, from now on
         sdk.evaluate(document, region="hangs", programme="vardval", as_of=date(2025, 3, 10))
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 5  # it sleeps for ten minutes
     assert any("cut off" in f.message for f in sdk.failures)
     assert sdk.evaluate_request(ps.parse_request(REFERRAL))
 
@@ -136,7 +137,7 @@ def test_f11_a_slow_import_is_cut_off(tmp_path: Path, capsys: pytest.CaptureFixt
                  plugin_timeout=0.3)
     started = time.monotonic()
     code, out, err = cli(capsys, tmp_path, json.dumps(REFERRAL), "--format", "json", sdk=sdk)
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 10  # it sleeps for ten minutes
     assert code == 4 and json.loads(out)["results"] and "its import did not answer within 0.3 s" in err
 
 
@@ -387,3 +388,15 @@ def test_f17_command_line_values_and_file_names_are_not_echoed(tmp_path: Path, c
     assert code == 0 and "1212" not in out and "<redacted>.json" in json.loads(out)["source"]
     assert main(["evaluate", str(tmp_path / f"{NUMBER} 2.json")]) == 2
     assert "1212" not in capsys.readouterr().err
+
+
+def test_f11_a_forked_child_evaluates_with_its_own_worker() -> None:
+    import multiprocessing
+
+    ps.evaluate_json(json.dumps(REFERRAL))  # the parent's worker exists now
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_evaluate_referral, ()) > 0
+
+
+def _evaluate_referral() -> int:
+    return len(ps.evaluate_json(json.dumps(REFERRAL)))

@@ -207,7 +207,7 @@ def _faults() -> tuple[Fault, ...]:
         Fault("huge-int", "cannot be written as JSON", _plugin("hugeint", _finding({"n": 10**5000}))),
         Fault("not-json", "not JSON data", _plugin("notjson", _finding({"when": object()}))),
         Fault("nan", "cannot be written as JSON", _plugin("nan", _finding({"ratio": float("nan")}))),
-        Fault("cycle", "nested more than", _plugin("cycle", lambda d, c: Finding(Outcome.passed, Explanation("Ja.", "Yes."), _cycle()))),
+        Fault("cycle", "cannot be written as JSON", _plugin("cycle", lambda d, c: Finding(Outcome.passed, Explanation("Ja.", "Yes."), _cycle()))),
         Fault("person-in-values", "personal data (a Person)", _plugin("personvalues", lambda d, c: passed("Ja.", "Yes.", who=d.patient))),
         Fault("personnummer-in-values", "personal data (a personnummer)",
               _plugin("pnvalues", lambda d, c: passed("Ja.", "Yes.", who=d.patient.personnummer))),

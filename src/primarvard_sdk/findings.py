@@ -30,6 +30,7 @@ __all__ = [
     "decision",
     "failed",
     "finding",
+    "inconsistent",
     "indeterminate",
     "not_applicable",
     "passed",
@@ -83,6 +84,19 @@ def indeterminate(*missing: str, sv: str | None = None, en: str | None = None, *
         ),
         values=values,
         missing=paths,
+    )
+
+
+def inconsistent(path: str, against: str, **values: Any) -> Finding:
+    """The rule cannot decide because a recorded value cannot be right (a completion before its
+    event): ``indeterminate`` naming ``path`` as the fact to supply again, and listing it under
+    ``values['inconsistent']`` so that a reader knows it is present but unusable."""
+    return indeterminate(
+        path,
+        sv=f"Kan inte avgöras: {path} ligger före {against}; uppgiften kan inte stämma.",
+        en=f"Cannot be decided: {path} is before {against}; the record cannot be right.",
+        inconsistent=[path],
+        **values,
     )
 
 

@@ -595,6 +595,8 @@ def _checked(found: Any, rule: Rule, personal: frozenset[str]) -> tuple[Any, Exp
 
 
 def _is_text(text: str) -> bool:
+    if text.isascii():
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

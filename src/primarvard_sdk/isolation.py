@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextvars
 import ctypes
+import os
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -73,6 +74,15 @@ class _Worker:
 
 
 _inside = threading.local()
+_workers = threading.local()  # one worker per calling thread, shared by every Runner
+
+
+def _forget_workers() -> None:
+    global _workers
+    _workers = threading.local()  # a forked child has none of its parent's threads
+
+
+os.register_at_fork(after_in_child=_forget_workers)
 
 
 class Runner:
@@ -80,20 +90,19 @@ class Runner:
 
     def __init__(self, timeout: float | None) -> None:
         self.timeout = timeout
-        self._workers = threading.local()
 
     def run(self, call: Callable[[], T]) -> T:
         """``call()``, or :class:`TimedOut` when it takes longer than the limit."""
         if self.timeout is None or getattr(_inside, "active", False):
             return call()
-        worker: _Worker | None = getattr(self._workers, "worker", None)
+        worker: _Worker | None = getattr(_workers, "worker", None)
         if worker is None:
-            worker = self._workers.worker = _Worker()
+            worker = _workers.worker = _Worker()
         context = contextvars.copy_context()
         try:
             ok, value = worker.run(lambda: context.run(call), self.timeout)
         except BaseException:  # timed out, or the caller was interrupted (Ctrl-C) while waiting
-            self._workers.worker = None
+            _workers.worker = None
             worker.abandon()
             raise
         if ok:

@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from primarvard_sdk.personnummer import is_valid
 
-__all__ = ["REDACTED", "contains_personnummer", "redact", "words"]
+__all__ = ["REDACTED", "contains_personnummer", "may_hold_personal_data", "redact", "words"]
 
 REDACTED = "<redacted>"
 
@@ -26,7 +26,11 @@ _SEPARATOR = r"[\s\-+\u2010-\u2015\u2212./]"
 _GROUP = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEPARATOR}{{1,2}}[0-9]+)*(?![0-9])")
 _PART = re.compile("[0-9]+")
 _WORD = re.compile(r"\w+")
-_TEN_DIGITS = re.compile(r"[0-9](?:[^0-9]{0,2}[0-9]){9}")  # a quick superset of what _spans finds
+# Quick supersets of what _spans finds: in text, and in JSON text (where a separator may be escaped).
+_TEN_DIGITS = re.compile(rf"(?<![0-9])[0-9](?:{_SEPARATOR}{{0,2}}[0-9]){{9}}")
+# In JSON a separator may be escaped (\n, \t, ...): anything but digits, quotes and the letters no
+# escape uses; \u00XX escapes are rare and always looked at closely.
+_TEN_DIGITS_IN_JSON = re.compile(r'(?<![0-9])[0-9](?:[^0-9A-Zac-eg-mo-qsu-z"]{0,4}[0-9]){9}')
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
@@ -65,6 +69,17 @@ def words(texts: Iterable[str]) -> frozenset[str]:
     """The words of names and addresses (three characters or more, case-folded): what
     :func:`redact` withholds besides personnummer."""
     return frozenset(w.casefold() for t in texts for w in _WORD.findall(t) if len(w) >= 3)
+
+
+def may_hold_personal_data(json_text: str, personal: frozenset[str] = frozenset()) -> bool:
+    """A quick look at JSON text that is never wrong when it says no: ten digits close together,
+    or one of the ``personal`` words somewhere."""
+    if "\\u00" in json_text or _TEN_DIGITS_IN_JSON.search(json_text):
+        return True
+    if personal:
+        folded = json_text.casefold()
+        return any(word in folded for word in personal)
+    return False
 
 
 def redact(text: str, personal: frozenset[str] = frozenset()) -> str:

@@ -37,6 +37,7 @@ from primarvard_sdk.findings import (
     calendar_day_note,
     deadline,
     decision,
+    inconsistent,
     indeterminate,
     not_applicable,
 )
@@ -288,12 +289,7 @@ class Deadline(Shape):
                 values[note.value] = held
         done = _get(document, self.done)
         if done is not None and _before(done, start):
-            return indeterminate(
-                f"$.{self.done}",
-                sv=f"Kan inte avgöras: $.{self.done} ligger före $.{self.event}; uppgiften kan inte stämma.",
-                en=f"Cannot be decided: $.{self.done} is before $.{self.event}; the record cannot be right.",
-                due=due, **values,
-            )
+            return inconsistent(f"$.{self.done}", f"$.{self.event}", due=due, **values)
         if self.done_by and done is not None and local_day(done) <= local_day(due):
             by = _get(document, self.done_by)
             if by is None:

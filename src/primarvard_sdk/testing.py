@@ -774,7 +774,7 @@ def check_result(sdk: Sdk, rule: Rule, result: Result, document: Any) -> None:
     for path in result.missing:
         if not _JSON_PATH.match(path):
             problems.append(f"missing path {path!r} is not a JSON path like $.patient.fodelsedatum")
-        elif _present(resolve(document, path)):
+        elif _present(resolve(document, path)) and path not in (result.values.get("inconsistent") or ()):
             problems.append(f"reports {path} as missing but the document has it")
     names = {p.name for p in rule.parameters}
     for used in result.parameters:
@@ -870,8 +870,8 @@ def check_indeterminate_never_guesses(sdk: Sdk, rule: Rule, document: Any, as_of
         if result.outcome is not Outcome.indeterminate:
             return
     paths = removable_paths(document)
-    if not paths:
-        return
+    if not paths or result.values.get("inconsistent"):
+        return  # an unusable value, once removed, may leave a decidable case
     fewer = remove(document, rnd.sample(paths, rnd.randint(1, len(paths))))
     again = evaluate_rule(sdk, rule, fewer, as_of)
     if again.outcome in DECISIVE:

@@ -10,6 +10,7 @@ never half-way through an output stream.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time
 from enum import Enum
@@ -17,9 +18,9 @@ from typing import Any
 
 import attrs
 
-from primarvard_sdk.convert import converter, encode, unstructure
+from primarvard_sdk.convert import converter, unstructure
 from primarvard_sdk.personnummer import Personnummer
-from primarvard_sdk.privacy import redact
+from primarvard_sdk.privacy import may_hold_personal_data, redact
 
 __all__ = ["FrozenList", "FrozenValues", "NotJson", "freeze"]
 
@@ -39,6 +40,13 @@ class FrozenValues(Mapping[str, Any]):
     def __init__(self, data: Mapping[str, Any], json: str | None = None) -> None:
         self._data = dict(data)
         self.json = json  #: the values as printed (compact, sorted keys), when known
+
+    @classmethod
+    def _own(cls, data: dict[str, Any], json: str | None = None) -> FrozenValues:
+        """Wrap a dict nobody else holds (no copy)."""
+        values = cls.__new__(cls)
+        values._data, values.json = data, json
+        return values
 
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
@@ -81,8 +89,16 @@ def _personal_kind(value: Any) -> str | None:
     return None
 
 
-def _freeze(value: Any, personal: frozenset[str], depth: int) -> tuple[Any, Any]:
+_LEAVES = frozenset({type(None), bool, int, float})
+
+
+def _freeze(value: Any, personal: frozenset[str] | None, depth: int) -> tuple[Any, Any]:
     """``(frozen, plain JSON form)`` of one value."""
+    kind = type(value)
+    if kind in _LEAVES or (kind is str and personal is None and value.isascii()):  # the common cases
+        return value, value
+    if kind is date:
+        return value, value.isoformat()
     if value is None or isinstance(value, bool | int | float):
         return value, value
     if isinstance(value, str):
@@ -92,7 +108,7 @@ def _freeze(value: Any, personal: frozenset[str], depth: int) -> tuple[Any, Any]
             raise NotJson("values hold text that is not valid Unicode") from None
         if isinstance(value, Enum):
             return value, value.value
-        shown = redact(value, personal)
+        shown = value if personal is None else redact(value, personal)
         return shown, shown
     if isinstance(value, date | time):  # datetime is a date
         return value, value.isoformat() if isinstance(value, date | datetime) else unstructure(value)
@@ -103,19 +119,19 @@ def _freeze(value: Any, personal: frozenset[str], depth: int) -> tuple[Any, Any]
         for key, item in value.items():
             if not isinstance(key, str):
                 raise NotJson("values have a key that is not text")
-            shown = redact(key, personal)
+            shown = key if personal is None else redact(key, personal)
             if shown in frozen:
                 raise NotJson("values are keyed by personal data")
             frozen[shown], plain[shown] = _freeze(item, personal, depth + 1)
-        return FrozenValues(frozen), plain
+        return FrozenValues._own(frozen), plain
     if isinstance(value, list | tuple):
         pairs = [_freeze(item, personal, depth + 1) for item in value]
         return FrozenList(f for f, _ in pairs), [p for _, p in pairs]
     if isinstance(value, Enum):
         return value, _freeze(value.value, personal, depth + 1)[1]
-    kind = _personal_kind(value)
-    if kind:
-        raise NotJson(f"values hold personal data ({kind})")
+    personal_kind = _personal_kind(value)
+    if personal_kind:
+        raise NotJson(f"values hold personal data ({personal_kind})")
     raise NotJson("values hold an object that is not JSON data (text, number, boolean, day, list, object)")
 
 
@@ -127,12 +143,58 @@ def freeze(values: Any, personal: frozenset[str] = frozenset()) -> FrozenValues:
     """
     if not isinstance(values, Mapping):
         raise NotJson("values must be a mapping with text keys")
-    frozen, plain = _freeze(values, personal, 0)
+    text = _write(values)  # the check, by the encoder that prints them
+    if may_hold_personal_data(text, personal):  # rare: then every text is looked at
+        frozen, plain = _freeze(values, personal, 0)
+        return FrozenValues._own(frozen._data, _write(plain))
+    return FrozenValues._own(_copy(values, 0), text)
+
+
+def _write(values: Any) -> str:
     try:
-        text = encode(plain)
-    except (TypeError, ValueError, RecursionError):  # e.g. an int of more than 4300 digits
+        text = _encode(values)
+        if not text.isascii():
+            text.encode("utf-8")
+    except NotJson:
+        raise
+    except UnicodeEncodeError:
+        raise NotJson("values hold text that is not valid Unicode") from None
+    except (TypeError, ValueError, RecursionError):  # e.g. an int of more than 4300 digits, a cycle
         raise NotJson("values cannot be written as JSON") from None
-    return FrozenValues(frozen, text)
+    return text
+
+
+def _default(value: Any) -> Any:
+    """What the encoder writes for the types JSON lacks; refuses everything else."""
+    if isinstance(value, date):  # and datetime
+        return value.isoformat()
+    if isinstance(value, time | Enum):
+        return unstructure(value)
+    if isinstance(value, FrozenValues | FrozenList):
+        return unstructure(value)
+    kind = _personal_kind(value)
+    if kind:
+        raise NotJson(f"values hold personal data ({kind})")
+    raise NotJson("values hold an object that is not JSON data (text, number, boolean, day, list, object)")
+
+
+_encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                           default=_default).encode
+
+
+def _copy(value: Any, depth: int) -> Any:
+    """``value`` with its containers copied into frozen ones (the leaves are immutable)."""
+    kind = type(value)
+    if kind is dict or (kind is not str and isinstance(value, Mapping)):
+        if depth >= _DEPTH:
+            raise NotJson(f"values are nested more than {_DEPTH} deep")
+        if not all(type(k) is str for k in value):
+            raise NotJson("values have a key that is not text")
+        copied = {k: _copy(v, depth + 1) for k, v in value.items()}
+        return copied if depth == 0 else FrozenValues._own(copied)
+    if kind is list or kind is tuple or kind is FrozenList:
+        return FrozenList(_copy(v, depth + 1) for v in value)
+    return value
 
 
 converter.register_unstructure_hook(FrozenValues, lambda v: {k: converter.unstructure(x) for k, x in v.items()})

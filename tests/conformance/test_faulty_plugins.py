@@ -87,7 +87,7 @@ def test_raising_rules_hook() -> None:
     [
         (faulty.RaisesInEvaluate(), "faulty-eval 1.0", "primarvard_sdk_evaluate raised ZeroDivisionError"),
         (faulty.MalformedFinding(), "faulty-malformed 1.0", "returned a malformed finding"),
-        (faulty.NonJsonValues(), "faulty-nonjson 1.0", "values hold an object that is not JSON data"),
+        (faulty.NonJsonValues(), "faulty-nonjson 1.0", "values cannot be written as JSON"),
     ],
 )
 def test_faults_in_evaluate(plugin: Any, dist: str, message: str) -> None:

@@ -267,8 +267,12 @@ def test_barn_och_unga_not_for_adults() -> None:
 # --- remiss.oavsett_listning --------------------------------------------------------------------
 
 
-def test_oavsett_listning_accepts_without_decision() -> None:
+def test_oavsett_listning_judges_a_decision_not_its_absence() -> None:
+    # "Vårdbehovet styr prioriteringen oavsett listning": with no decision recorded there is
+    # nothing the unit did to judge yet; an acceptance passes.
     r = remiss("remiss.oavsett_listning")
+    assert (r.outcome, r.values["reason"]) == (Outcome.not_applicable, "no_decision")
+    r = remiss("remiss.oavsett_listning", beslut={"utfall": "accepterad"})
     assert (r.outcome, r.values["decision"]) == (Outcome.passed, "accept")
 
 

@@ -296,7 +296,13 @@ def utomlans(remiss: Remiss, ctx: RuleContext) -> Finding:
 def oavsett_listning(remiss: Remiss, ctx: RuleContext) -> Finding:
     forbidden = {Avvisningsskal(r) for r in ctx.param("forbidden_reasons")}
     beslut = remiss.beslut
-    if beslut is None or beslut.utfall is Utfall.accepterad:
+    if beslut is None:
+        return not_applicable(
+            "Inget beslut om remissen är registrerat; regeln bedömer enhetens beslut.",
+            "No decision on the referral is recorded; the rule judges the unit's decision.",
+            reason="no_decision",
+        )
+    if beslut.utfall is Utfall.accepterad:
         return decision(
             "accept",
             "Patienten tas emot oavsett listning och folkbokföring; vårdbehovet styr prioriteringen.",
@@ -788,7 +794,7 @@ def ptp_platser(unit: Vardenhet, ctx: RuleContext) -> Finding:
         return failed(
             f"{declared} PTP-platser angivna för {year}; regionen har budgetmedel för {total} per år.",
             f"{declared} PTP places declared for {year}; the region funds {total} per year.",
-            maximum=total, **values,
+            maximum=total, required=total, **values,
         )
     if allocation is None:
         return passed(
@@ -796,7 +802,7 @@ def ptp_platser(unit: Vardenhet, ctx: RuleContext) -> Finding:
             f"mellan offentligt och privat drivna enheter är angiven för {year}.",
             f"{declared} PTP places declared for {year}, within the region's {total} per year. No split "
             f"between publicly and privately run units is stated for {year}.",
-            maximum=total, **values,
+            maximum=total, required=total, **values,
         )
     if unit.driftform is None:
         return indeterminate("$.driftform", **values)
@@ -806,7 +812,7 @@ def ptp_platser(unit: Vardenhet, ctx: RuleContext) -> Finding:
     sv = (f"{declared} PTP-platser angivna; {form_sv} drivna enheter tilldelas {share} av {total} "
           f"för {year}.")
     en = f"{declared} PTP places declared; {form_en} units are allotted {share} of {total} for {year}."
-    values.update(maximum=share, driftform=unit.driftform.value)
+    values.update(maximum=share, required=share, driftform=unit.driftform.value)
     if declared <= share:
         return passed(sv, en, **values)
     return failed(sv + " Fler än tilldelningen.", en + " More than the allotment.", **values)
