@@ -37,7 +37,7 @@ def remiss(draw: Any) -> dict[str, Any]:
     if patient != "none":
         doc["patient"] = {}
         if patient == "born":
-            doc["patient"]["fodelsedatum"] = draw(born_before(arrived))
+            doc["patient"]["fodelsedatum"] = draw(born_before(date.fromisoformat(doc["inkom"][:10]) - timedelta(days=1)))
     if draw(st.integers(0, 3)) == 0:
         doc["kompletteringar"] = [
             {"begard": draw(tidpunkt(arrived)), **({"inkommen": draw(tidpunkt(arrived))} if draw(st.booleans()) else {})}

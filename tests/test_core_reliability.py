@@ -400,3 +400,35 @@ def test_f11_a_forked_child_evaluates_with_its_own_worker() -> None:
 
 def _evaluate_referral() -> int:
     return len(ps.evaluate_json(json.dumps(REFERRAL)))
+
+
+# Dependencies ------------------------------------------------------------------------------------
+
+
+def test_runtime_dependencies_are_bounded_and_pinned_for_ci() -> None:
+    import re
+    import tomllib
+
+    root = Path(__file__).parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    pinned = {line.split("==")[0].lower().replace("_", "-") for line in (root / "constraints.txt").read_text().splitlines()
+              if "==" in line}
+    for requirement in project["dependencies"]:
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement).group().lower()  # type: ignore[union-attr]
+        assert "<" in requirement, f"{requirement}: no upper bound"
+        assert name in pinned, f"{name} is not in constraints.txt"
+
+
+def test_json_paths_do_not_rest_on_cattrs_private_names() -> None:
+    source = (Path(__file__).parents[1] / "src/primarvard_sdk/convert.py").read_text()
+    for private in ("_cattrs_", "transform_error", "cattrs.v", "cattrs._", " @ "):
+        assert private not in source, private
+    with pytest.raises(ps.InvalidDocument) as info:
+        ps.parse_document({"personal": [{"id": "a"}, {"id": 1, "utbildningar": [{"omrade": "x"}]}], "okand": 1}, "Vardenhet")
+    assert [(e.path, e.message) for e in info.value.errors] == [
+        ("$.id", "required field missing"),
+        ("$.personal[1].id", "expected a string"),
+        ("$.personal[1].utbildningar[0].omrade", info.value.errors[2].message),
+        ("$", "unknown field(s): okand"),
+    ]
+    assert info.value.errors[2].message.startswith("expected one of: ")

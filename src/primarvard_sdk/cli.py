@@ -3,14 +3,13 @@
 Exit codes are bit flags, so a run that had several kinds of trouble says so (one line on stderr
 for each problem, never a traceback):
 
-=====  =========================================================================================
-0      nothing failed
-1      a rule failed or a deadline was missed
-2      bad input: an invalid record, an unknown name or file, a bad option
-4      a plugin fault: a plugin failed to load, raised, hung or returned something malformed
-3,5,6,7  the sums: e.g. 3 = failures and bad records in one batch (``code & 2`` tests for bad input)
-130    interrupted (Ctrl-C)
-=====  =========================================================================================
+- 0: nothing failed;
+- 1: a rule failed or a deadline was missed;
+- 2: bad input: an invalid record, an unknown name or file, a bad option;
+- 4: a plugin fault: a plugin failed to load, raised, hung or returned something malformed;
+- 3, 5, 6, 7: the sums, e.g. 3 = failures and bad records in one batch (``code & 2`` tests for
+  bad input);
+- 130: interrupted (Ctrl-C).
 """
 
 from __future__ import annotations

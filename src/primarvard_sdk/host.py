@@ -106,15 +106,22 @@ def _safe_message(exc: BaseException, package: str | None = None) -> str:
     """What a plugin raised, without its text (which may quote personal data): the exception
     type and the innermost place in the plugin's own package (else anywhere) that raised it."""
     name = type(exc).__name__
-    shown = name if _CODE_LIKE.fullmatch(name) and not _PERSONNUMMER_LIKE.search(name) else "an exception"
-    where = None
+    shown = name if _is_code(name) else "an exception"
+    frames = []
     tb = exc.__traceback__
     while tb is not None:
         module = tb.tb_frame.f_globals.get("__name__")
-        if isinstance(module, str) and (where is None or package is None or module.split(".")[0] == package):
-            where = f"{module} line {tb.tb_lineno}"
+        frames.append((module if isinstance(module, str) and _is_code(module) else "a module", tb.tb_lineno))
         tb = tb.tb_next
-    return f"{shown} (in {where})" if where else shown
+    own = [f for f in frames if package and f[0].split(".")[0] == package]
+    if not (own or frames):
+        return shown
+    module, line = (own or frames)[-1]
+    return f"{shown} (in {module} line {line})"
+
+
+def _is_code(name: str) -> bool:
+    return bool(_CODE_LIKE.fullmatch(name)) and not _PERSONNUMMER_LIKE.search(name)
 
 
 def _timeout_from_environment() -> float | None:
