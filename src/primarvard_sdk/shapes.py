@@ -269,13 +269,13 @@ class Deadline(Shape):
         if self.event_value:
             values[self.event_value] = local_day(start)
         if self.count == "calendar_days":
-            note_sv, note_en = calendar_day_note(due)  # type: ignore[arg-type]
+            note_sv, note_en = calendar_day_note(due)
             sv, en = sv + note_sv, en + note_en
-            values["due_is_vardag"] = calendar.is_vardag(due)  # type: ignore[arg-type]
+            values["due_is_vardag"] = calendar.is_vardag(due)
         if self.count in ("vardagar", "next_vardag"):
             skipped = [
                 f"{name} {day.isoformat()}"
-                for day in (calendar.add_calendar_days(local_day(start), k) for k in range(1, (due - local_day(start)).days))  # type: ignore[operator]
+                for day in (calendar.add_calendar_days(local_day(start), k) for k in range(1, (due - local_day(start)).days))
                 if (name := calendar.holiday_name(day)) is not None
             ]
             if skipped:
