@@ -211,8 +211,9 @@ def _structure_datetime(value: Any, _: type) -> datetime:
 
 
 def _structure_time(value: Any, _: type) -> time:
-    _expect(isinstance(value, str) and bool(_TIME.match(value)), "expected a local time HH:MM")
-    return time.fromisoformat(value)
+    _expect(isinstance(value, str) and (value == "24:00" or bool(_TIME.match(value))), "expected a local time HH:MM")
+    # "24:00" is the end of the day: held as 00:00, which as an interval's end means midnight.
+    return time(0, 0) if value == "24:00" else time.fromisoformat(value)
 
 
 def _structure_tidpunkt(value: Any, _: type) -> date | datetime:
@@ -392,10 +393,21 @@ def _attrs_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any, type], Any]
     # Extra keys are forbidden by the converter's own setting, which the generated function follows.
     hook: Callable[[Any, type], Any] = make_dict_structure_fn(cls, conv, **overrides)
 
+    ordered = {"fran", "till"} <= {a.name for a in attrs.fields(cls)} and hints.get("till") in (time, time | None)
+    agreeing = {"personnummer", "fodelsedatum"} <= {a.name for a in attrs.fields(cls)}
+
     def structure_object(value: Any, tp: type) -> Any:
         if not isinstance(value, Mapping):
             raise Expected("expected an object")
-        return hook(value, tp)
+        result = hook(value, tp)
+        if agreeing and result.personnummer is not None and result.fodelsedatum is not None:
+            _expect(result.personnummer.agrees_with(result.fodelsedatum),
+                    "expected fodelsedatum to be the birth date of the personnummer (give one of them)")
+        if ordered and isinstance(result.fran, time) and isinstance(result.till, time):
+            _expect(result.till == time(0, 0) or result.fran < result.till,
+                    "expected till after fran (00:00 or 24:00 as till is midnight; an interval past "
+                    "midnight is two intervals)")
+        return result
 
     return structure_object
 

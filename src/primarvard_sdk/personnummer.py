@@ -147,7 +147,8 @@ class Personnummer:
 
         The century of a 10-digit number is resolved against ``reference``: with ``-`` (or no
         separator) the most recent century in which the birth date is not after ``reference``
-        (age 0–99), with ``+`` one century earlier (age 100 or more).
+        (age 0–99); with ``+`` the year that makes the person 100 or more in the reference's
+        calendar year ("+" is used from the year a person turns 100).
 
         Raises :class:`InvalidDate` if the number cannot denote a person born on or before
         ``reference``: a 12-digit number with a later date, or 29 February in a resolved year that
@@ -160,9 +161,11 @@ class Personnummer:
         else:
             yy = int(ten[:2])
             year = reference.year - (reference.year - yy) % 100
-            if (month, day) > (reference.month, reference.day) and year == reference.year:
-                year -= 100
             if self._plus:
+                # '+' is written from the calendar year the person turns 100 (Skatteverket), so
+                # the birthday itself need not have passed in the reference year.
+                year -= 100
+            elif (month, day) > (reference.month, reference.day) and year == reference.year:
                 year -= 100
         born = _real_date(year, month, day)
         if born is None:
@@ -182,6 +185,13 @@ class Personnummer:
         born = self.birth_date(reference)
         before_birthday = (reference.month, reference.day) < (born.month, born.day)
         return reference.year - born.year - before_birthday
+
+    def agrees_with(self, born: date) -> bool:
+        """Whether a separately given birth date is the one this number encodes (the century
+        too, for a 12-digit number)."""
+        ten = self._digits[-10:]
+        same_day = (int(ten[:2]), int(ten[2:4]), _calendar_day(int(ten[4:6]))) == (born.year % 100, born.month, born.day)
+        return same_day and (len(self._digits) != 12 or int(self._digits[:4]) == born.year)
 
     @property
     def is_coordination_number(self) -> bool:

@@ -341,6 +341,10 @@ def _ordered(obj: Any) -> Any:
             a, b = getattr(obj, start), getattr(obj, end)
             if a is not None and b is not None and type(a) is type(b) and a > b:
                 obj = attrs.evolve(obj, **{start: b, end: a})
+    # A birth date given beside a personnummer must be the one the number encodes.
+    pnr, born = getattr(obj, "personnummer", None), getattr(obj, "fodelsedatum", None)
+    if isinstance(pnr, Personnummer) and isinstance(born, date) and not pnr.agrees_with(born):
+        obj = attrs.evolve(obj, fodelsedatum=None)
     return obj
 
 

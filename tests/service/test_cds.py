@@ -36,7 +36,7 @@ def test_discovery(client):
 
 def test_order_sign_returns_a_cited_card(client):
     body = hook_request("order-sign", {"draftOrders": F.bundle(F.service_request(performer="Organization/o1"))},
-                        {"patient": F.patient(pnr="191212121212"),
+                        {"patient": F.patient(pnr="198502112389"),
                          "performer": F.bundle(F.organization("o1", "SE2321000016-1234"), kind="searchset")})
     response = post_json(client, SIGN, body)
     assert response.status_code == 200, response.text

@@ -19,7 +19,7 @@ URL = "/v1/fhir/evaluate?region=gotland&programme=vardval&as_of=2025-03-05"
 def test_service_request_patient_and_performer_map_to_a_remiss():
     data = F.bundle(
         F.service_request(typ="standard", performer="Organization/o1", requester="PractitionerRole/r1"),
-        F.patient(pnr="191212121212", lan="Kalmar län", protected=True),
+        F.patient(pnr="198502112389", lan="Kalmar län", protected=True),
         F.organization("o1", "SE2321000016-1234"),
         {"resourceType": "PractitionerRole", "id": "r1", "organization": {"reference": "Organization/o2"},
          "code": [{"coding": [{"system": F.CODE_SYSTEM + "Yrke", "code": "läkare"}]}]},
@@ -65,7 +65,7 @@ def test_errors_name_the_fhir_path_and_echo_nothing():
 
 
 def test_the_endpoint(client):
-    response = client.post(URL, content=json.dumps(F.bundle(F.service_request(), F.patient(pnr="191212121212"))),
+    response = client.post(URL, content=json.dumps(F.bundle(F.service_request(), F.patient(pnr="198502112389"))),
                            headers={"content-type": "application/fhir+json"})
     assert response.status_code == 200, response.text
     (document,) = response.json()["documents"]

@@ -32,7 +32,7 @@ from primarvard_sdk.domain.codes import (
     Vistelsestatus,
     Yrke,
 )
-from primarvard_sdk.domain.common import AvvikandeDag, Intervall, Oppettid, Period
+from primarvard_sdk.domain.common import AvvikandeDag, Intervall, Oppettid, Period, minute_of_day
 from primarvard_sdk.domain.listning import Kandidat, Listning, Listningslage
 from primarvard_sdk.domain.people import Medarbetare, Person, Utbildning, Utfardare, full_years
 from primarvard_sdk.domain.remiss import Beslut, Komplettering, Remiss
@@ -138,4 +138,5 @@ __all__ = [
     "local_day",
     "lookup",
     "meets_level",
+    "minute_of_day",
 ]

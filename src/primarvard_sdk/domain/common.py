@@ -9,7 +9,13 @@ import attrs
 from primarvard_sdk.domain._fields import field, many, optional
 from primarvard_sdk.domain.codes import Hanvisning, Veckodag
 
-__all__ = ["AvvikandeDag", "Intervall", "Oppettid", "Period"]
+__all__ = ["AvvikandeDag", "Intervall", "Oppettid", "Period", "minute_of_day"]
+
+
+def minute_of_day(t: time, *, end: bool = False) -> int:
+    """Minutes since local midnight; as the ``end`` of an interval, 00:00 is midnight (1440)."""
+    minutes = t.hour * 60 + t.minute
+    return 1440 if end and minutes == 0 else minutes
 
 
 @attrs.frozen
@@ -25,7 +31,7 @@ class Intervall:
     """A local wall-clock interval within one day (Europe/Stockholm), ``fran`` < ``till``."""
 
     fran: time = field("Start, local time HH:MM.")
-    till: time = field("End, local time HH:MM.")
+    till: time = field("End, local time HH:MM, after fran; 00:00 or 24:00 is midnight.")
 
 
 @attrs.frozen
@@ -34,7 +40,7 @@ class Oppettid:
 
     dag: Veckodag = field("Weekday, or helgdag for the public-holiday schedule.")
     fran: time = field("Opens, local time HH:MM.")
-    till: time = field("Closes, local time HH:MM.")
+    till: time = field("Closes, local time HH:MM, after fran; 00:00 or 24:00 is midnight.")
 
 
 @attrs.frozen
