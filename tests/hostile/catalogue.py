@@ -112,9 +112,9 @@ def _days() -> Iterator[Hostile]:
     yield Hostile("as_of: 2025-04-31", _json({**BASE, "as_of": "2025-04-31"}), path="$.as_of")
     yield Hostile("born after the referral (personnummer)", _json(_with(patient={**PATIENT, "personnummer": "20301212-1236"})),
                   path="$.document.patient.personnummer")
-    yield Hostile("born after the referral (birth date)", _json(_with(patient={**PATIENT, "fodelsedatum": "2099-12-31"})),
+    yield Hostile("born after the referral (birth date)", _json(_with(patient={"namn": NAME, "fodelsedatum": "2099-12-31"})),
                   path="$.document.patient.fodelsedatum")
-    yield Hostile("born in year 9999", _json(_with(patient={**PATIENT, "fodelsedatum": "9999-12-31"})),
+    yield Hostile("born in year 9999", _json(_with(patient={"namn": NAME, "fodelsedatum": "9999-12-31"})),
                   path="$.document.patient.fodelsedatum")
     yield Hostile("invalid check digit", _json(_with(patient={"personnummer": "19121212-1213"})),
                   path="$.document.patient.personnummer")

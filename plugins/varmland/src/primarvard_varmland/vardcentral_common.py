@@ -16,6 +16,7 @@ from primarvard_sdk.domain import (
     Vardenhet,
     fold,
     meets_level,
+    minute_of_day,
 )
 from primarvard_sdk.plugin import Implementations
 
@@ -58,8 +59,9 @@ DAY_SV = {
 
 
 def parse_time(text: str) -> time:
-    """A parameter's "HH:MM" as a wall-clock time."""
-    return time.fromisoformat(text)
+    """A parameter's "HH:MM" as a wall-clock time; "24:00" is held as 00:00 (as an interval's end,
+    midnight: read it with ``minute_of_day(t, end=True)``)."""
+    return time(0, 0) if str(text) == "24:00" else time.fromisoformat(str(text))
 
 
 def exact(value: float | int | str | Fraction) -> Fraction:
@@ -151,8 +153,11 @@ def day_key(day: date) -> str:
 
 
 def is_open_at(schedule: Sequence[Oppettid], instant: datetime) -> bool:
-    """Whether the local wall time of ``instant`` lies in one of the day's intervals [fran, till)."""
+    """Whether the local wall time of ``instant`` lies in one of the day's intervals [fran, till);
+    an interval ending 00:00 (or 24:00) runs to midnight."""
     local = calendar.to_local(instant)
     key = day_key(local.date())
-    now = local.time().replace(tzinfo=None)
-    return any(code(o.dag) == key and o.fran <= now < o.till for o in schedule)
+    now = minute_of_day(local.time())
+    return any(
+        code(o.dag) == key and minute_of_day(o.fran) <= now < minute_of_day(o.till, end=True) for o in schedule
+    )

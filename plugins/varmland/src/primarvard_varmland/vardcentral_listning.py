@@ -7,7 +7,15 @@ from typing import Any
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Kanal, Kon, Listning, Utfall, Valtyp, Yrke, full_years
-from primarvard_sdk.findings import decision, failed, finding, indeterminate, not_applicable, passed
+from primarvard_sdk.findings import (
+    decision,
+    failed,
+    finding,
+    inconsistent,
+    indeterminate,
+    not_applicable,
+    passed,
+)
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_varmland.vardcentral_common import municipality, rules
 
@@ -47,6 +55,10 @@ def aktivt_val(doc: Listning, ctx: RuleContext) -> Finding:
             "the arrival day is missing ($.blankett_inkom).",
         )
     arrived = doc.blankett_inkom
+    if doc.datum is not None and arrived < doc.datum:
+        # The unit sends the form after the call ("Listningsblankett ska då sändas till invånaren av
+        # vårdcentralen"): a signed form that arrived before the telephone listing day cannot be right.
+        return inconsistent("$.blankett_inkom", "$.datum", channel=doc.kanal.value)
     if arrived > ctx.as_of:
         return decision(
             "reject",
@@ -118,13 +130,24 @@ def ickeval(doc: Listning, ctx: RuleContext) -> Finding:
         )
     municipalities = ctx.param("municipalities")
     home = municipality(kommun, municipalities)
-    missing = [f"$.kandidater[{i}].kommun" for i, k in enumerate(doc.kandidater) if k.kommun is None]
     same = [(i, k) for i, k in enumerate(doc.kandidater)
             if k.kommun is not None and municipality(k.kommun, municipalities) == home]
-    missing += [f"$.kandidater[{i}].vagavstand_km" for i, k in same if k.vagavstand_km is None]
+    unknown = [(i, k) for i, k in enumerate(doc.kandidater) if k.kommun is None]
+    missing = [f"$.kandidater[{i}].vagavstand_km" for i, k in same if k.vagavstand_km is None]
+    known = [k.vagavstand_km for _, k in same if k.vagavstand_km is not None]
+    shortest_known = min(known) if known else None
+    # A candidate whose municipality is not reported matters only if it could be (or tie with) the
+    # nearest one in the municipality: when its road distance is not reported, or not longer than the
+    # shortest known one (or no candidate is known to be in the municipality).
+    irrelevant = [
+        (i, k) for i, k in unknown
+        if k.vagavstand_km is not None and shortest_known is not None and k.vagavstand_km > shortest_known
+    ]
+    farther = {i for i, _ in irrelevant}
+    missing += [f"$.kandidater[{i}].kommun" for i, _ in unknown if i not in farther]
     if missing:
         return indeterminate(*missing)
-    ignored = len(doc.kandidater) - len(same)
+    ignored = len(doc.kandidater) - len(same) - len(irrelevant)
     if not same:
         return indeterminate(
             "$.kandidater",
@@ -143,11 +166,16 @@ def ickeval(doc: Listning, ctx: RuleContext) -> Finding:
         )
     assigned = nearest[0]
     values: dict[str, Any] = {"assigned_unit": assigned, "distance_km": shortest, "ignored_other_municipality": ignored}
+    if irrelevant:
+        values["farther_unknown_municipality"] = sorted(k.enhet_id for _, k in irrelevant)
     basis_sv = f"Närmaste vårdcentral på väg inom samma kommun: {assigned} ({shortest} km)"
     basis_en = f"Nearest vårdcentral by road within the same municipality: {assigned} ({shortest} km)"
     if ignored:
         basis_sv += f"; {ignored} kandidat(er) i annan kommun räknas inte"
         basis_en += f"; {ignored} candidate(s) in another municipality not counted"
+    if irrelevant:
+        basis_sv += f"; {len(irrelevant)} kandidat(er) med okänd kommun ligger längre bort och kan inte ändra svaret"
+        basis_en += f"; {len(irrelevant)} candidate(s) of unknown municipality lie farther away and cannot change the answer"
     if doc.enhet_id is None:
         return passed(basis_sv + " är invånarens ickevalsalternativ.", basis_en + " is the resident's non-choice unit.",
                       **values)
@@ -254,6 +282,7 @@ def listningstak(doc: Listning, ctx: RuleContext) -> Finding:
     if listade is None:
         return indeterminate("$.listningslage.listade", cap=tak)
     values: dict[str, Any] = {"cap": tak, "listed": listade}
+    refused = doc.beslut is not None and doc.beslut.utfall is Utfall.avvisad
     if doc.beslut is not None:
         values["unit_decision"] = doc.beslut.utfall.value
     if listade < tak:
@@ -274,8 +303,8 @@ def listningstak(doc: Listning, ctx: RuleContext) -> Finding:
     position = _queue_position(doc)
     if isinstance(position, list):
         return indeterminate(*position, **values)
-    refused_sv = " Vårdcentralen nekade listningen; den ska i stället köas." if values.get("unit_decision") == "avvisad" else ""
-    refused_en = " The vårdcentral refused the listing; it must be queued instead." if values.get("unit_decision") == "avvisad" else ""
+    refused_sv = " Vårdcentralen nekade listningen; den ska i stället köas." if refused else ""
+    refused_en = " The vårdcentral refused the listing; it must be queued instead." if refused else ""
     assert doc.datum is not None
     return decision(
         "route",

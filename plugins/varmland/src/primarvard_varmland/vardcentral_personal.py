@@ -126,20 +126,23 @@ def specialist_allmanmedicin(unit: Vardenhet, ctx: RuleContext) -> Finding:
     for i, m in enumerate(unit.personal or ()):
         if m.yrke is not None and m.yrke is not Yrke.lakare:
             continue
+        # Specialist competence presupposes the licence; a 0 % service level does not staff the unit.
+        if m.legitimerad is False or m.tjanstgoringsgrad == 0:
+            continue
+        open_paths = [f"$.personal[{i}].yrke"] if m.yrke is None else []
         held = _specialties(i, m)
         if isinstance(held, list):
-            verdicts.append((m.id, held + ([f"$.personal[{i}].yrke"] if m.yrke is None else [])))
-        elif Specialitet.allmanmedicin.value not in held or m.legitimerad is False:
+            open_paths += held
+        elif Specialitet.allmanmedicin.value not in held:
             continue
-        elif m.yrke is None:
-            verdicts.append((m.id, [f"$.personal[{i}].yrke"]))
-        else:
-            verdicts.append((m.id, True))
+        if m.tjanstgoringsgrad is None:
+            open_paths.append(f"$.personal[{i}].tjanstgoringsgrad")
+        verdicts.append((m.id, open_paths or True))
     return _at_least(
         verdicts,
         minimum,
-        sv="specialist(er) i allmänmedicin",
-        en="specialist(s) in general practice",
+        sv="specialist(er) i allmänmedicin i tjänst (tjänstgöringsgrad över 0)",
+        en="specialist(s) in general practice in service (service level above 0)",
     )
 
 
@@ -156,6 +159,9 @@ def jour_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
         )
 
     def check(i: int, m: Medarbetare) -> Verdict:
+        # Every alternative (specialist, ST-läkare, läkare med annan specialitet) presupposes the licence.
+        if m.legitimerad is False:
+            return False
         # Three alternatives joined by "eller": any one suffices.
         open_paths: list[str] = []
         held = _specialties(i, m)
@@ -186,10 +192,19 @@ def jour_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
     )
 
 
+def _nurse(i: int, m: Medarbetare, nurses: frozenset[Yrke]) -> Verdict:
+    """Whether the member is a nurse (a profession in ``nurses``) not recorded as unlicensed, or the
+    path of an unreported profession."""
+    if m.yrke is None:
+        return [f"$.personal[{i}].yrke"]
+    return m.yrke in nurses and m.legitimerad is not False
+
+
 @rules.implement("varmland.vardcentral.vardenhet.distriktsskoterska")
 def distriktsskoterska(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if (early := _no_staff(unit)) is not None:
         return early
+    nurses = frozenset(Yrke(c) for c in ctx.param("nurse_professions"))
     staff, unknown = staff_in(unit, Uppdrag.distriktsskoterskeuppgifter)
     if not staff and not unknown:
         return not_applicable(
@@ -198,23 +213,30 @@ def distriktsskoterska(unit: Vardenhet, ctx: RuleContext) -> Finding:
         )
 
     def check(i: int, m: Medarbetare) -> Verdict:
+        nurse = _nurse(i, m, nurses)
+        if nurse is False:
+            return False
         held = _specialties(i, m)
-        return held if isinstance(held, list) else Specialitet.distriktsskoterska.value in held
+        if isinstance(held, list):
+            return (nurse if isinstance(nurse, list) else []) + held
+        if Specialitet.distriktsskoterska.value not in held:
+            return False
+        return nurse
 
     return _judge_each(
         staff,
         check,
-        sv="specialistutbildad distriktssköterska",
-        en="specialist-trained district nurse",
+        sv="sjuksköterska som är specialistutbildad distriktssköterska",
+        en="a nurse who is a specialist-trained district nurse",
         unknown=unknown,
     )
 
 
-def _credits(i: int, m: Medarbetare, area: str, minimum: Fraction, day: date) -> Verdict:
-    """A nurse whose completed trainings in ``area`` add up to at least ``minimum`` credits."""
+def _credits(i: int, m: Medarbetare, area: str, minimum: Fraction, day: date, nurses: frozenset[Yrke]) -> Verdict:
+    """A licensed nurse whose completed trainings in ``area`` add up to at least ``minimum`` credits."""
     if m.yrke is None:
         return [f"$.personal[{i}].yrke"]
-    if m.yrke is not Yrke.sjukskoterska:
+    if m.yrke not in nurses or m.legitimerad is False:
         return False
     if m.utbildningar is None:
         return [f"$.personal[{i}].utbildningar"]
@@ -232,7 +254,7 @@ def _credits(i: int, m: Medarbetare, area: str, minimum: Fraction, day: date) ->
         else:
             total += exact(u.hogskolepoang)
     if total >= minimum:
-        return True
+        return True if m.legitimerad is True else [f"$.personal[{i}].legitimerad"]
     return open_paths or False
 
 
@@ -242,12 +264,13 @@ def diabetes_astma_kol(unit: Vardenhet, ctx: RuleContext) -> Finding:
         return early
     minimum = exact(ctx.param("min_credits"))
     areas = [str(a) for a in ctx.param("areas")]
+    nurses = frozenset(Yrke(c) for c in ctx.param("nurse_professions"))
     lacking: list[str] = []
     missing: list[str] = []
     qualified: dict[str, list[str]] = {}
     for area in areas:
         staff, unknown = staff_in(unit, Uppdrag(area))
-        verdicts = [(m.id, _credits(i, m, area, minimum, ctx.day)) for i, m in staff]
+        verdicts = [(m.id, _credits(i, m, area, minimum, ctx.day, nurses)) for i, m in staff]
         qualified[area] = sorted(mid for mid, v in verdicts if v is True)
         if not qualified[area]:
             open_paths = unknown + [p for _, v in verdicts if isinstance(v, list) for p in v]
@@ -259,8 +282,8 @@ def diabetes_astma_kol(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if lacking:
         names = ", ".join(lacking)
         return failed(
-            f"Ingen sjuksköterska med avslutad specialisering om minst {shown} hp inom vårdområdet: {names}.",
-            f"No nurse with a completed specialisation of at least {shown} credits in the area: {names}.",
+            f"Ingen legitimerad sjuksköterska med avslutad specialisering om minst {shown} hp inom vårdområdet: {names}.",
+            f"No licensed nurse with a completed specialisation of at least {shown} credits in the area: {names}.",
             lacking=lacking,
             qualified=qualified,
         )
@@ -381,6 +404,8 @@ def samordnande_sjukskoterska(unit: Vardenhet, ctx: RuleContext) -> Finding:
             continue
         if m.yrke is not None and m.yrke is not Yrke.sjukskoterska:
             continue
+        if m.namn is not None and not m.namn.strip():
+            continue  # a blank name is no name: "namngivna medarbetare"
         open_paths = [f"$.personal[{i}].{f}" for f in ("yrke", "namn") if getattr(m, f) is None]
         verdicts.append((m.id, open_paths or True))
     return _at_least(
@@ -401,6 +426,9 @@ def bmm_lakarkompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
         return not_applicable("Ingen läkare är angiven för BMM.", "No physician is declared for BMM.")
 
     def check(i: int, m: Medarbetare) -> Verdict:
+        # Specialist competence and specialist training (ST) both presuppose the licence.
+        if m.legitimerad is False:
+            return False
         held = _specialties(i, m)
         if not isinstance(held, list) and held & specialties:
             return True

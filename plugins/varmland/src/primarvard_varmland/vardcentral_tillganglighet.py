@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Oppettid, Stangning, Tillganglighet
+from primarvard_sdk.domain import Hanvisning, Oppettid, Stangning, Tillganglighet, minute_of_day
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
 from primarvard_varmland.vardcentral_common import (
@@ -22,13 +22,14 @@ from primarvard_varmland.vardcentral_common import (
 )
 
 
-def _minutes(t: time) -> int:
-    return t.hour * 60 + t.minute
+def _span(fran: time, till: time) -> tuple[int, int]:
+    """An interval in wall-clock minutes of its day; an end of 00:00 (or 24:00) is midnight (1440)."""
+    return minute_of_day(fran), minute_of_day(till, end=True)
 
 
 def _merged(schedule: Iterable[Oppettid], day: str) -> list[tuple[int, int]]:
     """The day's intervals in wall-clock minutes, overlapping or touching ones merged."""
-    spans = sorted((_minutes(o.fran), _minutes(o.till)) for o in schedule if o.dag.value == day and o.till > o.fran)
+    spans = sorted(span for o in schedule if o.dag.value == day and (span := _span(o.fran, o.till))[1] > span[0])
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -39,26 +40,30 @@ def _merged(schedule: Iterable[Oppettid], day: str) -> list[tuple[int, int]]:
 
 
 def _covers(schedule: Iterable[Oppettid], day: str, start: time, end: time) -> bool:
-    return any(s <= _minutes(start) and _minutes(end) <= e for s, e in _merged(schedule, day))
+    first, last = _span(start, end)
+    return any(s <= first and last <= e for s, e in _merged(schedule, day))
 
 
 def _wall_hours(schedule: Iterable[Oppettid], day: str) -> Fraction:
     return Fraction(sum(e - s for s, e in _merged(schedule, day)), 60)
 
 
-def _closure_referral(closure: Stangning) -> list[str] | None:
-    """Where callers are referred during a closure (codes), or None when not reported."""
-    if closure.hanvisning is not None:
-        return codes(closure.hanvisning)
-    if closure.telefonhanvisning is not None:
-        return codes([closure.telefonhanvisning])
-    return None
+def _closure_referral(closure: Stangning, index: int, accepted: frozenset[Hanvisning]) -> bool | list[str]:
+    """Whether a closure has a referral to another care unit: either its referral (hanvisning) or its
+    telephone referral (telefonhanvisning) pointing to one suffices. False only when both are reported
+    and neither does; otherwise the paths of the unreported ones."""
+    given = [*(closure.hanvisning or ()), *([closure.telefonhanvisning] if closure.telefonhanvisning is not None else [])]
+    if any(h in accepted for h in given):
+        return True
+    open_paths = [f"$.stangningar[{index}].{name}" for name in ("hanvisning", "telefonhanvisning")
+                  if getattr(closure, name) is None]
+    return open_paths or False
 
 
 @rules.implement("varmland.vardcentral.tillganglighet.telefon")
 def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     opens, closes = parse_time(ctx.param("opens")), parse_time(ctx.param("closes"))
-    accepted = [str(c) for c in ctx.param("closure_referrals")]
+    accepted = frozenset(Hanvisning(c) for c in ctx.param("closure_referrals"))
     window = f"{opens:%H:%M}–{closes:%H:%M}"
     day = ctx.day
     missing: list[str] = []
@@ -80,10 +85,10 @@ def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
                    if s.fran <= day and (s.forvantad_till is None or day <= s.forvantad_till)]
         without: list[str] = []
         for i, s in current:
-            referral = _closure_referral(s)
-            if referral is None:
-                missing.append(f"$.stangningar[{i}].hanvisning")
-            elif not set(referral) & set(accepted):
+            referral = _closure_referral(s, i, accepted)
+            if isinstance(referral, list):
+                missing.extend(referral)
+            elif not referral:
                 without.append(s.fran.isoformat())
         values["closed_on_day"] = bool(current)
         if without:
@@ -116,20 +121,21 @@ def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 
 @rules.implement("varmland.vardcentral.tillganglighet.telefonsvarare")
 def telefonsvarare(doc: Tillganglighet, ctx: RuleContext) -> Finding:
-    forbidden = [str(c) for c in ctx.param("forbidden_referrals")]
-    allowed = [str(c) for c in ctx.param("required_one_of")]
-    website = [str(c) for c in ctx.param("website")]
+    forbidden = frozenset(Hanvisning(c) for c in ctx.param("forbidden_referrals"))
+    allowed = frozenset(Hanvisning(c) for c in ctx.param("required_one_of"))
+    website = frozenset(Hanvisning(c) for c in ctx.param("website"))
     missing: list[str] = []
     if doc.hanvisning_utanfor_oppettid is None:
         missing.append("$.hanvisning_utanfor_oppettid")
     informs = getattr(doc, "telefonsvarare_oppettider", None)
     if informs is None:
         missing.append("$.telefonsvarare_oppettider")
-    given = codes(doc.hanvisning_utanfor_oppettid or ())
+    referrals = tuple(doc.hanvisning_utanfor_oppettid or ())
+    given = codes(referrals)
     values: dict[str, Any] = {"given": given}
     problems_sv: list[str] = []
     problems_en: list[str] = []
-    bad = sorted({c for c in given if c in forbidden})
+    bad = sorted(codes({h for h in referrals if h in forbidden}))
     values["forbidden_given"] = bad
     if bad:
         problems_sv.append(f"hänvisar till otillåtet alternativ ({', '.join(bad)}); hänvisningen får inte vara till "
@@ -137,10 +143,10 @@ def telefonsvarare(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         problems_en.append(f"refers to a forbidden alternative ({', '.join(bad)}); the referral may not be to an online "
                            "doctor, the jourcentral or the emergency department")
     if doc.hanvisning_utanfor_oppettid is not None:
-        if not set(given) & set(allowed):
-            problems_sv.append("hänvisar varken till alternativ vårdcentral eller 1177 per telefon")
-            problems_en.append("refers neither to another vårdcentral nor to 1177 by telephone")
-        if not set(given) & set(website):
+        if not set(referrals) & allowed:
+            problems_sv.append("hänvisar varken till alternativ vårdcentral (eller hälsocentral) eller 1177 per telefon")
+            problems_en.append("refers neither to another vårdcentral (or hälsocentral) nor to 1177 by telephone")
+        if not set(referrals) & website:
             problems_sv.append("hänvisar inte till relevant webbplats")
             problems_en.append("does not refer to a relevant website")
     if informs is False:

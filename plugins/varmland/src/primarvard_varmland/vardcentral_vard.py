@@ -11,6 +11,8 @@ from primarvard_sdk import calendar
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.domain import (
     Fordelning,
+    Fordelningstyp,
+    Forandringstyp,
     Remiss,
     Remisstyp,
     Uppfoljning,
@@ -23,6 +25,7 @@ from primarvard_sdk.findings import (
     deadline_outcome,
     decision,
     finding,
+    inconsistent,
     indeterminate,
     not_applicable,
     passed,
@@ -166,6 +169,21 @@ def medicinsk_fotvard(remiss: Remiss, ctx: RuleContext) -> Finding:
 _RANK = {Outcome.missed: 0, Outcome.open: 1, Outcome.met: 2}
 
 
+def _contradictions(pairs: list[tuple[str, str]], **values: Any) -> Finding:
+    """indeterminate for recorded days that cannot be right, each (path, the path it lies before)."""
+    if len(pairs) == 1:
+        return inconsistent(*pairs[0], **values)
+    listed = ", ".join(f"{path} före {against}" for path, against in pairs)
+    listed_en = ", ".join(f"{path} before {against}" for path, against in pairs)
+    return indeterminate(
+        *[path for path, _ in pairs],
+        sv=f"Kan inte avgöras: {listed}; uppgifterna kan inte stämma.",
+        en=f"Cannot be decided: {listed_en}; the records cannot be right.",
+        inconsistent=[path for path, _ in pairs],
+        **values,
+    )
+
+
 def _param_on(ctx: RuleContext, name: str, day: date) -> Any | None:
     """The parameter in force on ``day`` (an event's own day), or None when no rulebook edition
     covers that day."""
@@ -180,7 +198,8 @@ def naromradesplan(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     if doc.forandringar is None:
         return indeterminate("$.forandringar")
     events = sorted(
-        (f for f in doc.forandringar if f.typ == "vardgivare_upphor"), key=lambda f: (f.datum, f.genomford or date.max)
+        ((i, f) for i, f in enumerate(doc.forandringar) if f.typ is Forandringstyp.vardgivare_upphor),
+        key=lambda p: (p[1].datum, p[1].genomford or date.max, p[0]),
     )
     if not events:
         return not_applicable(
@@ -189,21 +208,31 @@ def naromradesplan(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         )
     judged = []
     outside: list[date] = []
-    for f in events:
+    contradicted: list[tuple[str, str]] = []
+    for i, f in events:
         months = _param_on(ctx, "months_after", f.datum)
         if months is None:
             outside.append(f.datum)
             continue
+        if f.genomford is not None and f.genomford < f.datum:
+            # "revidera planen senast en månad efter upphörandet": the revision owed is one made after
+            # the provider ceased; a revision dated before it cannot be the one recorded for it.
+            contradicted.append((f"$.forandringar[{i}].genomford", f"$.forandringar[{i}].datum"))
+            continue
         judged.append((calendar.add_months(f.datum, int(months)), int(months), f))
-    if not judged:
+    if not judged and not contradicted:
         return not_applicable(
             f"Ingen regelbok gäller dagarna då vårdgivare upphörde ({', '.join(d.isoformat() for d in outside)}).",
             f"No rulebook edition covers the days the care providers ceased ({', '.join(d.isoformat() for d in outside)}).",
             reason="no_rulebook_in_force",
         )
-    due, months, event = min(
-        judged, key=lambda p: (_RANK[deadline_outcome(p[0], p[2].genomford, ctx.as_of)], p[2].datum)
+    worst = min(
+        judged, key=lambda p: (_RANK[deadline_outcome(p[0], p[2].genomford, ctx.as_of)], p[2].datum), default=None
     )
+    if contradicted and (worst is None or deadline_outcome(worst[0], worst[2].genomford, ctx.as_of) is not Outcome.missed):
+        return _contradictions(contradicted, events=len(events))
+    assert worst is not None
+    due, months, event = worst
     note_sv, note_en = calendar_day_note(due)
     return deadline(
         due,
@@ -227,6 +256,7 @@ def aterinskrivning_30_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         return not_applicable("Inga vårdtillfällen.", "No inpatient stays.")
     windows: list[dict[str, Any]] = []
     missing: list[str] = []
+    contradicted: list[tuple[str, str]] = []
     days = 0
     for i, stay in sorted(enumerate(doc.vardtillfallen), key=lambda p: (p[1].utskriven, p[0])):
         in_force = _param_on(ctx, "calendar_days", stay.utskriven)
@@ -235,6 +265,10 @@ def aterinskrivning_30_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         days = int(in_force)
         due = calendar.add_calendar_days(stay.utskriven, days)
         back = stay.aterinskriven
+        if back is not None and back < stay.utskriven:
+            # A readmission ("återinskrivning") follows the discharge; one dated before it cannot be right.
+            contradicted.append((f"$.vardtillfallen[{i}].aterinskriven", f"$.vardtillfallen[{i}].utskriven"))
+            continue
         within = back is not None and stay.utskriven <= back <= due
         if within and stay.planerad is None:
             missing.append(f"$.vardtillfallen[{i}].planerad")
@@ -242,12 +276,22 @@ def aterinskrivning_30_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         state = Outcome.missed if counts else (Outcome.open if back is None and ctx.as_of <= due else Outcome.met)
         windows.append({"utskriven": stay.utskriven, "due": due, "aterinskriven": back,
                         "readmission": counts, "outcome": state.value})
-    if not windows:
+    if not windows and not contradicted:
         return not_applicable(
             "Ingen regelbok gäller utskrivningsdagarna.", "No rulebook edition covers the discharge days.",
             reason="no_rulebook_in_force",
         )
     readmissions = [w for w in windows if w["readmission"]]
+    if contradicted and not readmissions:
+        if missing:
+            found = _contradictions(contradicted, windows=windows)
+            return indeterminate(
+                *found.missing, *missing,
+                sv=f"{found.explanation.sv} Dessutom saknas: {', '.join(missing)}.",
+                en=f"{found.explanation.en} Also missing: {', '.join(missing)}.",
+                **found.values,
+            )
+        return _contradictions(contradicted, windows=windows)
     if missing and not readmissions:
         return indeterminate(*missing, windows=windows)
     opened = [w for w in windows if w["outcome"] == Outcome.open.value]
@@ -283,7 +327,7 @@ def _display(value: Fraction) -> float:
 
 @rules.implement("varmland.vardcentral.vardenhet.umm_lakartid")
 def umm_lakartid(doc: Fordelning, ctx: RuleContext) -> Finding:
-    if doc.avser != "umm_lakartid":
+    if doc.avser is not Fordelningstyp.umm_lakartid:
         return not_applicable(
             f"Fördelningen avser {doc.avser}, inte umm_lakartid.", f"The allocation is for {doc.avser}, not umm_lakartid."
         )
