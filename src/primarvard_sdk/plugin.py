@@ -12,6 +12,9 @@ naming the file and the JSON path.
 from __future__ import annotations
 
 import importlib
+import os
+import re
+import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
@@ -158,6 +161,79 @@ def _read_yaml(package: str, name: str) -> Any:
         raise RulebookDataError(f"{package}/data/{name}: cannot be read: {exc}") from None
 
 
+# --- where a problem is: YAML lines and rule ids --------------------------------------------
+
+_PATH_IN = re.compile(r"\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])*")
+
+
+def yaml_lines(text: str) -> dict[str, int]:
+    """The 1-based line of every node of a YAML text, by JSON path (``$.rules[2].citation``);
+    a mapping value is placed on its key's line."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    marks: dict[str, int] = {}
+
+    def walk(node: Any, path: str, line: int) -> None:
+        marks[path] = line
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    walk(value, f"{path}.{key.value}", key.start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, value in enumerate(node.value):
+                walk(value, f"{path}[{i}]", value.start_mark.line + 1)
+
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return marks
+    if root is not None:
+        walk(root, "$", root.start_mark.line + 1)
+    return marks
+
+
+def _file_lines(package: str, name: str) -> dict[str, int]:
+    try:
+        return yaml_lines(resources.files(package).joinpath("data", name).read_text(encoding="utf-8"))
+    except OSError:
+        return {}
+
+
+def locate(problem: str, lines: Mapping[str, int], data: Any) -> str:
+    """``problem`` prefixed with the YAML line of the first JSON path it names and, under
+    ``$.rules[i]``, the rule's id: ``line 23 (rule x.y.z): $.rules[2].citation.quote: empty``."""
+    found = _PATH_IN.search(problem)
+    if found is None or found.group(0) == "$":
+        return problem
+    path = probe = found.group(0)
+    while probe not in lines and probe != "$":
+        probe = re.sub(r"(\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])$", "", probe)
+    where = f"line {lines[probe]}" if probe in lines else ""
+    item = re.match(r"\$\.(rules|examples)\[([0-9]+)\]", path)
+    if item and isinstance(data, Mapping):
+        entries = data.get(item.group(1))
+        k = int(item.group(2))
+        if isinstance(entries, list) and k < len(entries) and isinstance(entries[k], Mapping):
+            ident = entries[k].get("id" if item.group(1) == "rules" else "rule")
+            if isinstance(ident, str) and _PATH_IN.fullmatch(ident) is None:
+                where += f" (rule {ident})"
+    return f"{where.strip()}: {problem}" if where else problem
+
+
+def _rule_line(rule_id: str, lines: Mapping[str, int], data: Any) -> str:
+    rules = data.get("rules") if isinstance(data, Mapping) else None
+    for k, r in enumerate(rules if isinstance(rules, list) else ()):
+        if isinstance(r, Mapping) and r.get("id") == rule_id and f"$.rules[{k}]" in lines:
+            return f"{rule_id} (line {lines[f'$.rules[{k}]']})"
+    return rule_id
+
+
+def _data_error(where: str, package: str, name: str, problems: Sequence[str], data: Any) -> RulebookDataError:
+    lines = _file_lines(package, name)
+    return RulebookDataError(f"{where}: " + "; ".join(locate(p, lines, data) for p in problems))
+
+
 def _dates_to_text(data: Any) -> Any:
     # YAML turns 2025-01-01 into a date; the converter reads dates from ISO text like JSON does.
     if isinstance(data, dict):
@@ -169,17 +245,21 @@ def _dates_to_text(data: Any) -> Any:
     return data
 
 
-def _structure_data(data: Any, cls: type[D], where: str) -> D:
+def _structure_data(data: Any, cls: type[D], where: str, package: str | None = None, name: str | None = None) -> D:
     try:
         return structure(data, cls)
     except InvalidDocument as exc:
-        raise RulebookDataError(f"{where}: {'; '.join(map(str, exc.errors))}") from None
+        problems = [str(e) for e in exc.errors]
+        if package is not None and name is not None:
+            raise _data_error(where, package, name, problems, data) from None
+        raise RulebookDataError(f"{where}: {'; '.join(problems)}") from None
 
 
 def load_region(package: str) -> Region:
     """Read and validate ``<package>/data/region.yaml``."""
     where = f"{package}/data/region.yaml"
-    data = _structure_data(_read_yaml(package, "region.yaml"), _RegionData, where)
+    raw = _read_yaml(package, "region.yaml")
+    data = _structure_data(raw, _RegionData, where, package, "region.yaml")
     problems = []
     for i, p in enumerate(data.programmes):
         if not p.editions:
@@ -191,7 +271,7 @@ def load_region(package: str) -> Region:
             if k and (spans[k - 1].valid_to is None or spans[k - 1].valid_to >= e.valid_from):  # type: ignore[operator]
                 problems.append(f"$.programmes[{i}].editions ({e.id}): overlaps the edition before it")
     if problems:
-        raise RulebookDataError(f"{where}: " + "; ".join(problems))
+        raise _data_error(where, package, "region.yaml", problems, raw)
     return Region(
         code=data.code,
         name=data.name,
@@ -205,7 +285,8 @@ def load_region(package: str) -> Region:
 def load_rulebook(package: str, region: Region, programme: str, implementations: Implementations) -> Rulebook:
     """Read, validate and bind ``<package>/data/<programme>.yaml`` to its rule functions."""
     where = f"{package}/data/{programme}.yaml"
-    data = _structure_data(_read_yaml(package, f"{programme}.yaml"), _RulebookData, where)
+    raw = _read_yaml(package, f"{programme}.yaml")
+    data = _structure_data(raw, _RulebookData, where, package, f"{programme}.yaml")
     declared = region.programme(programme)
     problems: list[str] = []
     if data.region != region.code or data.programme != programme or declared is None:
@@ -220,15 +301,19 @@ def load_rulebook(package: str, region: Region, programme: str, implementations:
         rules.append(_bind_rule(r, region.code, programme, documents))
     missing = sorted(seen - set(implementations.functions) - _annex_ids(data))
     extra = sorted(set(implementations.functions) - seen)
+    lines = _file_lines(package, f"{programme}.yaml") if missing or extra or problems else {}
     if missing:
-        problems.append(f"rules without an implementation: {', '.join(missing)}")
+        shown = ", ".join(_rule_line(m, lines, raw) for m in missing)
+        problems.append(f"rules without an implementation: {shown}")
     if extra:
-        problems.append(f"implementations without a rule in the data: {', '.join(extra)}")
+        places = getattr(implementations, "places", {})
+        shown = ", ".join(f"{e} ({places[e]})" if e in places else e for e in extra)
+        problems.append(f"implementations without a rule in the data: {shown}")
     for i, a in enumerate(data.annexes):
         if a.rule_id is not None and a.rule_id not in seen:
             problems.append(f"$.annexes[{i}].rule_id: unknown rule {a.rule_id}")
     if problems:
-        raise RulebookDataError(f"{where}: " + "; ".join(problems))
+        raise RulebookDataError(f"{where}: " + "; ".join(locate(p, lines, raw) for p in problems))
     annexes = tuple(Annex(**attrs.asdict(a, recurse=False)) for a in data.annexes)
     return Rulebook(rules=tuple(rules), annexes=annexes)
 
@@ -281,27 +366,46 @@ def _is_day_field(cls: type | None, dotted: str) -> bool:
 
 
 def _check_dating(r: _RuleData, path: str, editions: Sequence[Edition]) -> list[str]:
-    """Parameter values lie inside an edition, do not overlap, and leave no gap inside one."""
+    """Parameter values lie inside an edition, do not overlap, and leave no gap inside one: from
+    the edition's first day (or the parameter's first value in it) to its last day."""
     problems = []
     for j, p in enumerate(r.parameters):
+        here = f"{path}.parameters[{j}] ({p.name})"
         periods = sorted(p.values, key=lambda v: v.valid_from)
         for k, v in enumerate(periods):
             if v.valid_to is not None and v.valid_to < v.valid_from:
                 problems.append(f"{path}.parameters[{j}]: valid_to before valid_from")
             home = next((e for e in editions if e.in_force(v.valid_from)), None)
             if home is None or (home.valid_to is not None and (v.valid_to is None or v.valid_to > home.valid_to)):
-                problems.append(f"{path}.parameters[{j}] ({p.name}): value from {v.valid_from} is not inside one edition")
-            if not k:
-                continue
-            before = periods[k - 1].valid_to
-            if before is None or before >= v.valid_from:
-                problems.append(f"{path}.parameters[{j}] ({p.name}): overlapping validity periods")
-            elif (v.valid_from - before).days > 1 and home is not None and home.in_force(before):
-                problems.append(
-                    f"{path}.parameters[{j}] ({p.name}): no value from {before + timedelta(days=1)} "
-                    f"to {v.valid_from - timedelta(days=1)} inside edition {home.id}"
-                )
+                problems.append(f"{here}: value from {v.valid_from} is not inside one edition")
+            if k:
+                before = periods[k - 1].valid_to
+                if before is None or before >= v.valid_from:
+                    problems.append(f"{here}: overlapping validity periods")
+        for e in editions:
+            inside = [v for v in periods if e.in_force(v.valid_from)]
+            if not inside:
+                continue  # the parameter is not part of this edition (e.g. a rule added later)
+            day: date | None = e.valid_from if inside[0].valid_from > e.valid_from and _starts_later_ok(r, p, e) else inside[0].valid_from
+            for v in inside:
+                if day is not None and v.valid_from > day:
+                    problems.append(f"{here}: no value from {day} to {v.valid_from - timedelta(days=1)} "
+                                    f"inside edition {e.id}")
+                day = None if v.valid_to is None else max(day or v.valid_to, v.valid_to + timedelta(days=1))
+            end = e.valid_to
+            if day is not None and (end is None or day <= end):
+                to = f"to {end}" if end is not None else "on (the edition has no end)"
+                problems.append(f"{here}: no value from {day} {to} inside edition {e.id}")
     return problems
+
+
+def _starts_later_ok(r: _RuleData, p: _ParameterData, e: Edition) -> bool:
+    """Whether a parameter whose first value in an edition starts after the edition's first day
+    is a gap: it is, unless every parameter of the rule starts on that later day (a rule that
+    takes effect in the middle of an edition)."""
+    firsts = {min((v.valid_from for v in q.values if e.in_force(v.valid_from)), default=None) for q in r.parameters}
+    firsts.discard(None)
+    return len(firsts) > 1
 
 
 def _citation(c: _CitationData, documents: Mapping[str, SourceDocument]) -> Citation:
@@ -368,6 +472,12 @@ class _FrozenDict(dict[str, Any]):
 # --- rule functions -------------------------------------------------------------------------
 
 
+def _place(frame: Any) -> str:
+    """``<package dir>/<file>.py:<line>`` of a frame: where a rule function was registered."""
+    name = frame.f_code.co_filename
+    return f"{os.path.join(os.path.basename(os.path.dirname(name)), os.path.basename(name))}:{frame.f_lineno}"
+
+
 class Implementations:
     """The rule functions of one programme, registered by rule id.
 
@@ -380,17 +490,21 @@ class Implementations:
     def __init__(self, prefix: str) -> None:
         self.prefix = prefix
         self.functions: dict[str, RuleFunction] = {}
+        #: Where each rule function was registered (``file:line``), for error messages.
+        self.places: dict[str, str] = {}
         #: Vectorised twins by rule id (see :meth:`vectorised`).
         self.twins: dict[str, VectorisedRule] = {}
 
     def implement(self, rule_id: str) -> Callable[[Callable[[D, RuleContext], Finding]], Callable[[D, RuleContext], Finding]]:
+        place = _place(sys._getframe(1))
         if not rule_id.startswith(self.prefix + "."):
-            raise ValueError(f"{rule_id} is not a rule of {self.prefix}")
+            raise ValueError(f"{rule_id} ({place}) is not a rule of {self.prefix}")
 
         def register(function: Callable[[D, RuleContext], Finding]) -> Callable[[D, RuleContext], Finding]:
             if rule_id in self.functions:
-                raise ValueError(f"{rule_id} is implemented twice")
+                raise ValueError(f"{rule_id} is implemented twice: {self.places.get(rule_id, '?')} and {place}")
             self.functions[rule_id] = function
+            self.places[rule_id] = place
             return function
 
         return register
@@ -398,7 +512,9 @@ class Implementations:
     def shape(self, shape: Shape) -> Shape:
         """Register a rule stated as a shape (:mod:`primarvard_sdk.shapes`): its rule function and
         its columnar twin are both derived from the one statement."""
+        place = _place(sys._getframe(1))
         self.implement(shape.rule_id)(shape.evaluate)
+        self.places[shape.rule_id] = place
         twin = shape.twin()
         self.vectorised(shape.rule_id, *twin.columns)(twin.function)
         return shape

@@ -45,9 +45,18 @@ def test_aktivt_val(fields: dict[str, Any], outcome: Outcome) -> None:
 
 
 def test_aktivt_val_telephone_effective_from_form_arrival() -> None:
-    r = run({"valtyp": "aktivt_val", "kanal": "telefon", "blankett_undertecknad": True, "blankett_inkom": "2025-05-20"},
-            "listning.aktivt_val")
+    r = run({"datum": "2025-05-15", "valtyp": "aktivt_val", "kanal": "telefon", "blankett_undertecknad": True,
+             "blankett_inkom": "2025-05-20"}, "listning.aktivt_val")
     assert r.values["effective_from"] == date(2025, 5, 20)
+
+
+def test_aktivt_val_form_before_the_call_is_inconsistent() -> None:
+    # "Om patienten önskar lista om sig per telefon kan detta göras först när undertecknad
+    # listningsblankett inkommit. Listningsblankett ska då sändas till invånaren av vårdcentralen."
+    r = run({"datum": "2025-05-15", "valtyp": "aktivt_val", "kanal": "telefon", "blankett_undertecknad": True,
+             "blankett_inkom": "2025-05-14"}, "listning.aktivt_val")
+    assert r.outcome is Outcome.indeterminate and r.missing == ("$.blankett_inkom",)
+    assert r.values["inconsistent"] == ["$.blankett_inkom"]
 
 
 def test_aktivt_val_not_an_active_choice() -> None:
@@ -128,6 +137,23 @@ def test_ickeval_municipality_spellings() -> None:
     # "inom samma kommun": the region's spellings of its municipalities (Hammarö, Hammaro) are one.
     doc = ickeval(kand("vc-h", "Hammarö", 2.0), kand("vc-k", "Karlstad", 1.0), person={"kommun": "HAMMARO"})
     assert run(doc, "listning.ickeval").values["assigned_unit"] == "vc-h"
+    # the usual official names with "kommun" are the same municipalities
+    doc = ickeval(kand("vc-h", "Hammarö kommun", 2.0), kand("vc-k", "Karlstads kommun", 1.0),
+                  person={"kommun": "Hammarö kommun"})
+    assert run(doc, "listning.ickeval").values["assigned_unit"] == "vc-h"
+    doc = ickeval(kand("vc-a", "Karlstad", 3.1), kand("vc-s", "Säffle kommun", 1.0), person={"kommun": "Karlstads kommun"})
+    r = run(doc, "listning.ickeval")
+    assert r.values["assigned_unit"] == "vc-a" and r.values["ignored_other_municipality"] == 1
+
+
+def test_ickeval_unknown_municipality_only_when_it_matters() -> None:
+    # A candidate farther by road than one known to be in the municipality cannot be the nearest.
+    r = run(ickeval(kand("vc-a", "Karlstad", 3.1), kand("vc-x", None, 3.2)), "listning.ickeval")
+    assert r.outcome is Outcome.passed and r.values["farther_unknown_municipality"] == ["vc-x"]
+    # nearer, equally near (a possible tie) or of unknown distance: it could change the answer
+    for km in (3.0, 3.1, None):
+        r = run(ickeval(kand("vc-a", "Karlstad", 3.1), kand("vc-x", None, km)), "listning.ickeval")
+        assert r.missing == ("$.kandidater[1].kommun",), km
 
 
 def test_ickeval_tie_is_indeterminate() -> None:
@@ -193,6 +219,15 @@ def test_listningstak_exempt_within_the_naromrade(exempt: dict[str, Any]) -> Non
     assert outside.outcome is Outcome.fail and outside.values["route"] == "ko"
     unknown = run({**doc, "inom_naromradet": None}, "listning.listningstak")
     assert unknown.missing == ("$.inom_naromradet",)
+
+
+def test_listningstak_applies_to_a_non_choice_assignment() -> None:
+    # "Dock kan listningsutrymmet vara fullt … Ett listningstak gäller dock inte nyinflyttade, nyfödda
+    # inom det geografiska närområdet. Om listningstaket nåtts så placeras valet i en kö": the room is
+    # full for any listing, so an ickeval at the cap is queued; the exemption still applies to it.
+    r = run({**FULL, "valtyp": "ickeval"}, "listning.listningstak")
+    assert r.outcome is Outcome.fail and r.values["route"] == "ko"
+    assert run({**FULL, "valtyp": "ickeval", "nyinflyttad": True}, "listning.listningstak").outcome is Outcome.passed
 
 
 def test_listningstak_missing_and_no_cap() -> None:

@@ -10,9 +10,9 @@ from typing import Any
 from primarvard_sdk import calendar
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.domain import (
+    Forandringstyp,
     Fordelning,
     Fordelningstyp,
-    Forandringstyp,
     Remiss,
     Remisstyp,
     Uppfoljning,
