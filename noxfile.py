@@ -65,6 +65,7 @@ def docs(session: nox.Session) -> None:
     install_project(session, "docs")
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
     session.run("sphinx-build", "-W", "-b", "doctest", "docs", "docs/_build/doctest")
+    session.run("python", "docs/check_public_text.py", "docs/_build/html")
     session.run("python", "docs/browser_check.py", "docs/_build/html")
 
 

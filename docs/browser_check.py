@@ -3,10 +3,12 @@
 Usage: ``python docs/browser_check.py BUILD_DIR`` (the nox ``docs`` session runs it on
 ``docs/_build/html``).
 
-Serves BUILD_DIR on 127.0.0.1 (a random port), opens the home page, every region page and the
-comparison page in headless Chromium, and fails when a page logs a console error, throws, fails
-to load a resource, or when a rule id of the installed plugins (``primarvard_sdk.rules()``) is
-missing from the region pages. Chromium is driven over the DevTools protocol through
+Serves BUILD_DIR on 127.0.0.1 (a random port), opens the home page, every region page, every
+"what changed" page and the comparison page in headless Chromium, and fails when a page logs a
+console error, throws, fails to load a resource, when a rule id of the installed plugins
+(``primarvard_sdk.rules()``) is missing from the region pages, when no region page shows worked
+examples, when the comparison shows raw JSON or a cut value, when a search for a rule id does not
+land on that rule, or when the rule's permanent address ``rules/<id>/`` does not forward to it. Chromium is driven over the DevTools protocol through
 ``--remote-debugging-pipe`` (file descriptors 3 and 4), so no extra Python package is needed.
 
 Exit codes: 0 all checks passed, 1 a check failed, 2 the browser could not be run.
@@ -173,8 +175,10 @@ def _problems(events: list[dict[str, Any]], session: str) -> list[str]:
     return found
 
 
-def visit(browser: Browser, url: str) -> tuple[str, list[str]]:
-    """Open ``url`` in a fresh tab: its visible text and every error it logged."""
+def visit(browser: Browser, url: str, wait: str | None = None) -> tuple[str, list[str]]:
+    """Open ``url`` in a fresh tab: its visible text and every error it logged. With ``wait`` (a
+    JavaScript expression), poll it until it gives a non-empty string and return that as the text
+    (for what a page does after loading: the search, a forwarding page)."""
     target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
     session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
     for domain in ("Page", "Runtime", "Log"):
@@ -192,6 +196,15 @@ def visit(browser: Browser, url: str) -> tuple[str, list[str]]:
         {"expression": "document.body ? document.body.innerText : ''", "returnByValue": True},
         session=session,
     )["result"].get("value", "")
+    if wait is not None:
+        deadline, text = time.monotonic() + PAGE_TIMEOUT / 3, ""
+        while not text and time.monotonic() < deadline:
+            browser.drain(0.25)
+            with contextlib.suppress(RuntimeError, TimeoutError):
+                text = browser.send("Runtime.evaluate", {"expression": wait, "returnByValue": True},
+                                    session=session)["result"].get("value") or ""
+        if not text:
+            problems.append(f"nothing came of {wait!r}")
     status = browser.send(
         "Runtime.evaluate",
         {"expression": "document.title", "returnByValue": True},
@@ -202,6 +215,38 @@ def visit(browser: Browser, url: str) -> tuple[str, list[str]]:
         problems.append(f"page is empty or missing (title {status!r})")
     browser.send("Target.closeTarget", {"targetId": target})
     return text, problems
+
+
+#: The first result of the site's search, as "<href>" (Sphinx fills #search-results after load).
+SEARCH_FIRST = "(() => { const a = document.querySelector('#search-results li a'); return a ? a.href : ''; })()"
+#: Where a forwarding page has landed.
+LANDED = "(location.href.indexOf('/rules/') < 0 ? location.href : '')"
+
+
+def _rule_id_checks(root: Path, rule: Any) -> list[str]:
+    """A search for a rule id lands on that rule; ``rules/<id>/`` forwards to it."""
+    from docutils.nodes import make_id
+
+    failures: list[str] = []
+    page = f"reference/generated/regions/{rule.region}-{rule.programme}.html"
+    with tempfile.TemporaryDirectory(prefix="primarvard-chromium-") as profile:
+        browser = Browser(find_chromium(), profile)
+        server, base = serve(root)
+        try:
+            found, problems = visit(browser, f"{base}search.html?q={rule.id}", wait=SEARCH_FIRST)
+            print(f"searched for {rule.id}: first result {found or 'none'}")
+            failures += [f"search.html: {p}" for p in problems]
+            if page not in found or "#" not in found:
+                failures.append(f"search for {rule.id}: the first result is not the rule ({found!r})")
+            landed, problems = visit(browser, f"{base}rules/{rule.id}/index.html", wait=LANDED)
+            print(f"rules/{rule.id}/ forwards to {landed or 'nowhere'}")
+            failures += [f"rules/{rule.id}/: {p}" for p in problems]
+            if not landed.endswith(f"{page}#{make_id(rule.id)}"):
+                failures.append(f"rules/{rule.id}/ does not forward to the rule ({landed!r})")
+        finally:
+            browser.close()
+            server.shutdown()
+    return failures
 
 
 def main(argv: list[str]) -> int:
@@ -229,6 +274,7 @@ def main(argv: list[str]) -> int:
     failures += [f"plugin {f.distribution}: {f.message}" for f in sdk.failures]
     pages = ["index.html", "comparison.html"]
     pages += region_pages
+    pages += [p.replace("/regions/", "/changes/") for p in region_pages]
     expected = {r.id: f"reference/generated/regions/{r.region}-{r.programme}.html" for r in rules}
 
     texts: dict[str, str] = {}
@@ -262,6 +308,14 @@ def main(argv: list[str]) -> int:
           f"{len(expected) - len(missing)} found")
     if "comparison.html" in texts and "Bilagor" not in texts["comparison.html"]:
         failures.append("comparison.html: the annex table is missing")
+    comparison = texts.get("comparison.html", "")
+    raw = [m for m in ('["', '{"', '":', "…") if m in comparison]
+    if raw:
+        failures.append(f"comparison.html: raw JSON or a cut value in the text ({', '.join(raw)})")
+    if not any("Exempel / Examples" in texts.get(page, "") for page in region_pages):
+        failures.append("no region page shows a rule's worked examples")
+    if rules:
+        failures += _rule_id_checks(root, next((r for r in rules if r.id.count(".") == 3), rules[0]))
     for failure in failures:
         print(f"FAIL {failure}")
     print("browser check: " + ("passed" if not failures else f"{len(failures)} failure(s)"))

@@ -17,6 +17,7 @@ an error under ``-W``).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -293,6 +294,73 @@ def render_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
 
 
+#: ISO weekday numbers, as parameters key opening hours by day.
+WEEKDAYS = {"1": "Monday", "2": "Tuesday", "3": "Wednesday", "4": "Thursday", "5": "Friday",
+            "6": "Saturday", "7": "Sunday"}
+
+#: Weekday codes, as parameters list the days a unit is open.
+DAY_CODES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
+             "sat": "Saturday", "sun": "Sunday"}
+
+#: Units read by a person: the plain word for the data file's unit.
+UNIT_WORDS = {"local time": "", "HH:MM": "", "date": "", "share": ""}
+
+
+def _number(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _scalar(value: Any, unit: str | None) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        if unit == "share" or (unit is None and isinstance(value, float) and 0 < value < 1):
+            return f"{_number(value * 100)} %"
+        word = UNIT_WORDS.get(unit or "", unit or "")
+        first, _, rest = word.partition(" ")
+        if value == 1 and first.endswith("s") and first[:-1] in ("year", "month", "week", "day", "hour", "minute"):
+            word = f"{first[:-1]} {rest}".strip()
+        return f"{_number(value)} {word}".strip()
+    return esc(str(value))
+
+
+def _duration(value: Mapping[str, Any]) -> str | None:
+    units = ("years", "months", "weeks", "days", "hours", "minutes")
+    if value and set(value) <= set(units) and all(isinstance(v, int) for v in value.values()):
+        return ", ".join(f"{v} {k[:-1] if v == 1 else k}" for k, v in value.items())
+    return None
+
+
+def human_value(value: Any, unit: str | None = None, *, inline: bool = False, name: str = "") -> str:
+    """A parameter value as a reader reads it (Markdown for a table cell): durations in words,
+    hours and days with their unit, a time span as ``18:00–21:00``, weekdays by name, lists one
+    item a line (or comma-separated when ``inline``) — never raw JSON, never cut."""
+    if isinstance(value, Mapping):
+        duration = _duration(value)
+        if duration is not None:
+            return duration
+        items = []
+        for k, v in value.items():
+            key = WEEKDAYS[str(k)] if "weekday" in name and str(k) in WEEKDAYS else code(str(k))
+            items.append(f"{key}: {human_value(v, unit, inline=True, name=name)}")
+        return "; ".join(items) if inline or len(items) <= 2 else "<br>".join(items)
+    if isinstance(value, list | tuple):
+        if (unit in ("local time", "HH:MM") and len(value) == 2
+                and all(isinstance(v, str) and re.fullmatch(r"\d\d:\d\d", v) for v in value)):
+            return f"{value[0]}–{value[1]}"
+        items = [human_value(v, unit, inline=True) for v in value]
+        if value and all(v in DAY_CODES for v in value):
+            return ", ".join(DAY_CODES[v] for v in value)
+        if all(isinstance(v, str) for v in value):
+            items = [code(str(v)) if re.fullmatch(r"[a-z0-9_.]+", str(v)) else esc(str(v)) for v in value]
+        if inline or len(items) <= 3:
+            return ", ".join(items)
+        return "<br>".join("• " + i for i in items)
+    if isinstance(value, str) and re.fullmatch(r"[a-z0-9_.]+", value):
+        return code(value)
+    return _scalar(value, unit)
+
+
 def period(valid_from: date | None, valid_to: date | None) -> str:
     start = valid_from.isoformat() if valid_from else "…"
     end = valid_to.isoformat() if valid_to else ""
@@ -329,7 +397,9 @@ def region_page(sdk: Any, region: Any, programme: Any) -> str:
         "## Källor — source documents",
         "",
     ]
-    out += [f"- {esc(d.title)} ({code(d.id)})" for d in programme.documents]
+    out += [f"- {esc(d.issuer) + ', ' if d.issuer else ''}*{esc(d.title)}*"
+            + (f", {esc(d.edition)}" if d.edition and d.edition not in d.title else "")
+            + (f" ({esc(d.annex)})" if d.annex else "") for d in programme.documents]
     out.append("")
     out += ["## Upplagor — rulebook editions", "",
             "The edition in force on a case's governing day (the day the obligation arose) decides "
@@ -371,7 +441,10 @@ def rule_section(r: Any) -> list[str]:
         f"({r.id})=",
         f"### {esc(r.title)}",
         "",
-        f"{code(r.id)}",
+        f"```{{rule}} {r.id}",
+        "```",
+        "",
+        f'Permanent link: <a class="rule-link" href="../../../{RULE_LINKS}/{r.id}/index.html">rules/{r.id}/</a>',
         "",
         f"Kind\n: {code(r.kind.value)} — {esc(KINDS.get(r.kind.value, ''))}",
         "",
@@ -398,22 +471,33 @@ def rule_section(r: Any) -> list[str]:
             for v in p.values:
                 rows.append((
                     code(p.name),
-                    code(render_value(v.value)),
+                    human_value(v.value, p.unit, name=p.name),
                     esc(p.unit or ""),
                     esc(period(v.valid_from, v.valid_to)),
                     esc(p.description or "") + (
-                        f" (source: {esc(v.citation.section)})" if v.citation else ""),
+                        f" (source: {citation_text(v.citation)})" if v.citation else ""),
                 ))
         out += ["Parameters:", ""]
         out += table(("Name", "Value", "Unit", "Valid (from – to)", "Description"), rows)
     c = r.citation
     out += [
-        f"Source: *{esc(c.title)}* ({code(c.document)}), {esc(c.section)}",
+        f"Source: {citation_text(c)}",
         "",
         f"> {esc(c.quote)}",
         "",
     ]
     return out
+
+
+def citation_text(c: Any) -> str:
+    """Issuer, *title*, edition, annex and section as the rulebook prints them (never a file)."""
+    text = f"{esc(c.issuer)}, " if getattr(c, "issuer", None) else ""
+    text += f"*{esc(c.title)}*"
+    if getattr(c, "edition", None) and c.edition not in c.title:
+        text += f", {esc(c.edition)}"
+    if getattr(c, "annex", None):
+        text += f" ({esc(c.annex)})"
+    return text + f" › {esc(c.section)}"
 
 
 def examples_table(examples: Sequence[Any]) -> list[str]:
@@ -449,6 +533,45 @@ def annex_table(annexes: Sequence[Any]) -> list[str]:
     return table(("Topic", "Annex or section", "Title", "Details"), rows)
 
 
+def changes_page(sdk: Any, region: Any, programme: Any) -> str:
+    """What changed between the editions of a programme, and within one: every dated parameter
+    value that replaces or ends another, by the day it takes effect."""
+    rules = sdk.rules(region.code, programme.code)
+    out = [f"# {esc(region.name)} — {esc(programme.title)}: vad har ändrats — what changed", "",
+           f"Generated from the editions and the dated parameter values of the installed plugin; "
+           f"the rules themselves are on {{doc}}`../regions/{page_name(region.code, programme.code)}`.", "",
+           "## Upplagor — editions", ""]
+    out += table(("Edition", "Title", "Issuer", "In force"),
+                 ((code(e.id), esc(e.title), esc(e.issuer), esc(period(e.valid_from, e.valid_to)))
+                  for e in sorted(programme.editions, key=lambda e: e.valid_from)))
+    changes: dict[date, list[tuple[str, ...]]] = {}
+    for r in rules:
+        for p in r.parameters:
+            values = sorted(p.values, key=lambda v: v.valid_from or date.min)
+            for before, after in itertools.pairwise(values):
+                if after.valid_from is not None:
+                    changes.setdefault(after.valid_from, []).append(
+                        (rule_ref(r.id, r.id.split(".", 2)[2]), code(p.name),
+                         human_value(before.value, p.unit, inline=True), human_value(after.value, p.unit, inline=True)))
+            last = values[-1] if values else None
+            if last is not None and last.valid_to is not None and not any(
+                    e.valid_to == last.valid_to for e in programme.editions):
+                day = date.fromordinal(last.valid_to.toordinal() + 1)
+                changes.setdefault(day, []).append(
+                    (rule_ref(r.id, r.id.split(".", 2)[2]), code(p.name),
+                     human_value(last.value, p.unit, inline=True), "no longer in force"))
+    out += ["## Ändringar — changes by the day they take effect", ""]
+    if not changes:
+        out += ["No parameter changes: every value runs through its edition unchanged. When the next "
+                "edition is added as data (see {doc}`../../../howto/next-year`), its changed values "
+                "are listed here by the day they take effect.", ""]
+    for day in sorted(changes):
+        edition = next((e for e in programme.editions if e.in_force(day)), None)
+        out += [f"### {day.isoformat()}" + (f" — edition {esc(edition.id)}" if edition else " — outside every edition"), ""]
+        out += table(("Rule", "Parameter", "Before", "From this day"), changes[day])
+    return "\n".join(out) + "\n"
+
+
 def notes_fragment(sdk: Any) -> str:
     out: list[str] = []
     for region in sdk.regions():
@@ -475,11 +598,9 @@ def _cell(rule_ids: Sequence[str], installed: Mapping[str, Any]) -> str:
         params = []
         for p in r.parameters:
             for v in p.values:
-                shown = render_value(v.value)
-                if len(shown) > 48:
-                    shown = shown[:47] + "…"
+                shown = human_value(v.value, p.unit, name=p.name)
                 dated = f" ({esc(period(v.valid_from, v.valid_to))})" if v.valid_to or len(p.values) > 1 else ""
-                params.append(f"{esc(p.name)} = {code(shown)}{dated}")
+                params.append(f"{esc(p.name.replace('_', ' '))}: {shown}{dated}")
         text = rule_ref(rid, esc(r.title).replace("<", "").replace(">", ""))
         if params:
             text += ": " + "; ".join(params)
@@ -705,6 +826,8 @@ def generate(srcdir: Path) -> list[str]:
             ok.append(programme)
             _write(root / "regions" / f"{page_name(region.code, programme.code)}.md",
                    region_page(sdk, region, programme), written)
+            _write(root / "changes" / f"{page_name(region.code, programme.code)}.md",
+                   changes_page(sdk, region, programme), written)
         regions.append((region, ok))
 
     class _Working:
@@ -745,6 +868,40 @@ def _builder_inited(app: Sphinx) -> None:
         logger.warning("primarvard: %s", problem, type="primarvard", subtype="plugin")
 
 
+#: Where every rule has a permanent address: ``rules/<rule id>/`` (a page that forwards to the
+#: rule's section on its programme's page).
+RULE_LINKS = "rules"
+
+
+def _rule_links(app: Sphinx, exception: Exception | None) -> None:
+    """Write ``rules/<id>/index.html`` for every rule: a stable URL that survives pages moving."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from docutils.nodes import make_id
+
+    import primarvard_sdk as ps
+
+    out = Path(app.outdir) / RULE_LINKS
+    rows = []
+    for r in ps.rules():
+        target = f"../../reference/generated/regions/{page_name(r.region, r.programme)}.html#{make_id(r.id)}"
+        page = out / r.id / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        title = r.title.replace("&", "&amp;").replace("<", "&lt;")
+        page.write_text(
+            f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>{r.id} — {title}</title>'
+            f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
+            f'</head><body><p><a href="{target}">{r.id} — {title}</a></p></body></html>\n', encoding="utf-8")
+        rows.append(f'<li><a href="{r.id}/index.html">{r.id}</a> — {title}</li>')
+    (out / "index.html").write_text(
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Regler — rules</title></head>'
+        f'<body><h1>Regler — every rule by id</h1><ul>{"".join(rows)}</ul></body></html>\n', encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _builder_inited)
+    # Rule ids as objects: in the search index (a search for an id lands on the rule), in the
+    # general index, and linkable with {rule}`<id>`.
+    app.add_object_type("rule", "rule", indextemplate="pair: %s; rule", objname="rule")
+    app.connect("build-finished", _rule_links)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,7 +4,7 @@ Columns in, columns out. A rule that is pure date arithmetic (calendar days, nex
 vardag, N hours, N months) or an age/listing check can have a *vectorised twin* registered by its
 plugin (:meth:`Implementations.vectorised <primarvard_sdk.plugin.Implementations.vectorised>`).
 The twin reads the rule's parameters in force on ``as_of`` through the same ``ctx.param`` as the
-rule function, and computes with the primitives of this module, which implement SPEC.md's time
+rule function, and computes with the primitives of this module, which implement the calendar convention's time
 semantics with the same precomputed calendar as :mod:`primarvard_sdk.calendar`:
 
 =========================================  ==================================================

@@ -1,10 +1,11 @@
-"""The Swedish working-day calendar and Europe/Stockholm time arithmetic (SPEC.md, "Time").
+"""The Swedish working-day calendar and Europe/Stockholm time arithmetic (the calendar convention,
+Explanation › "Kalendern").
 
 A *vardag* is a Monday–Friday that is neither an *allmän helgdag* under lag (1989:253) nor one of
 the three eves that count as non-working days for deadlines: *midsommarafton*, *julafton* and
-*nyårsafton*. The holidays come from the ``holidays`` package, filtered to exactly the list in
-SPEC.md, for the years :data:`FIRST_YEAR`–:data:`LAST_YEAR`; a calendar function given a date
-outside those years raises :class:`~primarvard_sdk.errors.CalendarRangeError`. Plain date and time
+*nyårsafton*. The holidays come from the ``holidays`` package, filtered to exactly the list of
+the calendar convention, for the years :data:`FIRST_YEAR`–:data:`LAST_YEAR`; a calendar function
+given a date outside those years raises :class:`~primarvard_sdk.errors.CalendarRangeError`. Plain date and time
 arithmetic (:func:`add_months`, :func:`local_datetime`, ...) works for any date.
 
 Everything here is a pure function of its arguments: there is no hidden clock. Importing the module
@@ -67,7 +68,7 @@ _ONE_MICROSECOND: Final = timedelta(microseconds=1)
 #: "Första maj; Kristi himmelsfärdsdag" in 2008).
 NAME_SEPARATOR: Final = "; "
 
-# The names SPEC.md lists, as the ``holidays`` package spells them in Swedish.
+# The names the calendar convention lists, as the ``holidays`` package spells them in Swedish.
 _EVERY_YEAR: Final = frozenset(
     {
         "Nyårsdagen",
@@ -92,7 +93,7 @@ _SPEC_NAMES: Final = _EVERY_YEAR | {"Nationaldagen", "Annandag pingst"}
 
 
 def _expected_names(year: int) -> frozenset[str]:
-    """SPEC.md's names for ``year``: nationaldagen from 2005, annandag pingst before."""
+    """The calendar convention's names for ``year``: nationaldagen from 2005, annandag pingst before."""
     swapped = "Nationaldagen" if year >= _NATIONALDAGEN_FROM else "Annandag pingst"
     return _EVERY_YEAR | {swapped}
 
@@ -125,13 +126,13 @@ class _Tables:
 
 
 def _holidays_from_package() -> dict[date, str]:
-    """SPEC.md's non-working holidays for FIRST_YEAR–LAST_YEAR, from the ``holidays`` package."""
+    """The calendar convention's non-working holidays for FIRST_YEAR–LAST_YEAR, from the ``holidays`` package."""
     from holidays.constants import DE_FACTO, PUBLIC
     from holidays.countries.sweden import Sweden
 
     class _Sweden(Sweden):
         # holidays starts Sweden in 1953 (lag 1952:48, which made midsommardagen and alla helgons
-        # dag movable Saturdays). SPEC.md applies today's rules to every year from 1900, so the
+        # dag movable Saturdays). The convention applies today's rules to every year from 1900, so the
         # package's current rules are used for 1900–1952 as well.
         start_year = FIRST_YEAR
 
@@ -145,7 +146,7 @@ def _holidays_from_package() -> dict[date, str]:
     )
     names: dict[date, str] = {}
     for day, joined in raw.items():
-        # Anything SPEC.md does not list is dropped: in holidays 0.109 that is only marie
+        # Anything the convention does not list is dropped: in holidays 0.109 that is only marie
         # bebådelsedag (until 1989, always a Sunday).
         kept = [name for name in joined.split(NAME_SEPARATOR) if name in _SPEC_NAMES]
         if kept:
@@ -155,7 +156,7 @@ def _holidays_from_package() -> dict[date, str]:
 
 
 def _check_every_year(names: dict[date, str]) -> None:
-    """Fail loudly if the package no longer gives every SPEC.md holiday exactly once a year."""
+    """Fail loudly if the package no longer gives every holiday of the calendar convention exactly once a year."""
     found: dict[int, list[str]] = {y: [] for y in range(FIRST_YEAR, LAST_YEAR + 1)}
     for day, joined in names.items():
         found[day.year].extend(joined.split(NAME_SEPARATOR))
@@ -199,7 +200,7 @@ def _offset(d: date) -> int:
 def non_working_holidays(year: int) -> dict[date, str]:
     """The helgdagar and the three eves of ``year``, by date, with their Swedish names.
 
-    Exactly SPEC.md's list: nyårsdagen, trettondedag jul, långfredagen, påskdagen, annandag påsk,
+    Exactly the calendar convention's list: nyårsdagen, trettondedag jul, långfredagen, påskdagen, annandag påsk,
     första maj, Kristi himmelsfärdsdag, nationaldagen (from 2005; annandag pingst before),
     pingstdagen, midsommardagen, alla helgons dag, juldagen, annandag jul, plus midsommarafton,
     julafton and nyårsafton. Ordinary Sundays are not in it. Two holidays on one date share an

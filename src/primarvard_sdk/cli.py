@@ -15,18 +15,20 @@ for each problem, never a traceback):
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any, TextIO
 
 from primarvard_sdk.convert import dumps, structure_day, unstructure
-from primarvard_sdk.documents import parse_request
+from primarvard_sdk.documents import EvaluationRequest, parse_document, parse_request
 from primarvard_sdk.errors import InvalidDocument, PluginError, PrimarvardError
 from primarvard_sdk.host import Sdk, _shown
-from primarvard_sdk.model import Outcome, Result, Rule
+from primarvard_sdk.model import Result, Rule
 from primarvard_sdk.privacy import redact
-from primarvard_sdk.streaming import Progress, chunks, records, results_json
+from primarvard_sdk.report import FORMATS, ONLY, writer_for
+from primarvard_sdk.streaming import CHUNK, LiveStream, Progress, records
 
 __all__ = ["build_parser", "main"]
 
@@ -56,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Swedish regional primary-care rules: evaluate documents, list rules, export schemas.",
         epilog="Exit code: bit flags 1 = a rule failed, 2 = bad input, 4 = a plugin fault; 0 = all well.",
     )
+    parser.add_argument("--version", action=_Version, help="print the versions of the SDK and its region plugins")
     parser.add_argument(
         "--plugin-timeout", type=_timeout, default=argparse.SUPPRESS, metavar="SECONDS",
         help="cut off a plugin that takes longer for one import, hook call or document "
@@ -83,13 +86,23 @@ def build_parser() -> argparse.ArgumentParser:
             "Lines with one per line. Options fill in what a request leaves out."
         ),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="JSON or JSON Lines file, or '-' for stdin")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="JSON or JSON Lines file, a directory (its *.json and *.jsonl files), or '-' for stdin")
+    p.add_argument("--type", dest="bare_type", metavar="TYPE",
+                   help="the inputs are bare documents of this type (Remiss, Listning, ...), not requests")
     p.add_argument("--region", help="region, when the request does not name one")
     p.add_argument("--programme", help="programme, when the request does not name one")
     p.add_argument("--as-of", dest="as_of", help="evaluation day YYYY-MM-DD, when the request has none")
     p.add_argument("--rule", help="evaluate only this rule id")
-    p.add_argument("--lang", choices=("en", "sv"), default="en", help="language of explanations (text format)")
-    _format_option(p)
+    p.add_argument("--lang", choices=("en", "sv"), default="en", help="language of explanations (text and csv)")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="text: summary first, then each document in words; json: one full line per "
+                        "document; jsonl-lean: rules by id (see 'rules --format json'); csv: one row "
+                        "per result (default: text)")
+    p.add_argument("--only", type=_outcomes, default=frozenset(), metavar="OUTCOMES",
+                   help=f"show only results with these outcomes, comma-separated: {', '.join(ONLY)} "
+                        "(a route is a fail); the summary still counts everything")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the answers to FILE instead of stdout")
 
     p = sub.add_parser("annex", help="which annex (bilaga) or section covers a topic")
     p.add_argument("topic", nargs="?", help="canonical topic (ersattning, lokaler, ...), alias or title; omit to list")
@@ -97,10 +110,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--programme", required=True)
     _format_option(p)
 
+    p = sub.add_parser(
+        "check", help="check region plugins: data files, editions, parameters, worked examples, annexes",
+        description="Load every plugin eagerly, validate its data files and run its worked examples; "
+                    "exit 1 when any problem is found (4 when a plugin does not load). "
+                    "PRIMARVARD_DEBUG=1 prints a plugin's traceback.",
+    )
+    p.add_argument("--region", action="append", help="only this region (repeatable)")
+    _format_option(p)
+
     from primarvard_sdk.service.commands import add_subcommands  # standard library only
 
     add_subcommands(sub)  # serve, fhir: their dependencies are imported when they run
     return parser
+
+
+class _Version(argparse.Action):
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        from importlib.metadata import PackageNotFoundError, entry_points, version
+
+        try:
+            lines = [f"primarvard-sdk {version('primarvard-sdk')}"]
+        except PackageNotFoundError:
+            lines = ["primarvard-sdk (not installed)"]
+        for ep in sorted(entry_points(group="primarvard_sdk"), key=lambda e: e.name):
+            if ep.dist is not None:
+                lines.append(f"{ep.dist.name} {ep.dist.version}")
+        parser.exit(0, "\n".join(lines) + "\n")
+
+
+def _outcomes(text: str) -> frozenset[str]:
+    wanted = frozenset(w.strip() for w in text.split(",") if w.strip())
+    unknown = sorted(wanted - set(ONLY))
+    if unknown or not wanted:
+        raise argparse.ArgumentTypeError(f"expected some of {', '.join(ONLY)}")
+    return wanted
 
 
 def _timeout(text: str) -> float | None:
@@ -130,6 +177,10 @@ def main(argv: Sequence[str] | None = None, *, sdk: Sdk | None = None) -> int:
         code = _COMMANDS[args.command](host, args, out)
     except PluginError as exc:
         _say(f"plugin error: {exc}")
+        if exc.__cause__ is not None:  # only with PRIMARVARD_DEBUG=1 (see host.debugging)
+            import traceback
+
+            traceback.print_exception(exc.__cause__, file=sys.stderr)
         code = EXIT_PLUGIN_FAULT
     except PrimarvardError as exc:
         _say(f"error: {exc}")
@@ -195,7 +246,7 @@ def _rules(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
                 f"{_short(v.value)} ({v.valid_from or '…'}–{v.valid_to or ''})" for v in p.values
             )
             print(_clean(f"    {p.name} = {values}"), file=out)
-        print(_clean(f"    § {r.citation.title} › {r.citation.section}"), file=out)
+        print(_clean(f"    § {r.citation.reference} › {r.citation.section}"), file=out)
         print(_clean(f"    “{r.citation.quote}”"), file=out)
     print(f"{len(rules)} rules", file=out)
     return EXIT_OK
@@ -254,6 +305,8 @@ def _records(name: str, stream: IO[bytes], progress: Progress | None = None) -> 
 
 def _open(name: str) -> IO[bytes]:
     if name == "-":
+        if _is_pipe(sys.stdin):  # a co-process: answer each request as soon as it is complete
+            return LiveStream(sys.stdin.fileno())  # type: ignore[return-value]
         return sys.stdin.buffer
     shown = _source(name)
     try:
@@ -266,79 +319,123 @@ def _open(name: str) -> IO[bytes]:
         raise PrimarvardError(f"{shown}: cannot be read ({exc.strerror})") from None
 
 
+def _is_pipe(stream: Any) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISFIFO(os.fstat(stream.fileno()).st_mode) or stat.S_ISSOCK(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _inputs(names: Sequence[str]) -> list[str]:
+    """The files to read: a directory stands for its ``*.json`` and ``*.jsonl`` files (sorted,
+    sub-directories included)."""
+    found: list[str] = []
+    for name in names:
+        if name != "-" and os.path.isdir(name):
+            inside = sorted(
+                os.path.join(root, f)
+                for root, _, files in os.walk(name)
+                for f in files
+                if f.endswith((".json", ".jsonl"))
+            )
+            if not inside:
+                raise PrimarvardError(f"{_source(name)}: a directory without *.json or *.jsonl files")
+            found += inside
+        else:
+            found.append(name)
+    return found
+
+
 def _source(name: str) -> str:
     """A file name as results and messages show it: a personnummer in it is withheld (exports
     are often named after the patient)."""
     return redact(name)
 
 
-_FLUSH_AT = 1 << 20  # characters of JSON output held before writing
+def _batches(items: Iterator[tuple[str, Any]], stream: Any, size: int = CHUNK) -> Iterator[list[tuple[str, Any]]]:
+    """Consecutive lists of at most ``size`` records; from a live pipe, whatever is at hand."""
+    live = isinstance(stream, LiveStream)
+    batch: list[tuple[str, Any]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size or (live and stream.waiting()):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
     as_of = structure_day(args.as_of, path="--as-of") if args.as_of else None
-    streams = [(_source(name), _open(name)) for name in args.files]  # fail fast on a missing file
+    bare = args.bare_type
+    if bare is not None:
+        from primarvard_sdk.domain import DOCUMENT_TYPES
+
+        if bare not in DOCUMENT_TYPES:
+            raise PrimarvardError(f"unknown document type {_shown(bare)}; known: {', '.join(DOCUMENT_TYPES)}")
+    streams = [(_source(name), _open(name)) for name in _inputs(args.files)]  # fail fast on a missing file
+    target: TextIO = out
+    if args.output:
+        try:
+            target = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise PrimarvardError(f"{_source(args.output)}: cannot be written ({exc.strerror})") from None
+    live = any(isinstance(stream, LiveStream) for _, stream in streams)
+    writer = writer_for(args.format, target, only=args.only, lang=args.lang, live=live)
     failed = bad = fault = False
     progress = Progress(sys.stderr)
-    as_json = args.format == "json"
-    documents, outcomes = 0, Counter[str]()
+
+    def answer(record: Any) -> tuple[str, tuple[Result, ...]]:
+        if isinstance(record, InvalidDocument):
+            raise record
+        if bare is not None:
+            document = parse_document(record, bare)
+            request = EvaluationRequest(bare, document)
+        else:
+            request = parse_request(record)
+        if args.rule:
+            request = type(request)(**{**_fields(request), "rule": args.rule})
+        return request.type, sdk.evaluate_request(request, region=args.region, programme=args.programme, as_of=as_of)
+
     try:
         for name, stream in streams:
             with stream if stream is not sys.stdin.buffer else _nullcontext(stream):
-                for chunk in chunks(_records(name, stream, progress)):
-                    lines: list[str] = []
-                    pending = 0
-                    for where, record in chunk:
-                        try:
-                            if isinstance(record, InvalidDocument):
-                                raise record
-                            request = parse_request(record)
-                            if args.rule:
-                                request = type(request)(**{**_fields(request), "rule": args.rule})
-                            results = sdk.evaluate_request(
-                                request, region=args.region, programme=args.programme, as_of=as_of
-                            )
-                        except PluginError as exc:  # a plugin's fault, not the input's
+                for batch in _batches(records(name, stream, progress), stream):
+                    calls = [functools.partial(answer, record) for _, record in batch]
+                    for (where, _), (ok, value) in zip(batch, sdk.run_batch(calls), strict=True):
+                        if ok:
+                            type_name, results = value
+                        elif isinstance(value, PluginError):  # a plugin's fault, not the input's
                             fault = True
-                            _say(f"plugin error: {where}: {exc}")
-                            results = exc.results  # the rules that did answer
+                            _say(f"plugin error: {where}: {value}")
+                            writer.error(where, "plugin_fault", str(value))
+                            type_name, results = None, value.results  # the rules that did answer
                             if not results:
                                 continue
-                        except PrimarvardError as exc:
+                        elif isinstance(value, PrimarvardError):
                             bad = True
-                            _say(f"error: {where}: {exc}")
+                            _say(f"error: {where}: {value}")
+                            errors = [(e.path.replace("$.document", "$", 1) if bare else e.path, e.message)
+                                      for e in getattr(value, "errors", ())]
+                            writer.error(where, "invalid_input", str(value), errors)
                             continue
-                        failed = failed or any(r.outcome.is_failure for r in results)
-                        if as_json:
-                            try:
-                                lines.append(results_json(where, results))
-                            except (TypeError, ValueError, UnicodeError) as exc:  # never lose the others
-                                fault = True
-                                _say(f"plugin error: {where}: results cannot be written ({type(exc).__name__})")
-                                continue
-                            pending += len(lines[-1])
-                            if pending > _FLUSH_AT:  # keep the output buffer small: flat memory
-                                lines.append("")
-                                out.write("\n".join(lines))
-                                lines, pending = [], 0
                         else:
-                            _print_results(where, results, args.lang, out)
-                            documents += 1
-                            outcomes.update(r.outcome.value for r in results)
-                    if lines:
-                        lines.append("")
-                        out.write("\n".join(lines))
+                            raise value
+                        failed = failed or any(r.outcome.is_failure for r in results)
+                        try:
+                            writer.document(where, results, type_name)
+                        except (TypeError, ValueError, UnicodeError) as exc:  # never lose the others
+                            fault = True
+                            _say(f"plugin error: {where}: results cannot be written ({type(exc).__name__})")
+                            continue
+        writer.close()
     finally:
         progress.close()
-    if not as_json and documents:
-        counts = ", ".join(f"{outcomes[o.value]} {o.value}" for o in Outcome if outcomes[o.value])
-        total = sum(outcomes.values())
-        print(f"\n{_count(documents, 'document')}, {_count(total, 'result')}: {counts}", file=out)
+        if target is not out:
+            target.close()
     return (EXIT_FAILED if failed else 0) | (EXIT_BAD_INPUT if bad else 0) | (EXIT_PLUGIN_FAULT if fault else 0)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 class _nullcontext:
@@ -361,49 +458,30 @@ def _short(value: Any, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _headline(result: Result) -> str:
-    """The one value a reader looks for first: due date, route, or required against declared."""
-    values = result.values
-    if values.get("required") is not None and not isinstance(values["required"], dict | list | tuple):
-        declared = values.get("declared")
-        shown = f"required {_short(unstructure(values['required']), 12)}"
-        return shown + (f" / declared {_short(unstructure(declared), 12)}" if declared is not None else "")
-    for key in ("due", "route", "assigned", "decision", "allocation", "required"):
-        if values.get(key) is not None:
-            return f"{key} {_short(unstructure(values[key]), 40)}"
-    return ""
-
-
-def _print_results(where: str, results: Sequence[Result], lang: str, out: TextIO) -> None:
-    if not results:
-        print(_clean(f"{where}: no rule of the programme applies to this document"), file=out)
-        return
-    first = results[0]
-    ref = f", ref {first.reference}" if first.reference else ""
-    print(file=out)
-    print(_clean(f"{where}  —  {first.region}.{first.programme}, as of {first.as_of.isoformat()}{ref}"), file=out)
-    header = ("rule", "outcome", "value", "source")
-    rows = [header] + [
-        (_clean(r.rule_id.split(".", 2)[2]), r.outcome.value, _clean(_headline(r)), _clean(f"§ {r.citation.section}"))
-        for r in results
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    for index, row in enumerate(rows):
-        print("  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + f"  {row[3]}", file=out)
-        if index:
-            r = results[index - 1]
-            print(_clean(f"      {r.explanation.sv if lang == 'sv' else r.explanation.en}"), file=out)
-
-
 _COMMANDS: dict[str, Callable[[Sdk, argparse.Namespace, TextIO], int]] = {
     "regions": _regions,
     "rules": _rules,
     "schema": _schema,
     "evaluate": _evaluate,
     "annex": _annex,
+    "check": lambda sdk, args, out: _check(sdk, args, out),
     "serve": lambda sdk, args, out: _service_command("serve", sdk, args, out),
     "fhir": lambda sdk, args, out: _service_command("fhir", sdk, args, out),
 }
+
+
+def _check(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
+    """``primarvard check``: the logic is in :mod:`primarvard_sdk.check`."""
+    from primarvard_sdk.check import check, print_report
+
+    report = check(sdk, args.region)
+    if args.format == "json":
+        print(dumps({"ok": report.ok, "problems": [
+            {"where": p.where, "kind": p.kind, "message": _clean(p.message).replace("\\x0a", "\n")}
+            for p in report.problems]}, indent=2), file=out)
+    else:
+        print_report(report, out, _clean)
+    return EXIT_OK if report.ok else EXIT_FAILED
 
 
 def _service_command(name: str, sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:

@@ -35,13 +35,24 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from primarvard_sdk.convert import structure
 from primarvard_sdk.errors import InvalidDocument, RulebookDataError
-from primarvard_sdk.model import Kind, Outcome, Rule
+from primarvard_sdk.model import Kind, Outcome, Result, Rule
 
 if TYPE_CHECKING:
     from primarvard_sdk.host import Sdk
 
-__all__ = ["Case", "Example", "Expectation", "check_example", "coverage_problems", "load_examples", "needs_pattern"]
+__all__ = [
+    "Case",
+    "Example",
+    "Expectation",
+    "check_example",
+    "coverage_problems",
+    "load_examples",
+    "needs_pattern",
+    "run_example",
+    "unread_parameters",
+]
 
 
 class Case(StrEnum):
@@ -117,21 +128,28 @@ def _remove(document: dict[str, Any], dotted: str, where: str) -> None:
     del node[last]
 
 
-def parse_examples(data: Any, where: str) -> tuple[Example, ...]:
-    """Validate the data of one examples file and build its examples."""
-    from primarvard_sdk.plugin import _dates_to_text, _structure_data
+def parse_examples(data: Any, where: str, lines: Mapping[str, int] | None = None) -> tuple[Example, ...]:
+    """Validate the data of one examples file and build its examples; ``lines`` (JSON path → YAML
+    line, :func:`primarvard_sdk.plugin.yaml_lines`) puts the line in messages and sources."""
+    from primarvard_sdk.plugin import _dates_to_text, locate
 
-    parsed = _structure_data(_dates_to_text(data), _ExamplesFile, where)
+    lines = lines or {}
+    try:
+        parsed = structure(_dates_to_text(data), _ExamplesFile)
+    except InvalidDocument as exc:
+        raise RulebookDataError(f"{where}: " + "; ".join(locate(str(e), lines, data) for e in exc.errors)) from None
     examples = []
     for i, e in enumerate(parsed.examples):
-        here = f"{where}: $.examples[{i}] ({e.rule})"
+        line = lines.get(f"$.examples[{i}]")
+        at = f"{where}:{line}" if line else f"{where}#{i}"
+        here = f"{at}: $.examples[{i}] ({e.rule})"
         if e.base is not None and e.base not in parsed.bases:
             raise RulebookDataError(f"{here}.base: no base document named {e.base!r}")
         document = _merge(copy.deepcopy(parsed.bases.get(e.base, {})) if e.base else {}, e.document)
         for dotted in e.remove:
             _remove(document, dotted, here)
         examples.append(
-            Example(e.rule, e.case, e.name, " ".join(e.deciding.split()), e.as_of, document, e.expect, f"{where}#{i}")
+            Example(e.rule, e.case, e.name, " ".join(e.deciding.split()), e.as_of, document, e.expect, at)
         )
     return tuple(examples)
 
@@ -146,12 +164,15 @@ def load_examples(package: str, programme: str) -> tuple[Example, ...]:
     resource = resources.files(package).joinpath("data", name)
     if not resource.is_file():
         return ()
+    from primarvard_sdk.plugin import yaml_lines
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = resource.read_text(encoding="utf-8")
     try:
-        data = yaml.load(resource.read_text(encoding="utf-8"), Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         raise RulebookDataError(f"{package}/data/{name}: cannot be read: {exc}") from None
-    return parse_examples(data, f"{package}/data/{name}")
+    return parse_examples(data, f"{package}/data/{name}", yaml_lines(text))
 
 
 def needs_pattern(need: str) -> re.Pattern[str]:
@@ -165,17 +186,33 @@ def _matches_need(path: str, needs: Iterable[str]) -> bool:
 
 def check_example(sdk: Sdk, example: Example) -> list[str]:
     """Run one example; the problems found (empty when the rule answers as the text says)."""
+    return run_example(sdk, example)[1]
+
+
+def run_example(sdk: Sdk, example: Example) -> tuple[Result | None, list[str]]:
+    """Run one example: the rule's result (``None`` when it gave none) and the problems found. A
+    rule that raises is a problem naming the module and line, not an exception."""
     from primarvard_sdk.convert import unstructure
     from primarvard_sdk.documents import parse_document
+    from primarvard_sdk.errors import PluginError
 
     rule = sdk.rule(example.rule)
     if rule.input_type is None:
-        return [f"{example.rule} takes no document: annex rules have no examples"]
+        return None, [f"{example.rule} takes no document: annex rules have no examples"]
     try:
         document = parse_document(example.document, rule.input_type)
     except InvalidDocument as exc:
-        return [f"the document is not a valid {rule.input_type}: {'; '.join(map(str, exc.errors))}"]
-    (result,) = sdk.evaluate(document, region=rule.region, programme=rule.programme, as_of=example.as_of, rule=rule.id)
+        return None, [f"the document is not a valid {rule.input_type}: {'; '.join(map(str, exc.errors))}"]
+    try:
+        (result,) = sdk.evaluate(document, region=rule.region, programme=rule.programme, as_of=example.as_of,
+                                 rule=rule.id)
+    except PluginError as exc:
+        if exc.__cause__ is not None:  # only with PRIMARVARD_DEBUG=1 (see host.debugging)
+            import sys
+            import traceback
+
+            traceback.print_exception(exc.__cause__, file=sys.stderr)
+        return None, [exc.detail.removeprefix(f"rule {rule.id}: ")]
     problems = []
     if result.outcome is not example.expect.outcome:
         problems.append(f"outcome {result.outcome.value}, expected {example.expect.outcome.value}")
@@ -193,7 +230,20 @@ def check_example(sdk: Sdk, example: Example) -> list[str]:
             problems.append(f"reports {path} missing, which the rule's data does not list in `needs`")
     if problems:
         problems.append(f"explanation: {result.explanation.en}")
-    return problems
+    return result, problems
+
+
+def unread_parameters(rules: Sequence[Rule], results: Iterable[Result]) -> list[str]:
+    """Parameters a rule declares that no result of its examples read (through ``ctx.param``):
+    a number in the data the code never uses, or a case the examples never reach."""
+    read: dict[str, set[str]] = {}
+    for result in results:
+        read.setdefault(result.rule_id, set()).update(u.name for u in result.parameters)
+    return [
+        f"{rule.id}: parameter {p.name} is declared but no example's result reads it"
+        for rule in rules if rule.kind is not Kind.annex
+        for p in rule.parameters if p.name not in read.get(rule.id, set())
+    ]
 
 
 def _same(actual: Any, wanted: Any) -> bool:

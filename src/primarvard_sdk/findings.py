@@ -171,7 +171,7 @@ def worst(outcomes: Iterable[Outcome], default: Outcome = Outcome.met) -> Outcom
 
 
 def calendar_day_note(due: date) -> tuple[str, str]:
-    """SPEC.md: a calendar-day due date on a non-working day is not moved; the result says so.
+    """The calendar convention: a calendar-day due date on a non-working day is not moved; the result says so.
 
     Returns the sentence to append in Swedish and English (empty strings on a vardag).
     """

@@ -40,6 +40,7 @@ from primarvard_sdk.errors import (
     InvalidDocument,
     InvalidPersonnummer,
     PluginError,
+    RulebookDataError,
     UnknownAnnexTopic,
     UnknownProgramme,
     UnknownRegion,
@@ -47,6 +48,7 @@ from primarvard_sdk.errors import (
 )
 from primarvard_sdk.examples import Example
 from primarvard_sdk.isolation import Abandoned, Runner, TimedOut
+from primarvard_sdk.plugin import RegionPlugin
 from primarvard_sdk.model import (
     AS_OF,
     EACH_ITEM,
@@ -118,6 +120,13 @@ def _safe_message(exc: BaseException, package: str | None = None) -> str:
         return shown
     module, line = (own or frames)[-1]
     return f"{shown} (in {module} line {line})"
+
+
+def debugging() -> bool:
+    """Whether ``PRIMARVARD_DEBUG`` is set (not empty or 0): a plugin fault then keeps the
+    plugin's own exception as ``__cause__``, so its traceback is shown. Off by default, since the
+    exception's text may quote personal data from the document."""
+    return os.environ.get("PRIMARVARD_DEBUG", "") not in ("", "0")
 
 
 def _is_code(name: str) -> bool:
@@ -258,12 +267,18 @@ class Sdk:
         if function is None:
             raise PluginError(distribution, f"does not implement {hook}")
         package = (getattr(plugin, "__module__", None) or type(plugin).__module__ or "").split(".")[0]
+        if isinstance(plugin, RegionPlugin):  # its rule functions live in the region's package
+            package = plugin.package.split(".")[0]
 
         def call() -> Any:
             try:
                 return _contained(lambda: function(**kwargs), package)
+            except RulebookDataError as exc:
+                # The SDK's own report on the plugin's data files: no document is involved, so
+                # it cannot quote personal data; personnummer-like text is withheld all the same.
+                raise PluginError(distribution, f"{hook} raised RulebookDataError: {redact(str(exc))}") from None
             except PluginError as exc:
-                raise PluginError(distribution, f"{hook} raised {exc.detail}") from None
+                raise PluginError(distribution, f"{hook} raised {exc.detail}") from exc.__cause__
 
         return self._guarded(distribution, hook, call)
 
@@ -272,12 +287,31 @@ class Sdk:
         if distribution in self._cut_off:
             raise PluginError(distribution, self._cut_off[distribution])
         try:
-            return self._runner.run(call)
+            return self._runner.run(call, (distribution, what))
         except TimedOut:
-            message = f"{what} did not answer within {self.plugin_timeout:g} s; the plugin is cut off"
-            self._cut_off[distribution] = message
-            self._record_failure(PluginError(distribution, message))
-            raise PluginError(distribution, message) from None
+            raise self._timed_out(distribution, what) from None
+
+    def _timed_out(self, distribution: str, what: str) -> PluginError:
+        message = f"{what} did not answer within {self.plugin_timeout:g} s; the plugin is cut off"
+        self._cut_off[distribution] = message
+        self._record_failure(PluginError(distribution, message))
+        return PluginError(distribution, message)
+
+    def run_batch(self, calls: Sequence[Callable[[], T]]) -> list[tuple[bool, Any]]:
+        """``(True, value)`` or ``(False, exception)`` for each call (each one document's work
+        through this SDK), in order, with one hand-over to the plugin worker for the whole batch
+        instead of one per document. Every document keeps the whole time limit from its own
+        start; a plugin that overruns it is cut off as :meth:`evaluate` would, that document gets
+        the :class:`PluginError`, and the batch goes on with the next one on a fresh worker."""
+        outcomes: list[tuple[bool, Any]] = []
+        while len(outcomes) < len(calls):
+            try:
+                outcomes += self._runner.run_each(calls[len(outcomes):])
+            except TimedOut as exc:
+                outcomes += exc.done
+                distribution, what = exc.label if isinstance(exc.label, tuple) else ("", "a document")
+                outcomes.append((False, self._timed_out(distribution, what)))
+        return outcomes
 
     def _record_failure(self, exc: PluginError) -> None:
         failure = PluginFailure(exc.distribution, exc.detail)
@@ -440,6 +474,8 @@ class Sdk:
             ref = redact(ref, personal)
         info = self._plugins[region]
 
+        causes: list[BaseException] = []  # the plugin's own exceptions, kept only when debugging
+
         def evaluate_all() -> tuple[list[Result], list[str]]:
             results, faults = [], []
             for r in rules:
@@ -447,11 +483,13 @@ class Sdk:
                     results.append(self._evaluate_one(info, r, document, as_of, ref, personal))
                 except PluginError as exc:  # this rule's fault; the other rules still answer
                     faults.append(exc.detail)
+                    if exc.__cause__ is not None:
+                        causes.append(exc.__cause__)
             return results, faults
 
         results, faults = self._guarded(info.distribution, f"evaluating a {type_name}", evaluate_all)
         if faults:
-            raise PluginError(info.distribution, "; ".join(faults), results=results)
+            raise PluginError(info.distribution, "; ".join(faults), results=results) from (causes[0] if causes else None)
         return tuple(results)
 
     def _evaluate_one(self, info: PluginInfo, rule: Rule, document: Any, as_of: date, reference: str | None,
@@ -472,6 +510,8 @@ class Sdk:
                                    rule=rule, document=document, context=context)
             except ParameterNotInForce as exc:
                 found = _not_in_force(exc, rule)
+            except PluginError as exc:  # name the rule, not only the hook
+                raise PluginError(info.distribution, f"rule {rule.id}: {exc.detail}") from exc.__cause__
         try:
             values, explanation, missing = _checked(found, rule, personal)
         except NotJson as exc:
@@ -584,7 +624,7 @@ def _checked(found: Any, rule: Rule, personal: frozenset[str]) -> tuple[Any, Exp
     :class:`NotJson` saying why the finding cannot become a result."""
     if not isinstance(found, Finding) or not isinstance(found.outcome, Outcome) \
             or not isinstance(found.explanation, Explanation):
-        raise NotJson("not a Finding with an outcome and an explanation")
+        raise NotJson(f"not a Finding with an outcome and an explanation; it returned {_returned(found)}")
     if found.outcome not in _OUTCOMES.get(rule.kind, _OTHER_OUTCOMES):
         raise NotJson(f"outcome {found.outcome.value} is not one a {rule.kind.value} rule answers")
     texts = (found.explanation.sv, found.explanation.en)
@@ -599,6 +639,17 @@ def _checked(found: Any, rule: Rule, personal: frozenset[str]) -> tuple[Any, Exp
         raise NotJson(f"{found.outcome.value} names missing inputs; only indeterminate may")
     values = freeze(found.values, personal)
     return values, Explanation(sv=redact(texts[0], personal), en=redact(texts[1], personal)), missing
+
+
+def _returned(found: Any) -> str:
+    """What a rule function gave instead of a finding: its type, never its value."""
+    if found is None:
+        return "None (a missing return statement?)"
+    if isinstance(found, Finding):
+        return (f"a Finding whose outcome is a {type(found.outcome).__name__} and whose explanation is a "
+                f"{type(found.explanation).__name__}")
+    name = type(found).__name__
+    return f"a {name if _is_code(name) else 'value of another type'}"
 
 
 def _is_text(text: str) -> bool:
@@ -629,12 +680,23 @@ def _contained(call: Callable[[], T], package: str | None) -> T:
         return call()
     except (ParameterNotInForce, Abandoned):
         raise
+    except RulebookDataError as exc:
+        if package is not None and exc.__traceback__ is not None and _raised_by_loader(exc.__traceback__):
+            raise
+        raise PluginError("", _safe_message(exc, package)) from (exc if debugging() else None)
     except KeyboardInterrupt:
         if threading.current_thread() is threading.main_thread():
             raise  # may be the user's Ctrl-C; on a worker thread it can only be the plugin's
         raise PluginError("", "KeyboardInterrupt") from None
     except BaseException as exc:  # a plugin must not stop the host
-        raise PluginError("", _safe_message(exc, package)) from None
+        raise PluginError("", _safe_message(exc, package)) from (exc if debugging() else None)
+
+
+def _raised_by_loader(tb: Any) -> bool:
+    """Whether the innermost frame is the SDK's data-file loader (its message is the SDK's own)."""
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb.tb_frame.f_globals.get("__name__") in ("primarvard_sdk.plugin", "primarvard_sdk.examples")
 
 
 @functools.cache

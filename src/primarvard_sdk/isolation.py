@@ -16,7 +16,8 @@ import contextvars
 import ctypes
 import os
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 __all__ = ["Abandoned", "Runner", "TimedOut"]
@@ -25,7 +26,15 @@ T = TypeVar("T")
 
 
 class TimedOut(Exception):
-    """The plugin code did not return within the limit."""
+    """The plugin code did not return within the limit.
+
+    From :meth:`Runner.run_each`: ``done`` holds the outcomes of the calls before the one that
+    overran (``index``), ``label`` what that call said it was doing (see :meth:`Runner.run`).
+    """
+
+    def __init__(self, index: int = 0, done: Sequence[tuple[bool, Any]] = (), label: Any = None) -> None:
+        super().__init__(index)
+        self.index, self.done, self.label = index, list(done), label
 
 
 class Abandoned(BaseException):
@@ -40,11 +49,15 @@ class _Worker:
         self._done.acquire()
         self._call: Callable[[], Any] | None = None
         self._outcome: tuple[bool, Any] = (True, None)
+        self.started = 0.0  # when the current call of a batch began (monotonic)
+        self.label: Any = None  # what the current call of a batch is doing
+        self.outcomes: list[tuple[bool, Any]] = []
         self.thread = threading.Thread(target=self._serve, name="primarvard-plugin", daemon=True)
         self.thread.start()
 
     def _serve(self) -> None:
         _inside.active = True
+        _inside.worker = self
         while True:
             self._job.acquire()
             call = self._call
@@ -66,6 +79,35 @@ class _Worker:
             raise TimedOut
         outcome, self._outcome = self._outcome, (True, None)
         return outcome
+
+    def run_each(self, calls: Sequence[Callable[[], Any]], timeout: float,
+                 context: contextvars.Context) -> list[tuple[bool, Any]]:
+        """Every call in one hand-over, each within ``timeout`` of its own start."""
+        outcomes: list[tuple[bool, Any]] = []
+
+        def batch() -> list[tuple[bool, Any]]:
+            for call in calls:
+                self.started, self.label = time.monotonic(), None
+                try:
+                    outcomes.append((True, call()))
+                except Abandoned:
+                    raise
+                except BaseException as exc:  # handed back to the caller as it was
+                    outcomes.append((False, exc))
+            return outcomes
+
+        self.outcomes = outcomes
+        self.started = time.monotonic()
+        self._call = lambda: context.run(batch)
+        self._job.release()
+        remaining = timeout
+        while not self._done.acquire(timeout=remaining):
+            remaining = self.started + timeout - time.monotonic()
+            if remaining <= 0:
+                index = len(outcomes)
+                raise TimedOut(index, outcomes[:index], self.label)
+        self._outcome = (True, None)
+        return outcomes
 
     def abandon(self) -> None:
         ident = self.thread.ident
@@ -91,14 +133,21 @@ class Runner:
     def __init__(self, timeout: float | None) -> None:
         self.timeout = timeout
 
-    def run(self, call: Callable[[], T]) -> T:
-        """``call()``, or :class:`TimedOut` when it takes longer than the limit."""
-        if self.timeout is None or getattr(_inside, "active", False):
+    def run(self, call: Callable[[], T], label: Any = None) -> T:
+        """``call()``, or :class:`TimedOut` when it takes longer than the limit.
+
+        Inside a batch (:meth:`run_each`) the call runs inline; ``label`` (the first one given for
+        the batch's current call) says what overran if the batch's call times out.
+        """
+        if self.timeout is None:
             return call()
-        worker: _Worker | None = getattr(_workers, "worker", None)
-        if worker is None:
-            worker = _workers.worker = _Worker()
+        if getattr(_inside, "active", False):
+            inside: _Worker | None = getattr(_inside, "worker", None)
+            if label is not None and inside is not None and inside.label is None:
+                inside.label = label
+            return call()
         context = contextvars.copy_context()
+        worker = self._worker()
         try:
             ok, value = worker.run(lambda: context.run(call), self.timeout)
         except BaseException:  # timed out, or the caller was interrupted (Ctrl-C) while waiting
@@ -108,3 +157,35 @@ class Runner:
         if ok:
             return value  # type: ignore[no-any-return]
         raise value
+
+    def _worker(self) -> _Worker:
+        worker: _Worker | None = getattr(_workers, "worker", None)
+        if worker is None:
+            worker = _workers.worker = _Worker()
+        return worker
+
+    def run_each(self, calls: Sequence[Callable[[], Any]]) -> list[tuple[bool, Any]]:
+        """``(True, result)`` or ``(False, exception)`` for each call, in order, with one
+        hand-over to the worker for all of them (a few microseconds per batch, not per call).
+
+        Each call still has the whole limit from its own start; when one overruns, the worker is
+        abandoned and :class:`TimedOut` carries the outcomes so far, the index and the label.
+        """
+        if self.timeout is None or getattr(_inside, "active", False):
+            outcomes: list[tuple[bool, Any]] = []
+            for call in calls:
+                try:
+                    outcomes.append((True, call()))
+                except BaseException as exc:
+                    if isinstance(exc, KeyboardInterrupt | SystemExit) and not getattr(_inside, "active", False):
+                        raise
+                    outcomes.append((False, exc))
+            return outcomes
+        context = contextvars.copy_context()
+        worker = self._worker()
+        try:
+            return worker.run_each(calls, self.timeout, context)
+        except BaseException:
+            _workers.worker = None
+            worker.abandon()
+            raise

@@ -93,22 +93,48 @@ class Outcome(StrEnum):
         return self in (Outcome.fail, Outcome.missed)
 
 
+def _reference(issuer: str | None, title: str, edition: str | None, annex: str | None) -> str:
+    text = f"{issuer} — {title}" if issuer and not title.startswith(issuer) else title
+    if edition and edition not in text:
+        text += f", {edition}"
+    if annex and annex not in text:
+        text += f" ({annex})"
+    return text
+
+
 @attrs.frozen
 class SourceDocument:
-    """A source document a programme's rules cite."""
+    """A rulebook (or an annex of one) that a programme's rules cite, as its issuer publishes it."""
 
-    id: str  #: the catalogue's document key (file name of the extracted text)
-    title: str
+    id: str  #: a readable key the plugin's citations use (``kalmar-halsoval-uppdrag-2025``)
+    title: str  #: the title the rulebook prints
+    issuer: str | None = None  #: the region that issues it (``Region Kalmar län``)
+    edition: str | None = None  #: the year or edition it names (``2025``), if any
+    annex: str | None = None  #: where the document is an annex: which one, of what
+
+    @property
+    def reference(self) -> str:
+        """How a reader names it: issuer, title, edition and annex in one line."""
+        return _reference(self.issuer, self.title, self.edition, self.annex)
 
 
 @attrs.frozen
 class Citation:
-    """Where a rule comes from: document, section and the verbatim quote."""
+    """Where a rule comes from: the rulebook (title, issuer, edition, annex), the section as the
+    rulebook prints it, and the verbatim quote."""
 
-    document: str
+    document: str  #: the rulebook's key in its plugin (a readable name, never a file)
     title: str
     section: str
     quote: str
+    issuer: str | None = None
+    edition: str | None = None
+    annex: str | None = None
+
+    @property
+    def reference(self) -> str:
+        """The rulebook in one line: ``Region Kalmar län — Hälsoval Kalmar län — uppdragsbeskrivning 2025``."""
+        return _reference(self.issuer, self.title, self.edition, self.annex)
 
 
 @attrs.frozen

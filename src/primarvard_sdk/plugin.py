@@ -255,6 +255,10 @@ def _structure_data(data: Any, cls: type[D], where: str, package: str | None = N
         raise RulebookDataError(f"{where}: {'; '.join(problems)}") from None
 
 
+#: A rulebook's key in a plugin: readable words joined by "-", never a file name.
+_DOCUMENT_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def load_region(package: str) -> Region:
     """Read and validate ``<package>/data/region.yaml``."""
     where = f"{package}/data/region.yaml"
@@ -262,6 +266,10 @@ def load_region(package: str) -> Region:
     data = _structure_data(raw, _RegionData, where, package, "region.yaml")
     problems = []
     for i, p in enumerate(data.programmes):
+        for k, d in enumerate(p.documents):
+            if not _DOCUMENT_KEY.match(d.id):
+                problems.append(f"$.programmes[{i}].documents[{k}].id: a readable key such as "
+                                f"'{data.code}-{p.code.replace('_', '-')}-uppdrag' (lower case, digits, '-'), not a file name")
         if not p.editions:
             problems.append(f"$.programmes[{i}].editions: every programme declares its rulebook edition(s)")
         spans = sorted(p.editions, key=lambda e: e.valid_from)
@@ -366,8 +374,10 @@ def _is_day_field(cls: type | None, dotted: str) -> bool:
 
 
 def _check_dating(r: _RuleData, path: str, editions: Sequence[Edition]) -> list[str]:
-    """Parameter values lie inside an edition, do not overlap, and leave no gap inside one: from
-    the edition's first day (or the parameter's first value in it) to its last day."""
+    """Parameter values lie inside an edition and do not overlap, and between two of its values a
+    parameter leaves no day of an edition uncovered (also across an edition's end: a value that
+    ends a day early). A parameter may start after, or end before, its editions (a provision
+    that takes effect or lapses within one)."""
     problems = []
     for j, p in enumerate(r.parameters):
         here = f"{path}.parameters[{j}] ({p.name})"
@@ -378,39 +388,28 @@ def _check_dating(r: _RuleData, path: str, editions: Sequence[Edition]) -> list[
             home = next((e for e in editions if e.in_force(v.valid_from)), None)
             if home is None or (home.valid_to is not None and (v.valid_to is None or v.valid_to > home.valid_to)):
                 problems.append(f"{here}: value from {v.valid_from} is not inside one edition")
-            if k:
-                before = periods[k - 1].valid_to
-                if before is None or before >= v.valid_from:
-                    problems.append(f"{here}: overlapping validity periods")
-        for e in editions:
-            inside = [v for v in periods if e.in_force(v.valid_from)]
-            if not inside:
-                continue  # the parameter is not part of this edition (e.g. a rule added later)
-            day: date | None = e.valid_from if inside[0].valid_from > e.valid_from and _starts_later_ok(r, p, e) else inside[0].valid_from
-            for v in inside:
-                if day is not None and v.valid_from > day:
-                    problems.append(f"{here}: no value from {day} to {v.valid_from - timedelta(days=1)} "
-                                    f"inside edition {e.id}")
-                day = None if v.valid_to is None else max(day or v.valid_to, v.valid_to + timedelta(days=1))
-            end = e.valid_to
-            if day is not None and (end is None or day <= end):
-                to = f"to {end}" if end is not None else "on (the edition has no end)"
-                problems.append(f"{here}: no value from {day} {to} inside edition {e.id}")
+            if not k:
+                continue
+            before = periods[k - 1].valid_to
+            if before is None or before >= v.valid_from:
+                problems.append(f"{here}: overlapping validity periods")
+                continue
+            first, last = before + timedelta(days=1), v.valid_from - timedelta(days=1)
+            for e in editions:
+                start = max(first, e.valid_from)
+                end = last if e.valid_to is None else min(last, e.valid_to)
+                if start <= end:
+                    problems.append(f"{here}: no value from {start} to {end} inside edition {e.id} "
+                                    f"(the value before ends {before}, the next starts {v.valid_from})")
     return problems
 
 
-def _starts_later_ok(r: _RuleData, p: _ParameterData, e: Edition) -> bool:
-    """Whether a parameter whose first value in an edition starts after the edition's first day
-    is a gap: it is, unless every parameter of the rule starts on that later day (a rule that
-    takes effect in the middle of an edition)."""
-    firsts = {min((v.valid_from for v in q.values if e.in_force(v.valid_from)), default=None) for q in r.parameters}
-    firsts.discard(None)
-    return len(firsts) > 1
-
-
 def _citation(c: _CitationData, documents: Mapping[str, SourceDocument]) -> Citation:
-    title = documents[c.document].title if c.document in documents else c.document
-    return Citation(document=c.document, title=title, section=c.section, quote=c.quote)
+    d = documents.get(c.document)
+    if d is None:
+        return Citation(document=c.document, title=c.document, section=c.section, quote=c.quote)
+    return Citation(document=d.id, title=d.title, section=c.section, quote=c.quote,
+                    issuer=d.issuer, edition=d.edition, annex=d.annex)
 
 
 def _bind_rule(r: _RuleData, region: str, programme: str, documents: Mapping[str, SourceDocument]) -> Rule:

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AgeRange", "Count", "Deadline", "Note", "Shape", "When"]
 
-#: How a deadline counts from its event (SPEC: time).
+#: How a deadline counts from its event (the calendar convention).
 Count = Literal["calendar_days", "vardagar", "next_vardag", "same_day", "hours", "months"]
 
 

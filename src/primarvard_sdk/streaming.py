@@ -26,7 +26,7 @@ from primarvard_sdk.errors import FieldError, InvalidDocument
 from primarvard_sdk.model import Result
 from primarvard_sdk.values import FrozenValues
 
-__all__ = ["CHUNK", "MAX_DOCUMENT", "Progress", "chunks", "records", "result_json", "results_json"]
+__all__ = ["CHUNK", "MAX_DOCUMENT", "LiveStream", "Progress", "chunks", "records", "result_json", "results_json"]
 
 #: Records evaluated and written per chunk.
 CHUNK = 2048
@@ -92,6 +92,64 @@ class Progress:
             self.stream.flush()
 
 
+class LiveStream:
+    """A pipe read as its writer writes: :meth:`readline` returns a line as soon as it is
+    complete, and :meth:`waiting` says, without blocking, that no complete line is at hand (so a
+    co-process gets each answer before it writes the next request)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self._buffer = bytearray()
+        self._eof = False
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def _fill(self) -> bool:
+        if self._eof:
+            return False
+        chunk = os.read(self.fd, 1 << 16)
+        self._buffer += chunk
+        self._eof = not chunk
+        return bool(chunk)
+
+    def readline(self, limit: int = -1) -> bytes:
+        start = 0
+        while True:
+            at = self._buffer.find(b"\n", start)
+            if at >= 0 or (0 <= limit <= len(self._buffer)) or not self._fill():
+                break
+            start = max(len(self._buffer) - (1 << 16), 0)
+        end = at + 1 if at >= 0 else len(self._buffer)
+        if limit >= 0:
+            end = min(end, limit)
+        line = bytes(self._buffer[:end])
+        del self._buffer[:end]
+        return line
+
+    def read(self, size: int = -1) -> bytes:
+        while (size < 0 or len(self._buffer) < size) and self._fill():
+            pass
+        end = len(self._buffer) if size < 0 else min(size, len(self._buffer))
+        data = bytes(self._buffer[:end])
+        del self._buffer[:end]
+        return data
+
+    def waiting(self) -> bool:
+        """No complete line buffered and nothing to read right now (the writer is still there)."""
+        if b"\n" in self._buffer or self._eof:
+            return False
+        import select
+
+        try:
+            return not select.select([self.fd], [], [], 0)[0]
+        except (OSError, ValueError):  # not selectable (e.g. Windows): read as it comes
+            return True
+
+    def close(self) -> None:
+        pass
+
+
 def _looks_like_record(line: bytes) -> bool:
     stripped = line.strip()
     return stripped.startswith(b"{") and stripped.endswith(b"}")
@@ -127,6 +185,10 @@ def records(name: str, stream: IO[bytes], progress: Progress | None = None) -> I
             return
         first = exc
     rest = _lines(name, stream, number, progress)
+    if isinstance(stream, LiveStream) and stream.waiting():  # a pipe that is still being written
+        yield f"{name}:{number}", first  # answer now: a one-line request is labelled like a line
+        yield from rest
+        return
     second = next(rest, None)
     if second is None:
         yield name, first

@@ -84,6 +84,8 @@ __all__ = [
     "as_of_dates",
     "check_allocation",
     "check_deadline",
+    "check_example_coverage",
+    "check_examples",
     "check_fault_contained",
     "check_indeterminate_never_guesses",
     "check_order_independent",
@@ -104,8 +106,10 @@ __all__ = [
     "person_names",
     "personnummer_forms",
     "personnummer_texts",
+    "kit_settings",
     "register_profiles",
     "removable_paths",
+    "RuleCrashed",
     "remove",
     "resolve",
     "shift_dates",
@@ -744,15 +748,53 @@ def check_rule(sdk: Sdk, rule: Rule) -> None:
         raise _fail(sdk, rule, "; ".join(problems))
 
 
+class RuleCrashed(AssertionError):
+    """A rule raised, hung or returned something that is not a finding (not a wrong answer).
+
+    The kit reports the first one at once instead of shrinking it: the message names the rule, the
+    plugin's module and line, and (with ``PRIMARVARD_DEBUG=1``) chains the plugin's traceback.
+    """
+
+
 def evaluate_rule(sdk: Sdk, rule: Rule, document: Any, as_of: date) -> Result:
-    """Evaluate one rule; any exception becomes an AssertionError naming plugin, rule and document."""
+    """Evaluate one rule; any exception becomes an AssertionError (:class:`RuleCrashed` for a
+    plugin fault) naming plugin, rule, the module and line that raised, and the document."""
+    from primarvard_sdk.host import debugging
+
     try:
         results = sdk.evaluate(document, region=rule.region, programme=rule.programme, as_of=as_of, rule=rule.id)
+    except PluginError as exc:
+        detail = exc.detail.removeprefix(f"rule {rule.id}: ").removeprefix(f"rule {rule.id} ")
+        hint = "" if debugging() or " raised " not in detail else " (set PRIMARVARD_DEBUG=1 to see the plugin's traceback)"
+        crash = _fail(sdk, rule, f"{detail}{hint}", document, as_of)
+        raise RuleCrashed(str(crash)) from exc.__cause__
     except Exception as exc:
         raise _fail(sdk, rule, f"raised {type(exc).__name__}: {exc}", document, as_of) from None
     if len(results) != 1:
         raise _fail(sdk, rule, f"evaluating one rule gave {len(results)} results", document, as_of)
     return results[0]
+
+
+def _programme_problems(sdk: Sdk, region: str, programme: str, kinds: frozenset[str]) -> None:
+    from primarvard_sdk.check import check_programme
+
+    problems, _, _ = check_programme(sdk, region, programme)
+    shown = [p for p in problems if p.kind in kinds or p.kind == "load"]
+    if shown:
+        lines = "\n".join(f"  {p.message}" for p in shown)
+        raise AssertionError(f"{_who(sdk, region)}: programme {region}.{programme}: {len(shown)} problem(s):\n{lines}")
+
+
+def check_examples(sdk: Sdk, region: str, programme: str) -> None:
+    """Every worked example of the programme answers as expected; the message lists each failing
+    example with its file and line, rule, name, deciding words and what differs."""
+    _programme_problems(sdk, region, programme, frozenset({"example"}))
+
+
+def check_example_coverage(sdk: Sdk, region: str, programme: str) -> None:
+    """The examples cover every rule (:func:`primarvard_sdk.examples.coverage_problems`) and read
+    every declared parameter (:func:`primarvard_sdk.examples.unread_parameters`)."""
+    _programme_problems(sdk, region, programme, frozenset({"coverage"}))
 
 
 def _is_due(value: Any) -> bool:
@@ -1005,19 +1047,63 @@ def check_allocation(sdk: Sdk, rule: Rule, document: Any, as_of: date) -> None:
 # --- the conformance suite -----------------------------------------------------------------
 
 
+_COMMON: dict[str, Any] = {
+    "deadline": None,  # the first call of a rule loads its programme: never a time limit per example
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    "print_blob": True,
+}
+
+
 def register_profiles() -> None:
-    """Register hypothesis profiles: ``ci`` (fast, the default), ``nightly`` (many examples) and
-    ``survey`` (no shrinking: many failing rules reported quickly)."""
-    common: dict[str, Any] = {
-        "deadline": None,
-        "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
-        "print_blob": True,
-    }
+    """Register hypothesis profiles ``ci`` (12 derandomized examples a property), ``nightly`` (400)
+    and ``survey`` (no shrinking: many failing rules reported quickly). It only registers them:
+    :class:`ConformanceTests` applies its own settings (``ci`` unless ``HYPOTHESIS_PROFILE`` or a
+    loaded profile says otherwise, always without a deadline), so a plugin needs no conftest."""
     # CI is derandomized: the same examples every run, so a red CI reproduces locally.
-    settings.register_profile("ci", max_examples=12, derandomize=True, **common)
-    settings.register_profile("nightly", max_examples=400, **common)
+    settings.register_profile("ci", max_examples=12, derandomize=True, **_COMMON)
+    settings.register_profile("nightly", max_examples=400, **_COMMON)
     # A survey of many failing rules: no shrinking, so every failure is reported quickly.
-    settings.register_profile("survey", max_examples=12, phases=[Phase.generate], **common)
+    settings.register_profile("survey", max_examples=12, phases=[Phase.generate], **_COMMON)
+
+
+def kit_settings() -> settings:
+    """The settings the conformance kit runs its properties with: the profile named by
+    ``HYPOTHESIS_PROFILE``, else the profile the caller loaded, else ``ci`` — with the kit's own
+    deadline (none) and health checks, whatever the profile says."""
+    import os
+
+    register_profiles()
+    name = os.environ.get("HYPOTHESIS_PROFILE")
+    if name:
+        base = settings.get_profile(name)
+    elif getattr(settings, "_current_profile", "default") == "default":
+        base = settings.get_profile("ci")
+    else:
+        base = settings.default
+    return settings(base, **_COMMON)
+
+
+def _run_property(test: Callable[..., None], **strategies: Any) -> None:
+    """Run ``test`` as a hypothesis property with :func:`kit_settings`; a rule that crashes
+    (:class:`RuleCrashed`) is reported at once, on the first document that made it crash, instead
+    of being shrunk for minutes."""
+    crashes: list[RuleCrashed] = []
+
+    def guarded(**kwargs: Any) -> None:
+        try:
+            test(**kwargs)
+        except RuleCrashed as exc:
+            crashes.append(exc)
+            raise _StopProperty from None  # not an Exception: hypothesis stops without shrinking
+
+    try:
+        kit_settings()(given(**strategies)(guarded))()
+    except _StopProperty:
+        raise crashes[0] from crashes[0].__cause__ if crashes else None
+
+
+class _StopProperty(BaseException):
+    """Ends a property at the first crash of a rule (see :func:`_run_property`)."""
 
 
 def _vocabulary(sdk: Sdk, region: str, programme: str) -> tuple[str, ...]:
@@ -1077,11 +1163,25 @@ class ConformanceTests:
             found.extend(r.id for r in rules if r.input_type is not None and (kinds is None or r.kind in kinds))
         return found
 
+    @classmethod
+    def _programmes(cls) -> list[str]:
+        sdk = cls._sdk()
+        found = []
+        for region in cls._regions():
+            try:
+                found.extend(f"{region}.{p.code}" for p in sdk.region(region).programmes)
+            except Exception:  # reported by test_region
+                continue
+        return found
+
     def pytest_generate_tests(self, metafunc: Any) -> None:
         """Parametrise over regions (``region``) and rules (``rule_id``, ``deadline_rule_id``, ...)."""
         names = metafunc.fixturenames
         if "region" in names:
             metafunc.parametrize("region", self._regions())
+        if "programme" in names:
+            keys = self._programmes()
+            metafunc.parametrize("programme", keys or [None], ids=keys or ["no-programme"])
         for arg, kinds in (
             ("rule_id", None),
             ("deadline_rule_id", frozenset({Kind.deadline})),
@@ -1117,66 +1217,78 @@ class ConformanceTests:
     def test_rule_metadata(self, rule_id: str | None) -> None:
         check_rule(self._sdk(), self._rule(rule_id))
 
-    # The properties are decorated with @given when the test runs, so that they use the settings
-    # profile loaded then (conftest.py), not the one in force when this module was imported.
+    def test_examples(self, programme: str | None) -> None:
+        """The plugin's worked examples: every rule answers as the text says."""
+        check_examples(self._sdk(), *self._programme_key(programme))
+
+    def test_example_coverage(self, programme: str | None) -> None:
+        """Every rule has its cases (typical, boundaries, scope, missing inputs); every declared
+        parameter is read by some example."""
+        check_example_coverage(self._sdk(), *self._programme_key(programme))
+
+    @staticmethod
+    def _programme_key(programme: str | None) -> tuple[str, str]:
+        if programme is None:
+            import pytest
+
+            pytest.skip("no programme is installed")
+        region, _, code = programme.partition(".")
+        return region, code
+
+    # The properties are built when the test runs, with the kit's own settings (kit_settings).
 
     def test_rule_result(self, rule_id: str | None) -> None:
         """Any valid document: never raises, documented shape, JSON round trip, deterministic."""
         rule, sdk = self._rule(rule_id), self._sdk()
 
-        @given(data=st.data())
         def check(data: Any) -> None:
             document, as_of = self._draw(data, rule)
             result = evaluate_rule(sdk, rule, document, as_of)
             check_result(sdk, rule, result, document)
             check_round_trip(sdk, rule, result, document)
 
-        check()
+        _run_property(check, data=st.data())
 
     def test_rule_order_and_missing_inputs(self, rule_id: str | None) -> None:
         """List order does not matter; a missing input never turns into a decision."""
         rule, sdk = self._rule(rule_id), self._sdk()
 
-        @given(data=st.data(), rnd=st.randoms(use_true_random=False))
         def check(data: Any, rnd: random.Random) -> None:
             document, as_of = self._draw(data, rule)
             check_order_independent(sdk, rule, document, as_of, rnd)
             check_indeterminate_never_guesses(sdk, rule, document, as_of, rnd)
 
-        check()
+        _run_property(check, data=st.data(), rnd=st.randoms(use_true_random=False))
 
     def test_deadline(self, deadline_rule_id: str | None) -> None:
         """Due dates follow from the document's days and move monotonically with them."""
         rule, sdk = self._rule(deadline_rule_id), self._sdk()
 
-        @given(data=st.data(), days=st.integers(1, 400))
         def check(data: Any, days: int) -> None:
             document, as_of = self._draw(data, rule)
             check_deadline(sdk, rule, document, as_of, days)
 
-        check()
+        _run_property(check, data=st.data(), days=st.integers(1, 400))
 
     def test_threshold(self, threshold_rule_id: str | None) -> None:
         """Required quantities are monotone in the population."""
         rule, sdk = self._rule(threshold_rule_id), self._sdk()
 
-        @given(data=st.data(), rnd=st.randoms(use_true_random=False))
         def check(data: Any, rnd: random.Random) -> None:
             document, as_of = self._draw(data, rule)
             check_threshold_monotone(sdk, rule, document, as_of, rnd)
 
-        check()
+        _run_property(check, data=st.data(), rnd=st.randoms(use_true_random=False))
 
     def test_allocation(self, allocation_rule_id: str | None) -> None:
         """Allocations are non-negative and sum exactly to the total."""
         rule, sdk = self._rule(allocation_rule_id), self._sdk()
 
-        @given(data=st.data())
         def check(data: Any) -> None:
             document, as_of = self._draw(data, rule)
             check_allocation(sdk, rule, document, as_of)
 
-        check()
+        _run_property(check, data=st.data())
 
 
 # --- the plugin fault matrix -------------------------------------------------------------------

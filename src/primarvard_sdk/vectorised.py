@@ -14,7 +14,7 @@ as over one document at a time. Its plugin registers a *twin* next to the rule f
 
 The twin reads the SAME parameters through ``ctx.param`` (``BatchContext`` is a
 :class:`~primarvard_sdk.context.RuleContext`) and builds its answer from the core's vectorised
-primitives in :mod:`primarvard_sdk.batch`, which implement SPEC.md's time semantics exactly as
+primitives in :mod:`primarvard_sdk.batch`, which implement the calendar convention's time semantics exactly as
 :mod:`primarvard_sdk.calendar` does. The declared columns say which document field each column
 holds, so the core can also build the columns from documents
 (:func:`primarvard_sdk.batch.columns_from_documents`): that is how the agreement tests compare

@@ -43,7 +43,7 @@ def test_order_sign_returns_a_cited_card(client):
     (card,) = response.json()["cards"]
     # "Första kontakt ska ske inom 10 kalenderdagar": authored 2025-03-03 → first contact by 2025-03-13.
     assert card["indicator"] == "info" and "2025-03-13" in card["summary"]
-    assert card["source"]["label"] == "Vårdval Gotland — fiktiv uppdragsbeskrivning för tester — 2.1"
+    assert card["source"]["label"] == "Region Gotland (testregion) — Vårdval Gotland — fiktiv uppdragsbeskrivning för tester — 2.1"
     assert card["source"]["topic"]["code"] == "gotland.vardval.remiss.forsta_kontakt"
     assert "> Första kontakt ska ske inom 10 kalenderdagar." in card["detail"]
     assert "gotland.vardval.remiss.forsta_kontakt" in card["detail"] and "utgåva 2024" in card["detail"]

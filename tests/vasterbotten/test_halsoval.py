@@ -1045,7 +1045,7 @@ def test_byte_verksamhetschef_none_and_missing() -> None:
 def test_annex_sections(topic: str, section: str) -> None:
     ref = ps.annex(REGION, PROGRAMME, topic)
     assert ref.annex.number is None and ref.annex.section == section
-    assert ref.citation is not None and ref.citation.document == "004_a9651fc42b91a24f.txt"
+    assert ref.citation is not None and ref.citation.document == "vasterbotten-uppdrag-och-regler-2025"
 
 
 def test_every_canonical_annex_topic_answers() -> None:

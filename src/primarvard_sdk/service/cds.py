@@ -170,7 +170,7 @@ def card(result: Result, *, fhir_paths: Mapping[str, str] | None = None, instanc
         "",
         f"> {quote}",
         "",
-        f"{result.citation.title} — {result.citation.section}. Regel `{result.rule_id}`"
+        f"{result.citation.reference} — {result.citation.section}. Regel `{result.rule_id}`"
         + (f", utgåva {result.edition}" if result.edition else "")
         + (f", styrande dag {_text(result.governing_day)}" if result.governing_day else "")
         + f", per {_text(result.as_of)}.",
@@ -181,7 +181,7 @@ def card(result: Result, *, fhir_paths: Mapping[str, str] | None = None, instanc
         "detail": "\n".join(lines),
         "indicator": level,
         "source": {
-            "label": f"{result.citation.title} — {result.citation.section}",
+            "label": f"{result.citation.reference} — {result.citation.section}",
             "topic": {"system": RULE_SYSTEM, "code": result.rule_id, "display": result.title},
         },
     }

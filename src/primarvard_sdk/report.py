@@ -1,0 +1,358 @@
+"""How ``primarvard evaluate`` writes its answers: for a person (a text report, CSV for a
+spreadsheet) and for a pipeline (full or lean JSON Lines, with error records in order).
+
+Every writer takes one document's answer at a time (:meth:`Writer.document`, :meth:`Writer.error`)
+and keeps memory flat: the text report writes its details to a spooled temporary file so that the
+summary can come first.
+
+- ``text``: a summary (per outcome, then one line per document), then each document's results
+  in words: what is wrong, where a routed case goes, which fact to supply (with its JSON path).
+  No raw JSON, no cut-off cells.
+- ``csv``: one row per result, for a spreadsheet; cells a spreadsheet would run as a formula are
+  written as text.
+- ``json``: the full form, one line per document (``{"source", "results"}``; unchanged), plus an
+  error record ``{"source", "error"}`` in place for a record that could not be evaluated.
+- ``jsonl-lean``: rules by id (their citation, notes and title: ``primarvard rules --format
+  json``), only what varies per result.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO, Any, TextIO
+
+from primarvard_sdk.model import Outcome, Result
+from primarvard_sdk.privacy import redact
+from primarvard_sdk.streaming import results_json
+
+__all__ = ["FORMATS", "ONLY", "Writer", "describe_path", "lean_json", "writer_for"]
+
+FORMATS = ("text", "json", "jsonl-lean", "csv")
+#: What ``--only`` accepts: the outcomes that need someone's attention.
+ONLY = ("fail", "missed", "indeterminate", "warning")
+
+# Terminal control characters and bidirectional overrides are shown escaped (see cli._clean).
+_CONTROL = {
+    c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+    for c in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def _clean(text: Any) -> str:
+    return redact(str(text)).translate(_CONTROL)
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 document``, ``2 documents``, ``1 missed deadline`` ..."""
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+
+
+_OUTCOME_WORDS = {
+    "pass": "pass", "fail": "fail", "warning": "warning", "not_applicable": "not applicable",
+    "indeterminate": "indeterminate", "met": "met", "missed": "missed", "open": "open",
+}
+
+
+def is_route(result: Result) -> bool:
+    return result.outcome is Outcome.fail and result.values.get("decision") == "route"
+
+
+def outcome_word(result: Result) -> str:
+    return "route" if is_route(result) else _OUTCOME_WORDS[result.outcome.value]
+
+
+# --- what a JSON path asks for, in words -----------------------------------------------------
+
+_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+|\*)\]")
+
+
+@functools.cache
+def _schema(type_name: str) -> Mapping[str, Any] | None:
+    from primarvard_sdk.schema import schema_for
+
+    try:
+        return schema_for(type_name)
+    except KeyError:
+        return None
+
+
+def _resolve(node: Any, root: Mapping[str, Any]) -> Any:
+    for _ in range(8):
+        if not isinstance(node, Mapping):
+            return None
+        if "$ref" in node:
+            node = root.get("$defs", {}).get(node["$ref"].rsplit("/", 1)[-1])
+            continue
+        for key in ("anyOf", "oneOf"):
+            if key in node:
+                found = [n for n in node[key] if not (isinstance(n, Mapping) and n.get("type") == "null")]
+                if found:
+                    description = node.get("description")
+                    node = dict(_resolve(found[0], root) or {})
+                    if description and "description" not in node:
+                        node["description"] = description
+                    break
+        else:
+            return node
+    return node
+
+
+def describe_path(type_name: str | None, path: str) -> str:
+    """What the input at ``path`` (``$.personal[3].namn``) is, in the schema's own words:
+    ``"staff member 4: Name."``; the path's last name when the schema says nothing."""
+    root = _schema(type_name) if type_name else None
+    steps = [(m.group(1), m.group(2)) for m in _STEP.finditer(path)]
+    if root is None or not steps:
+        return _words(steps[-1][0] if steps and steps[-1][0] else path)
+    node: Any = _resolve(root, root)
+    items: list[str] = []
+    description = None
+    for name, index in steps:
+        if node is None:
+            break
+        if name is not None:
+            prop = (node.get("properties") or {}).get(name)
+            node = _resolve(prop, root) if prop is not None else None
+            description = (node or {}).get("description") or (prop or {}).get("description") if node or prop else None
+            last_name = name
+        else:
+            if index is not None and index != "*":
+                items.append(f"item {int(index) + 1} of {_words(last_name)}")
+            node = _resolve((node or {}).get("items"), root)
+    words = (description or "").strip().split(". ")[0].rstrip(".") or _words(steps[-1][0] or path)
+    return f"{words} ({'; '.join(items)})" if items else words
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ")
+
+
+# --- one document's answer -------------------------------------------------------------------
+
+
+def lean_json(where: str, results: Sequence[Result]) -> str:
+    """One document's results, by rule id: what varies per result, nothing a rule always says."""
+    first = results[0] if results else None
+    record: dict[str, Any] = {"source": where}
+    if first is not None:
+        record.update(as_of=first.as_of.isoformat(), region=first.region, programme=first.programme,
+                      reference=first.reference)
+    record["results"] = [
+        {
+            "rule_id": r.rule_id,
+            "outcome": r.outcome.value,
+            "values": _Raw(r.values),
+            "missing": list(r.missing),
+            "explanation": {"en": r.explanation.en, "sv": r.explanation.sv},
+            "governing_day": None if r.governing_day is None else r.governing_day.isoformat(),
+            "edition": r.edition,
+        }
+        for r in results
+    ]
+    return _dumps(record)
+
+
+class _Raw:
+    """Values whose JSON the SDK wrote once when the plugin returned them (see values.freeze)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: Any) -> None:
+        self.values = values
+
+
+def _dumps(record: Mapping[str, Any]) -> str:
+    from primarvard_sdk.convert import line_safe
+    from primarvard_sdk.streaming import _values_json
+
+    parts = []
+    for key in sorted(record):
+        value = record[key]
+        if key == "results":
+            inner = []
+            for item in value:
+                fields = [
+                    f"{json.dumps(k)}:{_values_json(v.values) if isinstance(v, _Raw) else json.dumps(v, ensure_ascii=False, separators=(',', ':'), sort_keys=True)}"
+                    for k, v in sorted(item.items())
+                ]
+                inner.append("{" + ",".join(fields) + "}")
+            parts.append(f'"results":[{",".join(inner)}]')
+        else:
+            parts.append(f"{json.dumps(key)}:{json.dumps(value, ensure_ascii=False)}")
+    return line_safe("{" + ",".join(parts) + "}")
+
+
+def error_json(where: str, kind: str, message: str, errors: Iterable[tuple[str, str]] = ()) -> str:
+    """An error record: ``{"source", "error": {"kind", "message", "errors": [{"path", "message"}]}}``."""
+    from primarvard_sdk.convert import line_safe
+
+    error: dict[str, Any] = {"kind": kind, "message": redact(message)}
+    found = [{"path": redact(p), "message": redact(m)} for p, m in errors]
+    if found:
+        error["errors"] = found
+    return line_safe(json.dumps({"error": error, "source": where}, ensure_ascii=False, sort_keys=True,
+                                separators=(",", ":")))
+
+
+class Writer:
+    """Writes one document's answer at a time; :meth:`close` finishes the output."""
+
+    def __init__(self, out: TextIO, *, only: frozenset[str] = frozenset(), lang: str = "en",
+                 live: bool = False) -> None:
+        self.out, self.only, self.lang, self.live = out, only, lang, live
+
+    def keep(self, results: Sequence[Result]) -> Sequence[Result]:
+        if not self.only:
+            return results
+        return [r for r in results if r.outcome.value in self.only]
+
+    def document(self, where: str, results: Sequence[Result], type_name: str | None) -> None:
+        raise NotImplementedError
+
+    def error(self, where: str, kind: str, message: str, errors: Iterable[tuple[str, str]] = ()) -> None:
+        """A record that could not be evaluated (also said on stderr by the caller)."""
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class JsonWriter(Writer):
+    lean = False
+
+    def document(self, where: str, results: Sequence[Result], type_name: str | None) -> None:
+        kept = self.keep(results)
+        line = lean_json(where, kept) if self.lean else results_json(where, kept)
+        self.out.write(line + "\n")
+        if self.live:
+            self.out.flush()
+
+    def error(self, where: str, kind: str, message: str, errors: Iterable[tuple[str, str]] = ()) -> None:
+        self.out.write(error_json(where, kind, message, errors) + "\n")
+        if self.live:
+            self.out.flush()
+
+
+class LeanWriter(JsonWriter):
+    lean = True
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+CSV_COLUMNS = ("source", "reference", "region", "programme", "rule", "outcome", "due", "route",
+               "missing", "explanation", "as_of", "governing_day", "edition")
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else redact(str(value))
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+class CsvWriter(Writer):
+    def __init__(self, out: TextIO, **kwargs: Any) -> None:
+        super().__init__(out, **kwargs)
+        self._csv = csv.writer(out, lineterminator="\r\n")
+        self._csv.writerow(CSV_COLUMNS)
+
+    def document(self, where: str, results: Sequence[Result], type_name: str | None) -> None:
+        for r in self.keep(results):
+            explanation = r.explanation.sv if self.lang == "sv" else r.explanation.en
+            due = r.values.get("due") if isinstance(r.values.get("due"), str) else None
+            self._csv.writerow([_cell(v) for v in (
+                where, r.reference, r.region, r.programme, r.rule_id, outcome_word(r), due,
+                r.values.get("route") if is_route(r) else None, " ".join(r.missing), explanation,
+                r.as_of.isoformat(), r.governing_day.isoformat() if r.governing_day else None, r.edition,
+            )])
+        if self.live:
+            self.out.flush()
+
+
+class TextWriter(Writer):
+    """Summary first (per outcome, then per document), then each document in words."""
+
+    _ORDER = ("fail", "route", "missed", "indeterminate", "warning", "open", "met", "pass", "not applicable")
+
+    def __init__(self, out: TextIO, **kwargs: Any) -> None:
+        super().__init__(out, **kwargs)
+        self._details: IO[str] = tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", encoding="utf-8")  # noqa: SIM115
+        self._documents: IO[str] = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")  # noqa: SIM115
+        self._outcomes: Counter[str] = Counter()
+        self._with: Counter[str] = Counter()  # documents with at least one result of the outcome
+        self._n = self._errors = 0
+
+    def document(self, where: str, results: Sequence[Result], type_name: str | None) -> None:
+        self._n += 1
+        words = [outcome_word(r) for r in results]
+        here = Counter(words)
+        self._outcomes.update(here)
+        self._with.update(here.keys())
+        tally = ", ".join(f"{here[o]} {o}" for o in self._ORDER if here[o]) or "no rule applies"
+        self._documents.write(_clean(f"  {where}  ({results[0].region}.{results[0].programme}): {tally}"
+                                     if results else f"  {where}: {tally}") + "\n")
+        kept = self.keep(results)
+        if not kept:
+            return
+        w = self._details
+        first = results[0]
+        edition = f", rulebook {first.edition}" if first.edition else ""
+        ref = f", ref {first.reference}" if first.reference else ""
+        w.write("\n" + _clean(f"{where}  —  {first.region}.{first.programme}, as of {first.as_of.isoformat()}"
+                              f"{edition}{ref}") + "\n")
+        width = max(len(outcome_word(r)) for r in kept)
+        for r in kept:
+            rule = r.rule_id.split(".", 2)[2]
+            w.write(_clean(f"  {outcome_word(r).ljust(width)}  {rule}{_headline(r)}") + "\n")
+            pad = " " * (width + 4)
+            explanation = r.explanation.sv if self.lang == "sv" else r.explanation.en
+            w.write(pad + _clean(explanation) + "\n")
+            for path in r.missing:
+                w.write(pad + _clean(f"Supply: {describe_path(type_name, path)} — {path}") + "\n")
+            w.write(pad + _clean(f"§ {r.citation.reference} › {r.citation.section}") + "\n")
+
+    def error(self, where: str, kind: str, message: str, errors: Iterable[tuple[str, str]] = ()) -> None:
+        self._errors += 1
+        self._documents.write(_clean(f"  {where}: not evaluated ({message})") + "\n")
+
+    def close(self) -> None:
+        out = self.out
+        total = sum(self._outcomes.values())
+        if self._n:  # nothing evaluated: the errors on stderr say it all
+            head = f"Summary: {count(self._n, 'document')}, {count(total, 'result')}"
+            if self._errors:
+                head += f"; {count(self._errors, 'record')} not evaluated"
+            out.write(head + "\n")
+            if total:
+                width = max(len(o) for o in self._ORDER)
+                out.write(f"  {'outcome'.ljust(width)}  {'results':>8}  {'documents':>9}\n")
+                for o in self._ORDER:
+                    if self._outcomes[o]:
+                        out.write(f"  {o.ljust(width)}  {self._outcomes[o]:>8,}  {self._with[o]:>9,}\n")
+            out.write("\nDocuments\n")
+            self._documents.seek(0)
+            for line in self._documents:
+                out.write(line)
+            self._details.seek(0)
+            for line in self._details:
+                out.write(line)
+        self._details.close()
+        self._documents.close()
+        out.flush()
+
+
+def _headline(result: Result) -> str:
+    """The one fact a reader looks for beside the rule: where a routed case goes, or a deadline."""
+    values = result.values
+    if is_route(result) and values.get("route") is not None:
+        return f" — goes to {_words(str(values['route']))}"
+    if isinstance(values.get("due"), str):
+        actual = values.get("actual")
+        return f" — due {values['due']}" + (f", done {actual}" if isinstance(actual, str) else "")
+    return ""
+
+
+def writer_for(fmt: str, out: TextIO, **kwargs: Any) -> Writer:
+    return {"text": TextWriter, "json": JsonWriter, "jsonl-lean": LeanWriter, "csv": CsvWriter}[fmt](out, **kwargs)
