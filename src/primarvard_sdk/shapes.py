@@ -187,6 +187,11 @@ def _before_columns(done: Any, start: Any) -> Any:
     return ~np.isnat(done) & ~np.isnat(start) & (batch.local_days(done) < batch.local_days(start))
 
 
+def _has_time(path: str) -> Callable[[Any], bool | None]:
+    """Whether the field holds an instant (``None`` when absent): a flag column's getter."""
+    return lambda document: None if _get(document, path) is None else isinstance(_get(document, path), datetime)
+
+
 def _unique(columns: Sequence[Column]) -> tuple[Column, ...]:
     """Columns by name, once each (two conditions on one field read one column)."""
     return tuple({c.name: c for c in columns}.values())
@@ -290,6 +295,19 @@ class Deadline(Shape):
         done = _get(document, self.done)
         if done is not None and _before(done, start):
             return inconsistent(f"$.{self.done}", f"$.{self.event}", due=due, **values)
+        if self.count == "hours" and done is not None:
+            if isinstance(done, datetime) and done < start:
+                return inconsistent(f"$.{self.done}", f"$.{self.event}", due=due, **values)
+            if not isinstance(done, datetime) and local_day(done) <= local_day(due):
+                # A day alone cannot show that the completion came within the hours.
+                return indeterminate(
+                    f"$.{self.done}",
+                    sv=f"Kan inte avgöras: $.{self.done} anger bara en dag; utan klockslag framgår inte att "
+                       f"det skedde senast {due.isoformat()}.",
+                    en=f"Cannot be decided: $.{self.done} gives only a day; without a time of day it cannot "
+                       f"show that it happened by {due.isoformat()}.",
+                    due=due, **values,
+                )
         if self.done_by and done is not None and local_day(done) <= local_day(due):
             by = _get(document, self.done_by)
             if by is None:
@@ -303,9 +321,11 @@ class Deadline(Shape):
         event = self.event
         columns = (
             Column(event, "time"),
-            *((Column(f"{event}.har_klockslag", "flag", path=event, get=lambda d: isinstance(_get(d, event), datetime)),)
+            *((Column(f"{event}.har_klockslag", "flag", path=event, get=_has_time(event)),)
               if self.count == "hours" else ()),
             Column(self.done, "time"),
+            *((Column(f"{self.done}.har_klockslag", "flag", path=self.done, get=_has_time(self.done)),)
+              if self.count == "hours" else ()),
             *((Column(self.done_by, "flag"),) if self.done_by else ()),
             *(w.column() for w in self.outside),
             *self._needs_columns(self.needs),
@@ -345,6 +365,12 @@ class Deadline(Shape):
             due = days
         done = cols[self.done]
         cases.append((_before_columns(done, event), Outcome.indeterminate, f"missing:$.{self.done}"))
+        if self.count == "hours":
+            timed = cols[f"{self.done}.har_klockslag"]
+            finished = done if batch.is_instant(done) else batch.start_of_local_days(done)
+            early = (timed == 1) & ~np.isnat(finished) & (finished < instants)
+            day_only = (timed == 0) & (batch.local_days(done) <= batch.local_days(due))
+            cases.append((early | day_only, Outcome.indeterminate, f"missing:$.{self.done}"))
         if self.done_by:
             by = cols[self.done_by]
             in_time = ~np.isnat(done) & (batch.local_days(done) <= batch.local_days(due))
