@@ -5,15 +5,9 @@ The core derives each rule's function and its columnar evaluation from the one s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from primarvard_sdk.domain import Kontakttyp, Remisstyp
 from primarvard_sdk.shapes import AgeRange, Deadline, When
 from primarvard_varmland.vardcentral_common import rules
-
-if TYPE_CHECKING:
-    pass
-
 
 _OTHER_CONTACTS = tuple(k.value for k in Kontakttyp if k is not Kontakttyp.akut_hembesok)
 
