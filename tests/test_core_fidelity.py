@@ -178,3 +178,10 @@ def test_a_route_is_a_failure_with_its_destination() -> None:
                                  rule="gotland.vardval.listning.folkbokford")
     assert result.outcome is ps.Outcome.fail and result.outcome.is_failure
     assert result.values["decision"] == "route" and result.values["route"] == "kalmar"
+
+
+def test_a_range_of_iso_dates_is_not_withheld_as_an_identity() -> None:
+    from primarvard_sdk import privacy
+
+    assert privacy.redact("veckan 2025-06-02–2025-06-08") == "veckan 2025-06-02–2025-06-08"
+    assert privacy.redact("nr 19121212-1212") == "nr <redacted>"

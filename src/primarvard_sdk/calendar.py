@@ -393,11 +393,12 @@ def local_interval_hours(d: date, start: time, end: time) -> float:
     """Real elapsed hours from wall time ``start`` to wall time ``end`` on local day ``d``.
 
     10:00–18:00 is 8.0 on an ordinary day; 00:00–04:00 is 3.0 on 2025-03-30 and 5.0 on
-    2025-10-26. Wall times are read as :func:`local_datetime` does. ValueError if ``end`` comes
-    before ``start``.
+    2025-10-26. Wall times are read as :func:`local_datetime` does; an ``end`` of 00:00 is the
+    midnight that ends the day (16:00–00:00 is 8.0). ValueError if ``end`` comes before ``start``.
     """
+    finish = local_datetime(d + timedelta(days=1), end) if end == time(0, 0) else local_datetime(d, end)
     # Subtracting two datetimes that share a tzinfo ignores their offsets: go through UTC.
-    elapsed = local_datetime(d, end).astimezone(UTC) - local_datetime(d, start).astimezone(UTC)
+    elapsed = finish.astimezone(UTC) - local_datetime(d, start).astimezone(UTC)
     if elapsed < timedelta(0):
         raise ValueError(f"the interval ends ({end}) before it starts ({start})")
     return elapsed.total_seconds() / 3600

@@ -25,6 +25,7 @@ _SEPARATOR = r"[\s\-+\u2010-\u2015\u2212./]"
 # Digits joined by at most two separator characters; the groups are then split into their parts.
 _GROUP = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEPARATOR}{{1,2}}[0-9]+)*(?![0-9])")
 _PART = re.compile("[0-9]+")
+_DATE_RANGE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[\u2013\u2014][0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WORD = re.compile(r"\w+")
 # Quick supersets of what _spans finds: in text, and in JSON text (where a separator may be escaped).
 _TEN_DIGITS = re.compile(rf"(?<![0-9])[0-9](?:{_SEPARATOR}{{0,2}}[0-9]){{9}}")
@@ -46,7 +47,10 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
             for size in (10, 12):
                 last = last_part.get(begin + size)
                 if last is not None and _valid(digits[begin : begin + size]):
-                    yield group.start() + parts[first].start(), group.start() + parts[last].end()
+                    start = group.start() + parts[first].start()
+                    if _DATE_RANGE.match(text, start):
+                        continue  # "2025-06-02–2025-06-08" is a range of ISO dates, not an identity
+                    yield start, group.start() + parts[last].end()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, time, timedelta
 
 from primarvard_sdk import calendar
-from primarvard_sdk.domain import Oppettid, Veckodag
+from primarvard_sdk.domain import Oppettid, Veckodag, minute_of_day
 
 __all__ = [
     "WEEKDAYS",
@@ -44,7 +44,7 @@ def hhmm(m: int) -> str:
 
 
 def _time(m: int) -> time:
-    return time(m // 60, m % 60)
+    return time(m // 60 % 24, m % 60)  # 1440, the end of the day, is the midnight 00:00
 
 
 def union(spans: Iterable[Span]) -> list[Span]:
@@ -68,7 +68,7 @@ def covers(spans: Iterable[Span], window: Span) -> bool:
 
 def day_spans(schedule: Iterable[Oppettid], day: Veckodag) -> list[Span]:
     """The merged spans a weekly schedule declares for ``day``."""
-    return union((minutes(o.fran), minutes(o.till)) for o in schedule if o.dag is day)
+    return union((minutes(o.fran), minute_of_day(o.till, end=True)) for o in schedule if o.dag is day)
 
 
 def iso_week(as_of: date) -> list[date]:

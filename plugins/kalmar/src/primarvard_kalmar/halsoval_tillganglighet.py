@@ -19,7 +19,15 @@ from primarvard_kalmar.halsoval_tider import (
 from primarvard_kalmar.items import edition_id, none_in_force, outside_note
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import AvvikandeDag, ETjanst, Hanvisning, Tillganglighet, Veckodag, fold
+from primarvard_sdk.domain import (
+    AvvikandeDag,
+    ETjanst,
+    Hanvisning,
+    Tillganglighet,
+    Veckodag,
+    fold,
+    minute_of_day,
+)
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
 
@@ -139,7 +147,7 @@ def _deviations(
         ok = (
             None
             if dev.oppettider is None
-            else covers(((minutes(iv.fran), minutes(iv.till)) for iv in dev.oppettider), window)
+            else covers(((minutes(iv.fran), minute_of_day(iv.till, end=True)) for iv in dev.oppettider), window)
         )
         if needs and ok is False:
             failing.append(dev.datum)

@@ -8,6 +8,7 @@ from typing import Any
 
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import minute_of_day
 from primarvard_sdk.findings import worst
 from primarvard_sdk.model import Explanation, Finding
 from primarvard_sdk.plugin import Implementations
@@ -57,12 +58,13 @@ def must_be_open(day: date, eves_exempt: bool) -> bool:
 
 def covers(intervals: Iterable[Any], opens: time, closes: time) -> bool:
     """Whether the union of the intervals (``fran``/``till``) covers [opens, closes] without a gap."""
-    reached = opens
-    for interval in sorted(intervals, key=lambda i: (i.fran, i.till)):
-        if interval.fran > reached:
+    reached = minute_of_day(opens)
+    spans = sorted((minute_of_day(i.fran), minute_of_day(i.till, end=True)) for i in intervals)
+    for start, end in spans:
+        if start > reached:
             break
-        reached = max(reached, interval.till)
-    return reached >= closes
+        reached = max(reached, end)
+    return reached >= minute_of_day(closes, end=True)
 
 
 def in_edition(ctx: RuleContext, day: date) -> bool:
