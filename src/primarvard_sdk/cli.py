@@ -139,7 +139,8 @@ class _Version(argparse.Action):
         for ep in sorted(entry_points(group="primarvard_sdk"), key=lambda e: e.name):
             if ep.dist is not None:
                 lines.append(f"{ep.dist.name} {ep.dist.version}")
-        parser.exit(0, "\n".join(lines) + "\n")
+        print("\n".join(lines))
+        parser.exit(0)
 
 
 def _outcomes(text: str) -> frozenset[str]:

@@ -125,7 +125,7 @@ def describe_path(type_name: str | None, path: str) -> str:
             if index is not None and index != "*":
                 items.append(f"item {int(index) + 1} of {_words(last_name)}")
             node = _resolve((node or {}).get("items"), root)
-    words = (description or "").strip().split(". ")[0].rstrip(".") or _words(steps[-1][0] or path)
+    words = re.split(r"\. |; ", (description or "").strip())[0].rstrip(".") or _words(steps[-1][0] or path)
     return f"{words} ({'; '.join(items)})" if items else words
 
 
@@ -137,55 +137,32 @@ def _words(name: str) -> str:
 
 
 def lean_json(where: str, results: Sequence[Result]) -> str:
-    """One document's results, by rule id: what varies per result, nothing a rule always says."""
-    first = results[0] if results else None
-    record: dict[str, Any] = {"source": where}
-    if first is not None:
-        record.update(as_of=first.as_of.isoformat(), region=first.region, programme=first.programme,
-                      reference=first.reference)
-    record["results"] = [
-        {
-            "rule_id": r.rule_id,
-            "outcome": r.outcome.value,
-            "values": _Raw(r.values),
-            "missing": list(r.missing),
-            "explanation": {"en": r.explanation.en, "sv": r.explanation.sv},
-            "governing_day": None if r.governing_day is None else r.governing_day.isoformat(),
-            "edition": r.edition,
-        }
-        for r in results
-    ]
-    return _dumps(record)
+    """One document's results, by rule id: what varies per result, nothing a rule always says.
 
-
-class _Raw:
-    """Values whose JSON the SDK wrote once when the plugin returned them (see values.freeze)."""
-
-    __slots__ = ("values",)
-
-    def __init__(self, values: Any) -> None:
-        self.values = values
-
-
-def _dumps(record: Mapping[str, Any]) -> str:
+    ``{"as_of", "programme", "reference", "region", "results": [{"edition", "explanation",
+    "governing_day", "missing", "outcome", "rule_id", "values"}], "source"}``, keys sorted.
+    """
     from primarvard_sdk.convert import line_safe
-    from primarvard_sdk.streaming import _values_json
+    from primarvard_sdk.streaming import _string, _values_json
 
-    parts = []
-    for key in sorted(record):
-        value = record[key]
-        if key == "results":
-            inner = []
-            for item in value:
-                fields = [
-                    f"{json.dumps(k)}:{_values_json(v.values) if isinstance(v, _Raw) else json.dumps(v, ensure_ascii=False, separators=(',', ':'), sort_keys=True)}"
-                    for k, v in sorted(item.items())
-                ]
-                inner.append("{" + ",".join(fields) + "}")
-            parts.append(f'"results":[{",".join(inner)}]')
-        else:
-            parts.append(f"{json.dumps(key)}:{json.dumps(value, ensure_ascii=False)}")
-    return line_safe("{" + ",".join(parts) + "}")
+    head = ""
+    if results:
+        first = results[0]
+        head = (f'"as_of":"{first.as_of.isoformat()}","programme":{_string(first.programme)},'
+                f'"reference":{"null" if first.reference is None else _string(first.reference)},'
+                f'"region":{_string(first.region)},')
+    items = ",".join(
+        "".join((
+            '{"edition":', "null" if r.edition is None else _string(r.edition),
+            ',"explanation":{"en":', _string(r.explanation.en), ',"sv":', _string(r.explanation.sv),
+            '},"governing_day":', "null" if r.governing_day is None else f'"{r.governing_day.isoformat()}"',
+            ',"missing":[', ",".join(map(_string, r.missing)),
+            '],"outcome":"', r.outcome.value, '","rule_id":', _string(r.rule_id),
+            ',"values":', _values_json(r.values), "}",
+        ))
+        for r in results
+    )
+    return line_safe("{" + head + '"results":[' + items + '],"source":' + _string(where) + "}")
 
 
 def error_json(where: str, kind: str, message: str, errors: Iterable[tuple[str, str]] = ()) -> str:

@@ -27,7 +27,7 @@ def run(type_name: str, data: dict[str, Any], rule: str, as_of: date) -> Result:
 
 
 def remiss(rule: str, as_of: date = date(2025, 6, 1), **fields: Any) -> Result:
-    data: dict[str, Any] = {"inkom": "2025-03-03", "referens": "R-1"}
+    data: dict[str, Any] = {"inkom": "2025-03-03", "referens": "R-1", "typ": "standard"}
     data.update(fields)
     return run("Remiss", data, rule, as_of)
 

@@ -772,7 +772,9 @@ def test_psykisk_ohalsa_alder_birthday_boundary() -> None:
     assert r.outcome is Outcome.fail and r.values["age"] == 17
     doc["patient"] = {}
     assert run("Remiss", doc, "remiss.psykisk_ohalsa_alder").missing == ("$.patient.fodelsedatum", "$.patient.personnummer")
-    assert run("Remiss", {"inkom": "2025-03-10"}, "remiss.psykisk_ohalsa_alder").outcome is Outcome.not_applicable
+    assert run("Remiss", {"inkom": "2025-03-10", "typ": "standard"}, "remiss.psykisk_ohalsa_alder").outcome is Outcome.not_applicable
+    # the kind of referral decides the scope: not reported, the rule cannot tell
+    assert run("Remiss", {"inkom": "2025-03-10"}, "remiss.psykisk_ohalsa_alder").missing == ("$.typ",)
 
 
 def test_psykisk_ohalsa_alder_uses_local_arrival_day() -> None:
@@ -800,7 +802,8 @@ def test_medicinsk_fotvard(issuer: dict[str, Any], outcome: Outcome) -> None:
 
 
 def test_medicinsk_fotvard_other_referral() -> None:
-    assert run("Remiss", {"inkom": "2025-05-05"}, "remiss.medicinsk_fotvard").outcome is Outcome.not_applicable
+    assert run("Remiss", {"inkom": "2025-05-05", "typ": "standard"}, "remiss.medicinsk_fotvard").outcome is Outcome.not_applicable
+    assert run("Remiss", {"inkom": "2025-05-05"}, "remiss.medicinsk_fotvard").missing == ("$.typ",)
 
 
 # --- follow-up --------------------------------------------------------------------------------

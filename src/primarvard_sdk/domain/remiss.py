@@ -36,7 +36,7 @@ class Remiss:
 
     inkom: Tidpunkt = field("When the referral arrived at the unit (date or aware datetime).")
     referens: str | None = optional("Caller-given reference used in results.")
-    typ: Remisstyp | None = optional("Kind of referral; absent means standard.")
+    typ: Remisstyp | None = optional("Kind of referral (standard, vfsp, ...); absent: not reported.")
     patient: Person | None = optional("The patient.")
     utfardare: Utfardare | None = optional("Who issued the referral.")
     mottagande_enhet: str | None = optional("The receiving unit.")

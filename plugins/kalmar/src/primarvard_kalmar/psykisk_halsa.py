@@ -91,7 +91,10 @@ def _d(day: date | None) -> str:
 
 
 def _not_a_referral(remiss: Remiss) -> Finding | None:
-    """not_applicable for a contact with the digital reception (it needs no referral)."""
+    """not_applicable for a contact with the digital reception (it needs no referral);
+    indeterminate when the kind of referral is not reported (it decides the scope)."""
+    if remiss.typ is None:
+        return indeterminate("$.typ")
     if remiss.typ is Remisstyp.digital_mottagning:
         return not_applicable(
             "Kontakt med digital mottagning: remiss krävs ej (se remiss.digital_mottagning).",
@@ -135,7 +138,7 @@ def _registered_in(person: Person | None, county: Lan) -> bool | None:
 
 
 _VFSP = When(
-    "typ", (Remisstyp.vfsp,), reason="vfsp",
+    "typ", (Remisstyp.vfsp,), reason="vfsp", known=True,
     sv="VFSP-remiss: återkoppling nästa vardag gäller i stället (vfsp_aterkoppling).",
     en="VFSP referral: feedback on the next weekday applies instead (vfsp_aterkoppling).",
 )
@@ -162,7 +165,7 @@ rules.shape(Deadline(
 rules.shape(Deadline(
     "kalmar.psykisk_halsa.remiss.vfsp_aterkoppling",
     event="inkom", count="vardagar", parameter="weekdays", done="aterkoppling", event_value="arrived",
-    outside=(When("typ", (Remisstyp.vfsp,), not_in=True, reason="not_vfsp",
+    outside=(When("typ", (Remisstyp.vfsp,), not_in=True, known=True, reason="not_vfsp",
                   sv="Ingen VFSP-remiss; regeln gäller endast vårdförloppsremiss suicidprevention.",
                   en="Not a VFSP referral; the rule concerns suicide-prevention pathway referrals only."),),
     sv="VFSP-remiss inkom {event}; återkoppling till patienten senast närmaste efterföljande vardag {due}.",
@@ -333,6 +336,8 @@ def oavsett_listning(remiss: Remiss, ctx: RuleContext) -> Finding:
 
 @rules.implement("kalmar.psykisk_halsa.remiss.digital_mottagning")
 def digital_mottagning(remiss: Remiss, ctx: RuleContext) -> Finding:
+    if remiss.typ is None:
+        return indeterminate("$.typ")
     if remiss.typ is not Remisstyp.digital_mottagning:
         return not_applicable(
             "Ingen kontakt med den digitala mottagningen.",

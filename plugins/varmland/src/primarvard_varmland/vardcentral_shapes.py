@@ -33,7 +33,7 @@ rules.shape(AgeRange(
     on="inkom",
     minimum="min_age",
     otherwise="reject",
-    outside=(When("typ", (Remisstyp.psykisk_ohalsa.value,), not_in=True, reason="inte_psykisk_ohalsa",
+    outside=(When("typ", (Remisstyp.psykisk_ohalsa.value,), not_in=True, known=True, reason="inte_psykisk_ohalsa",
                   sv="Remissen gäller inte åtagandet om psykisk ohälsa.",
                   en="The referral is not for the commitment on mental ill-health."),),
     sv="Patienten är {age} år på remissens ankomstdag {day}: åtagandet gäller vuxna och unga vuxna från 18 år.",

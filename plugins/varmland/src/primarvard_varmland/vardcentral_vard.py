@@ -121,6 +121,8 @@ def samma_dag_fore_17(contact: Vardkontakt, ctx: RuleContext) -> Finding:
 
 @rules.implement("varmland.vardcentral.remiss.medicinsk_fotvard")
 def medicinsk_fotvard(remiss: Remiss, ctx: RuleContext) -> Finding:
+    if remiss.typ is None:
+        return indeterminate("$.typ")
     if remiss.typ is not Remisstyp.medicinsk_fotvard:
         return not_applicable(
             "Remissen gäller inte nybesök i medicinsk fotvård.", "The referral is not for a new visit in medical foot care."
