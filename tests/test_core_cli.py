@@ -17,7 +17,7 @@ REFERRAL = {
     "programme": "psykisk_halsa",
     "as_of": "2025-12-20",
     "rule": "kalmar.psykisk_halsa.remiss.forsta_kontakt",
-    "document": {"referens": "R-1", "inkom": "2025-12-10T09:15:00+01:00"},
+    "document": {"referens": "R-1", "inkom": "2025-12-10T09:15:00+01:00", "typ": "standard"},
 }
 
 

@@ -744,6 +744,42 @@ def cli_fragment() -> str:
     return "\n".join(out) + "\n"
 
 
+def _type_text(prop: Mapping[str, Any]) -> str:
+    if "$ref" in prop:
+        return str(prop["$ref"]).rsplit("/", 1)[-1]
+    if "anyOf" in prop:
+        parts = [_type_text(p) for p in prop["anyOf"] if p.get("type") != "null"]
+        return " or ".join(parts) + (" or null" if len(parts) < len(prop["anyOf"]) else "")
+    if prop.get("type") == "array":
+        return f"list of {_type_text(prop.get('items', {}))}"
+    if "enum" in prop:
+        return "one of " + ", ".join(str(v) for v in prop["enum"][:8]) + (", ..." if len(prop["enum"]) > 8 else "")
+    if prop.get("format") in ("date", "date-time"):
+        return str(prop["format"])
+    return str(prop.get("type", "any value"))
+
+
+def plugin_data_fragment() -> str:
+    """Every key of a plugin's data files, from their generated JSON Schemas."""
+    from primarvard_sdk.plugin_schema import DATA_FILES, data_file_schema
+
+    out: list[str] = []
+    for kind, (file_name, _) in DATA_FILES.items():
+        schema = data_file_schema(kind)
+        out += [f"## {code(file_name)}", "", esc(schema["description"]), "",
+                f"Schema id {code(schema['$id'])}; print it with "
+                f"{code('python -m primarvard_sdk.plugin_schema ' + kind)}.", ""]
+        for name, node in [(file_name, schema), *schema.get("$defs", {}).items()]:
+            out += [f"### {esc(name) if node is not schema else 'Top level'}", "",
+                    "| key | type | required | meaning |", "|---|---|---|---|"]
+            required = set(node.get("required", ()))
+            for key, prop in node.get("properties", {}).items():
+                out.append(f"| {code(key)} | {esc(_type_text(prop))} | {'yes' if key in required else ''} "
+                           f"| {esc(prop.get('description', ''))} |")
+            out.append("")
+    return "\n".join(out)
+
+
 def schema_page(type_name: str) -> str:
     from primarvard_sdk.schema import schema_for
 
@@ -848,6 +884,7 @@ def generate(srcdir: Path) -> list[str]:
     _write(root / "_fragments" / "notes.md", notes_fragment(working), written)
     _write(root / "_fragments" / "comparison.md", comparison_fragment(working), written)
     _write(root / "_fragments" / "cli.md", cli_fragment(), written)
+    _write(root / "_fragments" / "plugin-data.md", plugin_data_fragment(), written)
     for type_name in SCHEMA_TYPES:
         _write(root / "schemas" / f"{type_name}.md", schema_page(type_name), written)
 

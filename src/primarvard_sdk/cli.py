@@ -402,7 +402,7 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
 
     try:
         for name, stream in streams:
-            with stream if stream is not sys.stdin.buffer else _nullcontext(stream):
+            with stream if stream is not sys.stdin.buffer and not isinstance(stream, LiveStream) else _nullcontext(stream):
                 for batch in _batches(records(name, stream, progress), stream):
                     calls = [functools.partial(answer, record) for _, record in batch]
                     for (where, _), (ok, value) in zip(batch, sdk.run_batch(calls), strict=True):

@@ -5,7 +5,7 @@ calls each hook on the one plugin that owns the region in question (never "all p
 wins"), catches what it raises and reports it with the plugin's distribution name.
 
 Most plugins do not implement these by hand: :class:`primarvard_sdk.plugin.RegionPlugin` implements
-all four from the plugin's data files and rule functions.
+all of them from the plugin's data files and rule functions.
 """
 
 from __future__ import annotations

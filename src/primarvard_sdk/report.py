@@ -25,6 +25,7 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import IO, Any, TextIO
 
 from primarvard_sdk.model import Outcome, Result
@@ -238,7 +239,7 @@ class CsvWriter(Writer):
     def document(self, where: str, results: Sequence[Result], type_name: str | None) -> None:
         for r in self.keep(results):
             explanation = r.explanation.sv if self.lang == "sv" else r.explanation.en
-            due = r.values.get("due") if isinstance(r.values.get("due"), str) else None
+            due = _day(r.values.get("due"))
             self._csv.writerow([_cell(v) for v in (
                 where, r.reference, r.region, r.programme, r.rule_id, outcome_word(r), due,
                 r.values.get("route") if is_route(r) else None, " ".join(r.missing), explanation,
@@ -325,11 +326,19 @@ def _headline(result: Result) -> str:
     values = result.values
     if is_route(result) and values.get("route") is not None:
         return f" — goes to {_words(str(values['route']))}"
-    if isinstance(values.get("due"), str):
-        actual = values.get("actual")
-        return f" — due {values['due']}" + (f", done {actual}" if isinstance(actual, str) else "")
+    due, actual = _day(values.get("due")), _day(values.get("actual"))
+    if due is not None:
+        return f" — due {due}" + (f", done {actual}" if actual is not None else "")
     return ""
 
 
+def _day(value: Any) -> str | None:
+    """A day as ISO text (values hold days as ``date`` or as text), else None."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return value if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
 def writer_for(fmt: str, out: TextIO, **kwargs: Any) -> Writer:
-    return {"text": TextWriter, "json": JsonWriter, "jsonl-lean": LeanWriter, "csv": CsvWriter}[fmt](out, **kwargs)
+    kinds: dict[str, type[Writer]] = {"text": TextWriter, "json": JsonWriter, "jsonl-lean": LeanWriter, "csv": CsvWriter}
+    return kinds[fmt](out, **kwargs)
