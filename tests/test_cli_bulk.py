@@ -79,7 +79,7 @@ def test_only_shows_problems_but_the_summary_counts_everything(capsys: pytest.Ca
 
 
 def test_lean_lines_refer_to_rules_by_id_and_keep_every_answer(capsys: pytest.CaptureFixture[str], batch: str) -> None:
-    _, full, _ = run(capsys, "evaluate", batch, "--format", "json")
+    _, full, _ = run(capsys, "evaluate", batch, "--format", "json", "--error-records")
     code, lean, _ = run(capsys, "evaluate", batch, "--format", "jsonl-lean")
     assert code == 3
     full_lines = [json.loads(line) for line in full.splitlines()]
@@ -108,7 +108,7 @@ def test_an_invalid_record_is_an_error_record_in_its_place(capsys: pytest.Captur
 
 
 def test_only_keeps_one_line_per_record_for_pipelines(capsys: pytest.CaptureFixture[str], batch: str) -> None:
-    _, out, _ = run(capsys, "evaluate", batch, "--format", "json", "--only", "fail")
+    _, out, _ = run(capsys, "evaluate", batch, "--format", "json", "--only", "fail", "--error-records")
     lines = [json.loads(line) for line in out.splitlines()]
     assert len(lines) == 4 and lines[0]["results"] == []
     assert {r["outcome"] for d in lines[:3] for r in d["results"]} == {"fail"}

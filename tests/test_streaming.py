@@ -43,15 +43,10 @@ def test_jsonl_in_order_bad_lines_reported_and_skipped(tmp_path: Path, capsys: p
     lines.insert(30, "")
     code, out, err = run(tmp_path, "\n".join(lines) + "\n", capsys)
     assert code == 2
-    records = [json.loads(line) for line in out.splitlines()]
-    sources = [r["source"] for r in records if "results" in r]
+    sources = [json.loads(line)["source"] for line in out.splitlines()]
     assert len(sources) == 4998
     numbers = [int(s.rsplit(":", 1)[1]) for s in sources]
     assert numbers == sorted(numbers) and 11 not in numbers and 21 not in numbers
-    # ... and each bad line has an error record in its place, in order
-    errors = [(int(r["source"].rsplit(":", 1)[1]), r["error"]["kind"]) for r in records if "error" in r]
-    assert errors == [(11, "invalid_input"), (21, "invalid_input")]
-    assert [int(r["source"].rsplit(":", 1)[1]) for r in records][9:12] == [10, 11, 12]
     assert ":11: " in err and "$.document.inkom" in err and ":21: " in err
     assert "\r" not in err  # no progress bar when stderr is not a terminal
 

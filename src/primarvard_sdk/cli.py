@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"show only results with these outcomes, comma-separated: {', '.join(ONLY)} "
                         "(a route is a fail); the summary still counts everything")
     p.add_argument("-o", "--output", metavar="FILE", help="write the answers to FILE instead of stdout")
+    p.add_argument("--error-records", action="store_true",
+                   help="json: write {\"source\", \"error\"} in place of a record that could not be "
+                        "evaluated (jsonl-lean always does; stderr says it either way)")
 
     p = sub.add_parser("annex", help="which annex (bilaga) or section covers a topic")
     p.add_argument("topic", nargs="?", help="canonical topic (ersattning, lokaler, ...), alias or title; omit to list")
@@ -384,7 +387,8 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
         except OSError as exc:
             raise PrimarvardError(f"{_source(args.output)}: cannot be written ({exc.strerror})") from None
     live = any(isinstance(stream, LiveStream) for _, stream in streams)
-    writer = writer_for(args.format, target, only=args.only, lang=args.lang, live=live)
+    writer = writer_for(args.format, target, only=args.only, lang=args.lang, live=live,
+                        **({"error_records": True} if args.error_records else {}))
     failed = bad = fault = False
     progress = Progress(sys.stderr)
 

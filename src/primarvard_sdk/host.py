@@ -48,7 +48,6 @@ from primarvard_sdk.errors import (
 )
 from primarvard_sdk.examples import Example
 from primarvard_sdk.isolation import Abandoned, Runner, TimedOut
-from primarvard_sdk.plugin import RegionPlugin
 from primarvard_sdk.model import (
     AS_OF,
     EACH_ITEM,
@@ -63,6 +62,7 @@ from primarvard_sdk.model import (
     Result,
     Rule,
 )
+from primarvard_sdk.plugin import RegionPlugin
 from primarvard_sdk.privacy import redact, words
 from primarvard_sdk.values import NotJson, freeze
 from primarvard_sdk.vectorised import VectorisedRule

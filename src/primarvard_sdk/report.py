@@ -10,10 +10,11 @@ summary can come first.
   No raw JSON, no cut-off cells.
 - ``csv``: one row per result, for a spreadsheet; cells a spreadsheet would run as a formula are
   written as text.
-- ``json``: the full form, one line per document (``{"source", "results"}``; unchanged), plus an
-  error record ``{"source", "error"}`` in place for a record that could not be evaluated.
+- ``json``: the full form, one line per document (``{"source", "results"}``; unchanged); with
+  ``--error-records`` also an error record ``{"source", "error"}`` in place of a record that could
+  not be evaluated.
 - ``jsonl-lean``: rules by id (their citation, notes and title: ``primarvard rules --format
-  json``), only what varies per result.
+  json``), only what varies per result; error records in place (always).
 """
 
 from __future__ import annotations
@@ -182,7 +183,7 @@ class Writer:
     """Writes one document's answer at a time; :meth:`close` finishes the output."""
 
     def __init__(self, out: TextIO, *, only: frozenset[str] = frozenset(), lang: str = "en",
-                 live: bool = False) -> None:
+                 live: bool = False, error_records: bool = False) -> None:
         self.out, self.only, self.lang, self.live = out, only, lang, live
 
     def keep(self, results: Sequence[Result]) -> Sequence[Result]:
@@ -203,6 +204,10 @@ class Writer:
 class JsonWriter(Writer):
     lean = False
 
+    def __init__(self, out: TextIO, *, error_records: bool = False, **kwargs: Any) -> None:
+        super().__init__(out, **kwargs)
+        self.error_records = error_records
+
     def document(self, where: str, results: Sequence[Result], type_name: str | None) -> None:
         kept = self.keep(results)
         line = lean_json(where, kept) if self.lean else results_json(where, kept)
@@ -211,6 +216,8 @@ class JsonWriter(Writer):
             self.out.flush()
 
     def error(self, where: str, kind: str, message: str, errors: Iterable[tuple[str, str]] = ()) -> None:
+        if not self.error_records:
+            return
         self.out.write(error_json(where, kind, message, errors) + "\n")
         if self.live:
             self.out.flush()
@@ -218,6 +225,10 @@ class JsonWriter(Writer):
 
 class LeanWriter(JsonWriter):
     lean = True
+
+    def __init__(self, out: TextIO, **kwargs: Any) -> None:
+        kwargs.setdefault("error_records", True)
+        super().__init__(out, **kwargs)
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

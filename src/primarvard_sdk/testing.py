@@ -81,6 +81,7 @@ __all__ = [
     "POPULATION_FIELDS",
     "ConformanceTests",
     "FaultMatrixTests",
+    "RuleCrashed",
     "as_of_dates",
     "check_allocation",
     "check_deadline",
@@ -101,15 +102,14 @@ __all__ = [
     "documents",
     "evaluate_rule",
     "grow_population",
+    "kit_settings",
     "near_valid_json",
     "permute",
     "person_names",
     "personnummer_forms",
     "personnummer_texts",
-    "kit_settings",
     "register_profiles",
     "removable_paths",
-    "RuleCrashed",
     "remove",
     "resolve",
     "shift_dates",
@@ -1079,7 +1079,7 @@ def kit_settings() -> settings:
     elif getattr(settings, "_current_profile", "default") == "default":
         base = settings.get_profile("ci")
     else:
-        base = settings.default
+        base = settings.default or settings.get_profile("ci")
     return settings(base, **_COMMON)
 
 
@@ -1166,7 +1166,7 @@ class ConformanceTests:
     @classmethod
     def _programmes(cls) -> list[str]:
         sdk = cls._sdk()
-        found = []
+        found: list[str] = []
         for region in cls._regions():
             try:
                 found.extend(f"{region}.{p.code}" for p in sdk.region(region).programmes)
@@ -1181,7 +1181,8 @@ class ConformanceTests:
             metafunc.parametrize("region", self._regions())
         if "programme" in names:
             keys = self._programmes()
-            metafunc.parametrize("programme", keys or [None], ids=keys or ["no-programme"])
+            programmes: list[str | None] = list(keys) or [None]
+            metafunc.parametrize("programme", programmes, ids=keys or ["no-programme"])
         for arg, kinds in (
             ("rule_id", None),
             ("deadline_rule_id", frozenset({Kind.deadline})),

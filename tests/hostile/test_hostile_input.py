@@ -108,7 +108,7 @@ def test_cli_exits_2_with_one_line(name: str, text: str | bytes, path: str, tmp_
     ("argv", "message"),
     [
         (["evaluate", "{missing}"], "no such file"),
-        (["evaluate", "{dir}"], "is a directory"),
+        (["evaluate", "{dir}"], "a directory without *.json or *.jsonl files"),
         (["evaluate", "{file}", "--region", "gotlandia", "--programme", "x", "--as-of", "2025-01-01"],
          "unknown region 'gotlandia'"),
         (["evaluate", "{file}", "--rule", "kalmar.psykisk_halsa.remiss.finns_ej", "--region", "kalmar",
@@ -124,7 +124,8 @@ def test_cli_unknown_names_and_files(argv: list[str], message: str, tmp_path: Pa
                                      capsys: pytest.CaptureFixture[str]) -> None:
     good = tmp_path / "good.json"
     good.write_text(json.dumps({"type": "Remiss", "document": GOOD_DOC}))
-    argv = [a.format(missing=tmp_path / "nope.json", dir=tmp_path, file=good) for a in argv]
+    (tmp_path / "empty").mkdir()  # a directory stands for its *.json and *.jsonl files (issue 16)
+    argv = [a.format(missing=tmp_path / "nope.json", dir=tmp_path / "empty", file=good) for a in argv]
     assert main(argv) == 2
     _, err = capsys.readouterr()
     assert err.count("\n") == 1 and message in err and "Traceback" not in err, err
