@@ -549,7 +549,8 @@ def evaluate_columns(sdk: Sdk, rule_id: str, columns: Mapping[str, Any], *, as_o
             groups.append((mask, finding(count, default=Outcome.not_applicable, default_reason="no_rulebook_in_force")))
             continue
         context = BatchContext(rule, as_of, count, day, edition)
-        found = _run_twin(twin, distribution, {k: v[mask] for k, v in prepared.items()}, context, count)
+        part = prepared if count == rows else {k: v[mask] for k, v in prepared.items()}
+        found = _run_twin(twin, distribution, part, context, count)
         groups.append((mask, found))
         for p in context.used:
             used[(p.name, repr(p.value), p.valid_from, p.valid_to)] = p
@@ -600,20 +601,27 @@ def _governing_days(rule: Rule, twin: VectorisedRule, columns: Mapping[str, Arra
 
 def _epochs(rule: Rule, editions: Sequence[Edition], days: npt.NDArray[Any],
             known: npt.NDArray[np.bool_]) -> list[tuple[npt.NDArray[np.bool_], date, Edition | None]]:
-    """Rows grouped so that every row of a group has the same edition and parameter values."""
-    distinct = np.unique(days[known])
-    keys: dict[tuple[Any, ...], list[Any]] = {}
-    representative: dict[tuple[Any, ...], tuple[date, Edition | None]] = {}
-    for value in distinct:
-        day = value.astype(date)
+    """Rows grouped so that every row of a group has the same edition and parameter values.
+
+    The days on which an edition or a parameter value begins or ends cut time into epochs; each
+    row falls into one by binary search (linear in the rows), and a single epoch needs no mask."""
+    cuts: set[date] = set()
+    for start, end in [(e.valid_from, e.valid_to) for e in editions] + \
+            [(v.valid_from, v.valid_to) for p in rule.parameters for v in p.values]:
+        if start is not None:
+            cuts.add(start)
+        if end is not None and end < date.max:
+            cuts.add(end + timedelta(days=1))
+    bounds = np.array(sorted(cuts), dtype="datetime64[D]")
+    epoch = np.searchsorted(bounds, days, side="right")
+    present = np.flatnonzero(np.bincount(epoch[known], minlength=len(bounds) + 1))
+    groups = []
+    for k in present:
+        day = (bounds[k - 1] if k > 0 else days[known & (epoch == k)].min()).astype(date)
         edition = next((e for e in editions if e.in_force(day)), None)
-        key = (edition.id if edition else None, *(id(p.at(day)) for p in rule.parameters))
-        keys.setdefault(key, []).append(value)
-        representative.setdefault(key, (day, edition))
-    return [
-        (known & np.isin(days, np.array(values, dtype=days.dtype)), *representative[key])
-        for key, values in keys.items()
-    ]
+        mask = known if len(present) == 1 else known & (epoch == k)
+        groups.append((mask, day, edition))
+    return groups
 
 
 def _merge_groups(rows: int, groups: Sequence[tuple[npt.NDArray[np.bool_], BatchFinding]]) -> BatchFinding:
