@@ -303,6 +303,7 @@ class Sdk:
         instead of one per document. Every document keeps the whole time limit from its own
         start; a plugin that overruns it is cut off as :meth:`evaluate` would, that document gets
         the :class:`PluginError`, and the batch goes on with the next one on a fresh worker."""
+        self._ensure_loaded()  # imports hold the lock: never inside a batch that may be abandoned
         outcomes: list[tuple[bool, Any]] = []
         while len(outcomes) < len(calls):
             try:
@@ -364,10 +365,11 @@ class Sdk:
         if info.region.programme(programme) is None:
             known = ", ".join(p.code for p in info.region.programmes)
             raise UnknownProgramme(f"region {_shown(region)} has no programme {_shown(programme)} (known: {known})")
+        # Loaded without holding the lock: plugin code may hang, and in a batch (run_batch) it runs
+        # on a worker that is abandoned if it does; a lock it held would never be released.
+        loaded = self._load_programme(info, programme)
         with self._lock:
-            if key not in self._programmes:
-                self._programmes[key] = self._load_programme(info, programme)
-            return self._programmes[key]
+            return self._programmes.setdefault(key, loaded)
 
     def _load_programme(self, info: PluginInfo, programme: str) -> _Programme:
         dist, code = info.distribution, info.region.code
@@ -385,7 +387,7 @@ class Sdk:
             if not RULE_ID_PATTERN.match(rule.id) or (rule.region, rule.programme) != (code, programme) \
                     or not rule.id.startswith(f"{code}.{programme}."):
                 raise PluginError(dist, f"rule {_shown(rule.id)} does not belong to {code}.{programme}")
-            if rule.id in by_id or rule.id in self._rule_index:
+            if rule.id in by_id or self._rule_index.get(rule.id, (code, programme)) != (code, programme):
                 raise PluginError(dist, f"rule id {_shown(rule.id)} is declared twice")
             by_id[rule.id] = rule
         by_input: dict[str, list[Rule]] = {}
