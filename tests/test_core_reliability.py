@@ -21,7 +21,7 @@ from primarvard_sdk.streaming import results_json
 NUMBER, NAME = "19121212-1212", "Tolvan Tolvansson"
 SECRETS = ("19121212", "121212-1212", "1212121212", "Tolvan", "Storgatan")
 REFERRAL = {"type": "Remiss", "region": "kalmar", "programme": "psykisk_halsa", "as_of": "2025-03-10",
-            "document": {"referens": "R-1", "inkom": "2025-03-03"}}
+            "document": {"referens": "R-1", "typ": "standard", "inkom": "2025-03-03"}}
 MISSED = {**REFERRAL, "as_of": "2025-12-30", "rule": "kalmar.psykisk_halsa.remiss.forsta_kontakt"}
 
 

@@ -31,8 +31,9 @@ def _with_person(document: Any, number: str, name: str, address: str) -> Any:
     for field in ("patient", "person"):
         if hasattr(document, field):
             old = getattr(document, field)
-            changes[field] = attrs.evolve(old, personnummer=person.personnummer, namn=name, adress=address) \
-                if old is not None else person
+            # the number replaces any birth date, which would have to agree with it
+            changes[field] = attrs.evolve(old, personnummer=person.personnummer, fodelsedatum=None, namn=name,
+                                          adress=address) if old is not None else person
     if hasattr(document, "personal") and document.personal:
         changes["personal"] = tuple(attrs.evolve(m, namn=name) for m in document.personal)
     return attrs.evolve(document, **changes) if changes else document
