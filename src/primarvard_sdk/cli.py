@@ -264,7 +264,7 @@ def _schema(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
             print(name, file=out)
         return EXIT_OK
     try:
-        schema = schema_for(args.type)
+        schema = schema_for(args.type, sdk.extensions())
     except KeyError:
         known = ", ".join(SCHEMA_TYPES)
         raise PrimarvardError(f"unknown type {_shown(args.type)}; known: {known}") from None

@@ -4,11 +4,13 @@ edition, the evaluation day, and the parameters in force."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from primarvard_sdk.model import Edition, Parameter, ParameterValue, Rule, UsedParameter
 
 __all__ = ["ParameterNotInForce", "RuleContext"]
+
+E = TypeVar("E")
 
 
 class ParameterNotInForce(LookupError):
@@ -69,6 +71,24 @@ class RuleContext:
             return None
         self._record(name, value)
         return value.value
+
+    def extension(self, document: Any, cls: type[E]) -> E | None:
+        """The rule's region's extension of ``document`` (``tillagg.<region>``) as ``cls``, or
+        ``None`` when the document carries none: the rule then answers ``indeterminate`` naming
+        :attr:`extension_path`. The SDK has checked the entry against the region's declaration.
+        """
+        tillagg = getattr(document, "tillagg", None)
+        entry = None if tillagg is None else tillagg.get(self.rule.region)
+        if entry is None or isinstance(entry, cls):
+            return entry
+        from primarvard_sdk.convert import structure  # a document not passed through the SDK
+
+        return structure(entry, cls, path=self.extension_path)
+
+    @property
+    def extension_path(self) -> str:
+        """The JSON path of the rule's region's extension: ``$.tillagg.<region>``."""
+        return f"$.tillagg.{self.rule.region}"
 
     def _record(self, name: str, value: ParameterValue) -> None:
         self._used[name] = UsedParameter(name, value.value, value.valid_from, value.valid_to)

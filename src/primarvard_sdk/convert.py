@@ -271,6 +271,47 @@ def _bounded(inner: Callable[[Any, type], Any], minimum: Any, maximum: Any) -> C
     return hook
 
 
+#: Entries in one document's ``tillagg`` (one per region at most).
+MAX_EXTENSIONS = 50
+#: Classes outside the domain package structured as document input (region extensions):
+#: bounded text and days, no identity in free text.
+_INPUT_CLASSES: set[type] = set()
+
+
+def mark_input(cls: type) -> None:
+    """Structure ``cls`` (and the attrs classes it holds) as document input, like the domain
+    types; the SDK marks each class a plugin declares as an extension."""
+    if cls in _INPUT_CLASSES or not attrs.has(cls):
+        return
+    _INPUT_CLASSES.add(cls)
+    for tp in typing.get_type_hints(cls).values():
+        for inner in (tp, *typing.get_args(tp), *(a for t in typing.get_args(tp) for a in typing.get_args(t))):
+            if isinstance(inner, type) and attrs.has(inner):
+                mark_input(inner)
+
+
+def _structure_tillagg(value: Any, _: type) -> Any:
+    """``tillagg`` at the edge, before any region is known: an object of region code → object.
+    Each entry is checked against its region's declaration before a rule runs."""
+    from primarvard_sdk.domain._fields import REGION_KEY, Tillagg
+
+    if value is None:
+        return None
+    _expect(isinstance(value, Mapping), "expected an object keyed by region code")
+    _expect(len(value) <= MAX_EXTENSIONS, f"expected at most {MAX_EXTENSIONS} regions")
+    bad = [k for k in value if not isinstance(k, str) or not REGION_KEY.match(k)]
+    _expect(not bad, f"expected region codes as keys (a-z, 0-9, _), not: {field_names(bad)}")
+    errors = []
+    for key, entry in value.items():
+        if not isinstance(entry, Mapping):
+            exc = Expected("expected an object: the facts the region's plugin declares")
+            exc.__notes__ = [AttributeValidationNote(f"Structuring tillagg.{key}", key, dict)]
+            errors.append(exc)
+    if errors:
+        raise ClassValidationError("invalid tillagg", errors, Tillagg)
+    return Tillagg(value)
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _structure_str)
@@ -282,6 +323,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(time, _structure_time)
     conv.register_structure_hook(Personnummer, _structure_personnummer)
     conv.register_structure_hook_func(_is_tidpunkt, _structure_optional_tidpunkt)
+    conv.register_structure_hook_func(_is_tillagg, _structure_tillagg)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, Enum), _structure_enum_factory
     )
@@ -294,7 +336,16 @@ def _make_converter() -> cattrs.Converter:
     # StrEnum before str in the MRO: enums leave as their plain value, not as the member.
     conv.register_unstructure_hook(StrEnum, lambda e: e.value)
     conv.register_unstructure_hook(Enum, lambda e: e.value)
+    conv.register_unstructure_hook_func(
+        _is_tillagg, lambda t: None if t is None else {k: conv.unstructure(v) for k, v in t.items()}
+    )
     return conv
+
+
+def _is_tillagg(tp: Any) -> bool:
+    from primarvard_sdk.domain._fields import Tillagg
+
+    return tp is Tillagg or (typing.get_origin(tp) in (typing.Union, types.UnionType) and Tillagg in typing.get_args(tp))
 
 
 def _structure_optional_tidpunkt(value: Any, tp: type) -> date | datetime | None:
@@ -373,12 +424,15 @@ def _input_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, type], Any]:
 def _attrs_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any, type], Any]:
     # Documents (the domain types) are input: bounded text and days, no identity in free text.
     # Plugin data and the rule model are not.
-    strict = cls.__module__.startswith("primarvard_sdk.domain")
+    strict = cls.__module__.startswith("primarvard_sdk.domain") or cls in _INPUT_CLASSES
     overrides: dict[str, Any] = {}
     hints = typing.get_type_hints(cls)
     for a in attrs.fields(cls):
         minimum, maximum = a.metadata.get("minimum"), a.metadata.get("maximum")
         tp = hints[a.name]
+        if _is_tillagg(tp):
+            overrides[a.name] = override(struct_hook=_structure_tillagg)
+            continue
         if _is_array(tp):
             overrides[a.name] = override(struct_hook=_array(conv, tp, strict))
             continue

@@ -10,7 +10,7 @@ all of them from the plugin's data files and rule functions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pluggy
@@ -109,4 +109,24 @@ def primarvard_sdk_examples(programme: str) -> Sequence[Example]:  # type: ignor
     documentation shows them on each rule's page.
 
     .. versionadded:: 0.3
+    """
+
+
+@hookspec
+def primarvard_sdk_extensions() -> Mapping[str, type]:  # type: ignore[empty-body]
+    """Declare the facts this region's rulebook needs that no core document type holds. Optional hook.
+
+    Return, per document type name (``"Vardenhet"``), a frozen attrs class of the extra facts.
+    A document carries them under ``tillagg`` keyed by the region code
+    (``{"tillagg": {"gotland": {...}}}``); the core checks each entry against its region's class
+    at the edge (typed errors naming the JSON path, like every other field; an entry of a region
+    that declares none for the type is refused), shows the classes in ``primarvard schema`` and
+    the OpenAPI document, and a rule reads its region's entry typed with
+    :meth:`RuleContext.extension <primarvard_sdk.context.RuleContext.extension>`. Fields follow
+    the domain types' conventions: optional (``None`` = not reported), tuples for lists; name the
+    classes with the region (``GotlandVardenhet``): schema definitions are named by class.
+
+    :class:`~primarvard_sdk.plugin.RegionPlugin` takes them as its ``extensions`` argument.
+
+    .. versionadded:: 0.4
     """

@@ -47,6 +47,7 @@ from primarvard_sdk.errors import (
     UnknownRule,
 )
 from primarvard_sdk.examples import Example
+from primarvard_sdk.extensions import declaration_problem, resolve
 from primarvard_sdk.isolation import Abandoned, Runner, TimedOut
 from primarvard_sdk.model import (
     AS_OF,
@@ -179,7 +180,9 @@ class Sdk:
         self._failures: list[PluginFailure] = []
         self._programmes: dict[tuple[str, str], _Programme] = {}
         self._rule_index: dict[str, tuple[str, str]] = {}
+        self._extensions: dict[str, dict[str, type]] = {}  # region → document type → its extension class
         self._impls: dict[tuple[int, str], tuple[Any, Any]] = {}  # (id(plugin), hook) → (plugin, function)
+        self._packages: dict[int, tuple[Any, str]] = {}  # id(plugin) → (plugin, its top-level package)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -262,13 +265,22 @@ class Sdk:
         self._impls[key] = (plugin, function)
         return function
 
+    def _package_of(self, plugin: Any) -> str:
+        """The top-level package of the plugin's code (where its own exceptions are raised), cached."""
+        cached = self._packages.get(id(plugin))
+        if cached is not None and cached[0] is plugin:
+            return cached[1]
+        package = (getattr(plugin, "__module__", None) or type(plugin).__module__ or "").split(".")[0]
+        if isinstance(plugin, RegionPlugin):  # its rule functions live in the region's package
+            package = plugin.package.split(".")[0]
+        self._packages[id(plugin)] = (plugin, package)
+        return package
+
     def _call(self, plugin: Any, distribution: str, hook: str, **kwargs: Any) -> Any:
         function = self._implementation(plugin, hook)
         if function is None:
             raise PluginError(distribution, f"does not implement {hook}")
-        package = (getattr(plugin, "__module__", None) or type(plugin).__module__ or "").split(".")[0]
-        if isinstance(plugin, RegionPlugin):  # its rule functions live in the region's package
-            package = plugin.package.split(".")[0]
+        package = self._package_of(plugin)
 
         def call() -> Any:
             try:
@@ -459,6 +471,8 @@ class Sdk:
             raise InvalidDocument([FieldError("$.as_of", f"expected a day from {FIRST_DAY} to {LAST_DAY}")])
         book = self._programme(region, programme)
         type_name = type_name_of(document)
+        if getattr(document, "tillagg", None):  # region extensions: each checked by its region's class
+            document = resolve(document, lambda code: self.extension_types(code).get(type_name))
         if rule is not None:
             selected = self.rule(rule)
             if (selected.region, selected.programme) != (region, programme):
@@ -480,9 +494,10 @@ class Sdk:
 
         def evaluate_all() -> tuple[list[Result], list[str]]:
             results, faults = [], []
+            days: dict[str, tuple[date | None, Finding | None]] = {}  # governing day path → (day, finding)
             for r in rules:
                 try:
-                    results.append(self._evaluate_one(info, r, document, as_of, ref, personal))
+                    results.append(self._evaluate_one(info, r, document, as_of, ref, personal, days))
                 except PluginError as exc:  # this rule's fault; the other rules still answer
                     faults.append(exc.detail)
                     if exc.__cause__ is not None:
@@ -495,11 +510,18 @@ class Sdk:
         return tuple(results)
 
     def _evaluate_one(self, info: PluginInfo, rule: Rule, document: Any, as_of: date, reference: str | None,
-                      personal: frozenset[str]) -> Result:
-        day, found = governing(rule, document, as_of)
-        if day is not None:
-            _check_born_by(document, day, rule.governing_day)
-        programme = self.region(rule.region).programme(rule.programme)
+                      personal: frozenset[str], days: dict[str, tuple[date | None, Finding | None]] | None = None) -> Result:
+        # The governing day (and the birth-date check on it) depends only on the rule's
+        # governing_day path: worked out once per document, shared by its rules.
+        known = days.get(rule.governing_day) if days is not None else None
+        if known is None:
+            known = governing(rule, document, as_of)
+            if known[0] is not None:  # InvalidDocument ends the whole evaluation: nothing to keep
+                _check_born_by(document, known[0], rule.governing_day)
+            if days is not None:
+                days[rule.governing_day] = known
+        day, found = known
+        programme = info.region.programme(rule.programme)
         editions = programme.editions if programme is not None else ()
         each_item = rule.governing_day == EACH_ITEM
         edition = programme.edition_on(day) if programme is not None and day is not None and not each_item else None
@@ -588,6 +610,35 @@ class Sdk:
                 type_name=exc.type_name, more=exc.more,
             ) from None
 
+    def extension_types(self, region: str) -> Mapping[str, type]:
+        """Document type → the extension class ``region``'s plugin declares (empty: none, or no
+        such region). See :func:`~primarvard_sdk.hookspecs.primarvard_sdk_extensions`."""
+        self._ensure_loaded()
+        info = self._plugins.get(region)
+        if info is None:
+            return {}
+        if region not in self._extensions:
+            found: Any = {}
+            if self._implementation(info.plugin, "primarvard_sdk_extensions") is not None:
+                found = self._call(info.plugin, info.distribution, "primarvard_sdk_extensions")
+            problem = declaration_problem(found)
+            if problem is not None:
+                raise PluginError(info.distribution, f"primarvard_sdk_extensions() {problem}")
+            self._extensions[region] = dict(found)
+        return self._extensions[region]
+
+    def extensions(self) -> tuple[tuple[str, str, type], ...]:
+        """Every declared extension as ``(document type, region, class)``, for the schemas; a
+        plugin whose declaration fails is left out and recorded in :attr:`failures`."""
+        self._ensure_loaded()
+        found: list[tuple[str, str, type]] = []
+        for code in sorted(self._plugins):
+            try:
+                found.extend((name, code, cls) for name, cls in self.extension_types(code).items())
+            except PluginError as exc:
+                self._record_failure(exc)
+        return tuple(sorted(found, key=lambda e: (e[0], e[1])))
+
     def examples(self, region: str, programme: str) -> tuple[Example, ...]:
         """The worked examples a programme ships (empty when its plugin has none)."""
         self._programme(region, programme)
@@ -629,18 +680,21 @@ def _checked(found: Any, rule: Rule, personal: frozenset[str]) -> tuple[Any, Exp
         raise NotJson(f"not a Finding with an outcome and an explanation; it returned {_returned(found)}")
     if found.outcome not in _OUTCOMES.get(rule.kind, _OTHER_OUTCOMES):
         raise NotJson(f"outcome {found.outcome.value} is not one a {rule.kind.value} rule answers")
-    texts = (found.explanation.sv, found.explanation.en)
-    if not all(isinstance(t, str) for t in texts):
+    given = found.explanation
+    sv, en = given.sv, given.en
+    if not (isinstance(sv, str) and isinstance(en, str)):
         raise NotJson("explanations must be text")
-    if not all(_is_text(t) for t in texts):
+    if not (_is_text(sv) and _is_text(en)):
         raise NotJson("explanations must be valid Unicode text")
     missing = found.missing
-    if not isinstance(missing, tuple) or not all(isinstance(p, str) and _PATH.fullmatch(p) for p in missing):
-        raise NotJson("missing must be a tuple of JSON paths")
-    if missing and found.outcome is not Outcome.indeterminate:
-        raise NotJson(f"{found.outcome.value} names missing inputs; only indeterminate may")
+    if not (type(missing) is tuple and not missing):  # none missing: the common case
+        if not isinstance(missing, tuple) or not all(isinstance(p, str) and _PATH.fullmatch(p) for p in missing):
+            raise NotJson("missing must be a tuple of JSON paths")
+        if missing and found.outcome is not Outcome.indeterminate:
+            raise NotJson(f"{found.outcome.value} names missing inputs; only indeterminate may")
     values = freeze(found.values, personal)
-    return values, Explanation(sv=redact(texts[0], personal), en=redact(texts[1], personal)), missing
+    # A new Explanation even when nothing is withheld: the plugin may keep (and force) its own.
+    return values, Explanation(sv=redact(sv, personal), en=redact(en, personal)), missing
 
 
 def _returned(found: Any) -> str:

@@ -546,11 +546,16 @@ class RegionPlugin:
     :param package: the plugin's import package (holds ``data/``).
     :param implementations: programme code → ``"module:attribute"`` of its :class:`Implementations`,
         imported on first use so that loading the plugin stays cheap.
+    :param extensions: document type → ``"module:Class"`` of the attrs class of the region's own
+        facts on that document (``tillagg.<region>``; see
+        :func:`~primarvard_sdk.hookspecs.primarvard_sdk_extensions`), imported when first asked for.
     """
 
-    def __init__(self, package: str, implementations: Mapping[str, str]) -> None:
+    def __init__(self, package: str, implementations: Mapping[str, str],
+                 extensions: Mapping[str, str] | None = None) -> None:
         self.package = package
         self._implementations = dict(implementations)
+        self._extensions = dict(extensions or {})
         self._region: Region | None = None
         self._rulebooks: dict[str, Rulebook] = {}
         self._functions: dict[str, RuleFunction] = {}
@@ -600,6 +605,14 @@ class RegionPlugin:
     def primarvard_sdk_examples(self, programme: str) -> Sequence[Example]:
         self.rulebook(programme)
         return load_examples(self.package, programme)
+
+    @hookimpl
+    def primarvard_sdk_extensions(self) -> Mapping[str, type]:
+        found = {}
+        for type_name, target in self._extensions.items():
+            module, _, attribute = target.partition(":")
+            found[type_name] = getattr(importlib.import_module(module), attribute)
+        return found
 
     @hookimpl
     def primarvard_sdk_vectorised(self, rule: Rule) -> VectorisedRule | None:

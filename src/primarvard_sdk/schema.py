@@ -67,9 +67,28 @@ def _scalar_schema(tp: Any) -> dict[str, Any] | None:
     return None
 
 
+#: ``tillagg`` of a document type: region code → that region's extension class.
+Extensions = tuple[tuple[str, str, type], ...]
+
+
+def _tillagg_schema(builder: _Builder, type_name: str) -> dict[str, Any]:
+    from primarvard_sdk.domain._fields import REGION_KEY
+
+    declared = {region: cls for name, region, cls in builder.extensions if name == type_name}
+    schema: dict[str, Any] = {"type": "object", "maxProperties": 50}
+    if declared:
+        schema["properties"] = {region: builder.type_schema(cls) for region, cls in sorted(declared.items())}
+        schema["additionalProperties"] = False
+    else:  # the core alone: any region's entry, checked by that region's plugin
+        schema["propertyNames"] = {"pattern": REGION_KEY.pattern}
+        schema["additionalProperties"] = {"type": "object"}
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, extensions: Extensions = ()) -> None:
         self.defs: dict[str, Any] = {}
+        self.extensions = extensions
 
     def type_schema(self, tp: Any) -> dict[str, Any]:
         scalar = _scalar_schema(tp)
@@ -105,7 +124,8 @@ class _Builder:
         properties: dict[str, Any] = {}
         required = []
         for a in attrs.fields(cls):
-            prop = self.type_schema(hints[a.name])
+            tillagg = a.name == "tillagg" and name in domain.DOCUMENT_TYPES
+            prop = _tillagg_schema(self, name) if tillagg else self.type_schema(hints[a.name])
             for key in ("minimum", "maximum"):
                 if key in a.metadata:
                     _set_bound(prop, key, a.metadata[key])
@@ -183,9 +203,14 @@ SCHEMA_TYPES: tuple[str, ...] = (*domain.DOCUMENT_TYPES, "EvaluationRequest", "R
 
 
 @functools.cache
-def schema_for(type_name: str) -> Mapping[str, Any]:
-    """The standalone Draft 2020-12 schema of a public type (``$defs`` included)."""
-    builder = _Builder()
+def schema_for(type_name: str, extensions: Extensions = ()) -> Mapping[str, Any]:
+    """The standalone Draft 2020-12 schema of a public type (``$defs`` included).
+
+    :param extensions: the region extensions to show under ``tillagg``, as
+        :meth:`Sdk.extensions <primarvard_sdk.host.Sdk.extensions>` gives them; without them
+        ``tillagg`` admits any region's object (each region's plugin checks its own).
+    """
+    builder = _Builder(extensions)
     if type_name == "EvaluationRequest":
         root = _request_schema(builder)
     else:

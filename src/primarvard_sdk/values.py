@@ -182,6 +182,9 @@ _encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False, 
                            default=_default).encode
 
 
+_SCALARS = frozenset({type(None), bool, int, float, str, date})  # immutable: kept as they are
+
+
 def _copy(value: Any, depth: int) -> Any:
     """``value`` with its containers copied into frozen ones (the leaves are immutable)."""
     kind = type(value)
@@ -190,7 +193,7 @@ def _copy(value: Any, depth: int) -> Any:
             raise NotJson(f"values are nested more than {_DEPTH} deep")
         if not all(type(k) is str for k in value):
             raise NotJson("values have a key that is not text")
-        copied = {k: _copy(v, depth + 1) for k, v in value.items()}
+        copied = {k: v if type(v) in _SCALARS else _copy(v, depth + 1) for k, v in value.items()}
         return copied if depth == 0 else FrozenValues._own(copied)
     if kind is list or kind is tuple or kind is FrozenList:
         return FrozenList(_copy(v, depth + 1) for v in value)

@@ -55,13 +55,14 @@ def test_regions_programmes_annexes(client):
 
 def test_rules_filters(client):
     everything = client.get("/v1/rules").json()
-    assert len(everything) == 8
+    assert len(everything) == 9
     deadlines = client.get("/v1/rules", params={"region": "gotland", "kind": "deadline"}).json()
     assert {r["kind"] for r in deadlines} == {"deadline"} and len(deadlines) == 3
     remiss = client.get("/v1/rules", params={"input_type": "Remiss"}).json()
     assert [r["id"] for r in remiss] == ["gotland.vardval.remiss.forsta_kontakt"]
     assert [r["id"] for r in client.get("/v1/rules", params={"subject": "vardenhet"}).json()] == [
-        "gotland.vardval.vardenhet.lakare", "gotland.vardval.vardenhet.verksamhetschef"]
+        "gotland.vardval.vardenhet.farjeberedskap", "gotland.vardval.vardenhet.lakare",
+        "gotland.vardval.vardenhet.verksamhetschef"]
     assert client.get("/v1/rules", params={"programme": "vardval"}).json() == everything
     assert client.get("/v1/rules", params={"kind": "bogus"}).status_code == 400
     rule = client.get("/v1/rules/gotland.vardval.remiss.forsta_kontakt").json()

@@ -1,6 +1,6 @@
 """The domain types: five aggregates and what they are made of (frozen attrs classes)."""
 
-from primarvard_sdk.domain._fields import Tidpunkt, local_day
+from primarvard_sdk.domain._fields import Tidpunkt, Tillagg, local_day
 from primarvard_sdk.domain.arenden import Andel, Etjanstearende, Fordelning
 from primarvard_sdk.domain.codelists import ascii_fold, fold, label, lookup, meets_level
 from primarvard_sdk.domain.codes import (
@@ -115,6 +115,7 @@ __all__ = [
     "Specialitet",
     "Stangning",
     "Tidpunkt",
+    "Tillagg",
     "Tillganglighet",
     "Uppdrag",
     "Uppfoljning",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import Any, TypeAlias
 
@@ -44,6 +46,54 @@ def many(description: str, **metadata: Any) -> Any:
     A rule that needs the list and finds ``None`` answers ``indeterminate`` naming the field.
     """
     return field(description + ABSENT_IS_NOT_EMPTY, None, **metadata)
+
+
+#: A key of ``tillagg``: a region code (``gotland``), as region plugins declare them.
+REGION_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+class Tillagg(Mapping[str, Any]):
+    """A document's region extensions (``"tillagg": {"gotland": {...}}``): region code → the
+    facts that region's rulebook needs and no other region has, as the region's plugin declares
+    them (:func:`primarvard_sdk.hookspecs.primarvard_sdk_extensions`).
+
+    Read-only. Parsed without a region, each entry is the JSON object as given; the SDK checks
+    every entry against its plugin's declaration before a rule runs, and a rule then reads its
+    own region's entry typed with :meth:`RuleContext.extension
+    <primarvard_sdk.context.RuleContext.extension>`.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any] | None = None) -> None:
+        self._items = dict(items or {})
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tillagg) and self._items == other._items
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._items)))
+
+    def __repr__(self) -> str:  # the keys only: the facts may be personal
+        return f"Tillagg({', '.join(sorted(self._items))})"
+
+
+def tillagg() -> Any:
+    """The ``tillagg`` field every top-level document type carries."""
+    return field(
+        "Region extensions: region code → the facts that region's rulebook needs and no other "
+        "region has, as its plugin declares them. Absent or null: none reported; {}: reported, none.",
+        None,
+    )
 
 
 def local_day(value: Tidpunkt) -> date:

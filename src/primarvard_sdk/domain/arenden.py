@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from primarvard_sdk.domain._fields import Tidpunkt, field, many, optional
+from primarvard_sdk.domain._fields import Tidpunkt, Tillagg, field, many, optional, tillagg
 from primarvard_sdk.domain.codes import Fordelningstyp
 
 __all__ = ["Andel", "Etjanstearende", "Fordelning"]
@@ -18,6 +18,7 @@ class Etjanstearende:
     referens: str | None = optional("Caller-given reference used in results.")
     tjanst: str | None = optional("The e-service (region code).")
     besvarad: Tidpunkt | None = optional("When it was answered.")
+    tillagg: Tillagg | None = tillagg()
 
 
 @attrs.frozen
@@ -43,3 +44,4 @@ class Fordelning:
     timmar: float | None = optional(
         "Hours to staff; absent when the rule computes it from the basis.", minimum=0
     )
+    tillagg: Tillagg | None = tillagg()

@@ -6,7 +6,7 @@ from datetime import date
 
 import attrs
 
-from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain._fields import Tillagg, field, many, optional, tillagg
 from primarvard_sdk.domain.codes import Kanal, SarskiltSkal, ValtAv, Valtyp
 from primarvard_sdk.domain.common import Period
 from primarvard_sdk.domain.people import Person, Utfardare
@@ -98,3 +98,4 @@ class Listning:
     livshotande_tillstand: bool | None = optional("The person has a life-threatening condition.")
     fast_vardkontakt: Utfardare | None = optional("The person's designated care contact.")
     senaste_cellprov: date | None = optional("Day of the latest cervical screening test.")
+    tillagg: Tillagg | None = tillagg()

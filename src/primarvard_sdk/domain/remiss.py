@@ -6,7 +6,7 @@ from datetime import date
 
 import attrs
 
-from primarvard_sdk.domain._fields import Tidpunkt, field, many, optional
+from primarvard_sdk.domain._fields import Tidpunkt, Tillagg, field, many, optional, tillagg
 from primarvard_sdk.domain.codes import Avvisningsskal, Remisstyp, Utfall
 from primarvard_sdk.domain.people import Person, Utfardare
 
@@ -45,3 +45,4 @@ class Remiss:
     aterkoppling: Tidpunkt | None = optional("When feedback was given to the patient.")
     bedomd_kan_ej_vanta: bool | None = optional("The unit judged that care cannot wait.")
     beslut: Beslut | None = optional("The unit's decision on the referral.")
+    tillagg: Tillagg | None = tillagg()

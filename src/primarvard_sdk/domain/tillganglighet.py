@@ -6,7 +6,7 @@ from datetime import date
 
 import attrs
 
-from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain._fields import Tillagg, field, many, optional, tillagg
 from primarvard_sdk.domain.codes import ETjanst, Hanvisning
 from primarvard_sdk.domain.common import AvvikandeDag, Oppettid, Period
 
@@ -60,3 +60,4 @@ class Tillganglighet:
     stangningar: tuple[Stangning, ...] | None = many("Temporary closures.")
     utbudsbegransningar: tuple[Period, ...] | None = many("Periods of limited offer.")
     jourcentral: Jourcentral | None = optional("The out-of-hours clinic the unit staffs.")
+    tillagg: Tillagg | None = tillagg()

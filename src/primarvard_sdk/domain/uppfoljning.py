@@ -6,7 +6,7 @@ from datetime import date
 
 import attrs
 
-from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain._fields import Tillagg, field, many, optional, tillagg
 from primarvard_sdk.domain.codes import Forandringstyp, Rapporttyp
 from primarvard_sdk.domain.common import Period
 
@@ -62,3 +62,4 @@ class Uppfoljning:
     dialogmoten: tuple[date, ...] | None = many("Days of dialogue meetings with the region.")
     vardtillfallen: tuple[Vardtillfalle, ...] | None = many("Inpatient stays of listed patients.")
     noteringar: tuple[str, ...] | None = many("Free-text notes; never read by a rule.")
+    tillagg: Tillagg | None = tillagg()

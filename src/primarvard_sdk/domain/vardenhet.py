@@ -6,7 +6,7 @@ from datetime import date
 
 import attrs
 
-from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain._fields import Tillagg, field, many, optional, tillagg
 from primarvard_sdk.domain.codes import (
     Driftform,
     Funktion,
@@ -105,6 +105,7 @@ class Vardenhet:
     )
     ptp_platser: int | None = optional("PTP psychologist places the unit holds this year.", minimum=0)
     kompetensbrist: Kompetensbrist | None = optional("A current or recent competence shortfall.")
+    tillagg: Tillagg | None = tillagg()
 
     def staff_with(self, funktion: Funktion) -> tuple[Medarbetare, ...]:
         """Staff known to hold a named function (empty when staff is not declared).

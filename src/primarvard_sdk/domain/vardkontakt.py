@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from primarvard_sdk.domain._fields import Tidpunkt, many, optional
+from primarvard_sdk.domain._fields import Tidpunkt, Tillagg, many, optional, tillagg
 from primarvard_sdk.domain.codes import Hanvisning, Kontakttyp, Lan, Vaccin
 from primarvard_sdk.domain.common import Oppettid
 from primarvard_sdk.domain.people import Person
@@ -43,3 +43,4 @@ class Vardkontakt:
         "The unit's ordinary weekly opening hours (helgdag: its hours on public holidays and the "
         "eves; no entry for a day: closed that day), for duties that hold during ordinary opening hours."
     )
+    tillagg: Tillagg | None = tillagg()

@@ -64,14 +64,14 @@ def _add(schemas: dict[str, Any], name: str, schema: Mapping[str, Any]) -> None:
     schemas[name] = schema
 
 
-def _sdk_schemas(schemas: dict[str, Any]) -> None:
+def _sdk_schemas(schemas: dict[str, Any], extensions: Any = ()) -> None:
     """Every public type of :func:`primarvard_sdk.schema.schema_for`, and the model types the
     service answers with (regions, programmes), from the same generator."""
     from primarvard_sdk import model
     from primarvard_sdk.schema import SCHEMA_TYPES, _Builder, schema_for
 
     for type_name in SCHEMA_TYPES:
-        schema = copy.deepcopy(dict(schema_for(type_name)))
+        schema = copy.deepcopy(dict(schema_for(type_name, extensions)))
         defs = schema.pop("$defs", {})
         schema.pop("$schema", None)
         schema.pop("$id", None)  # an $id would change the base URI of the component's $refs
@@ -514,7 +514,7 @@ def openapi_document(sdk: Sdk | None = None, *, secured: bool = False, server_ur
     from primarvard_sdk import __version__
 
     schemas: dict[str, Any] = {}
-    _sdk_schemas(schemas)
+    _sdk_schemas(schemas, sdk.extensions() if sdk is not None else ())
     _result_schemas(schemas)
     _service_schemas(schemas)
     regions = [r.code for r in sdk.regions()] if sdk is not None else None
