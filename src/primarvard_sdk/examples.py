@@ -155,24 +155,27 @@ def parse_examples(data: Any, where: str, lines: Mapping[str, int] | None = None
 
 
 def load_examples(package: str, programme: str) -> tuple[Example, ...]:
-    """The examples of ``<package>/data/<programme>.examples.yaml`` (none when there is no file)."""
+    """The examples of ``<package>/data/<programme>.examples.yaml`` and of its parts
+    ``<programme>.<part>.examples.yaml`` (none when there is no file)."""
     from importlib import resources
 
     import yaml
 
-    name = f"{programme}.examples.yaml"
-    resource = resources.files(package).joinpath("data", name)
-    if not resource.is_file():
-        return ()
-    from primarvard_sdk.plugin import yaml_lines
+    from primarvard_sdk.plugin import data_parts, yaml_lines
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = resource.read_text(encoding="utf-8")
-    try:
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        raise RulebookDataError(f"{package}/data/{name}: cannot be read: {exc}") from None
-    return parse_examples(data, f"{package}/data/{name}", yaml_lines(text))
+    examples: list[Example] = []
+    for name in data_parts(package, programme, "examples"):
+        resource = resources.files(package).joinpath("data", name)
+        if not resource.is_file():
+            continue
+        text = resource.read_text(encoding="utf-8")
+        try:
+            data = yaml.load(text, Loader=loader)
+        except yaml.YAMLError as exc:
+            raise RulebookDataError(f"{package}/data/{name}: cannot be read: {exc}") from None
+        examples.extend(parse_examples(data, f"{package}/data/{name}", yaml_lines(text)))
+    return tuple(examples)
 
 
 def needs_pattern(need: str) -> re.Pattern[str]:

@@ -290,40 +290,72 @@ def load_region(package: str) -> Region:
     )
 
 
+def data_parts(package: str, programme: str, kind: str = "") -> tuple[str, ...]:
+    """The data files of a programme under ``<package>/data/``: ``<programme>.yaml`` first, then its
+    parts ``<programme>.<part>.yaml`` in name order (with ``kind="examples"``:
+    ``<programme>.examples.yaml`` and ``<programme>.<part>.examples.yaml``). A rulebook long enough
+    to split keeps one part per subject; ids, editions and checks do not depend on the split."""
+    suffix = f".{kind}.yaml" if kind else ".yaml"
+    head = f"{programme}{suffix}"
+    part = re.compile(rf"^{re.escape(programme)}\.([a-z0-9_-]+){re.escape(suffix)}$")
+    try:
+        names = sorted(
+            e.name for e in resources.files(package).joinpath("data").iterdir()
+            if (m := part.match(e.name)) and m.group(1) != "examples"
+        )
+    except OSError:
+        names = []
+    return (head, *names)
+
+
 def load_rulebook(package: str, region: Region, programme: str, implementations: Implementations) -> Rulebook:
-    """Read, validate and bind ``<package>/data/<programme>.yaml`` to its rule functions."""
-    where = f"{package}/data/{programme}.yaml"
-    raw = _read_yaml(package, f"{programme}.yaml")
-    data = _structure_data(raw, _RulebookData, where, package, f"{programme}.yaml")
+    """Read, validate and bind ``<package>/data/<programme>.yaml`` and its parts to the rule functions."""
     declared = region.programme(programme)
-    problems: list[str] = []
-    if data.region != region.code or data.programme != programme or declared is None:
-        problems.append(f"$: declares {data.region}.{data.programme}, expected {region.code}.{programme}")
     documents = {d.id: d for d in (declared.documents if declared else ())}
-    rules = []
+    rules: list[Rule] = []
+    annexes: list[Annex] = []
+    annex_ids: set[str] = set()
     seen: set[str] = set()
-    for i, r in enumerate(data.rules):
-        path = f"$.rules[{i}]"
-        problems.extend(_check_rule(r, path, region.code, programme, documents, seen))
-        problems.extend(_check_dating(r, path, declared.editions if declared else ()))
-        rules.append(_bind_rule(r, region.code, programme, documents))
-    missing = sorted(seen - set(implementations.functions) - _annex_ids(data))
+    problems: list[str] = []
+    where = f"{package}/data/{programme}.yaml"
+    sources: list[tuple[str, Any, list[str], list[tuple[str, int]]]] = []
+    for name in data_parts(package, programme):
+        here = f"{package}/data/{name}"
+        raw = _read_yaml(package, name)
+        data = _structure_data(raw, _RulebookData, here, package, name)
+        found: list[str] = []
+        if data.region != region.code or data.programme != programme or declared is None:
+            found.append(f"$: declares {data.region}.{data.programme}, expected {region.code}.{programme}")
+        for i, r in enumerate(data.rules):
+            path = f"$.rules[{i}]"
+            found.extend(_check_rule(r, path, region.code, programme, documents, seen))
+            found.extend(_check_dating(r, path, declared.editions if declared else ()))
+            rules.append(_bind_rule(r, region.code, programme, documents))
+        annex_ids |= _annex_ids(data)
+        annexes.extend(Annex(**attrs.asdict(a, recurse=False)) for a in data.annexes)
+        sources.append((name, raw, found, [(a.rule_id, i) for i, a in enumerate(data.annexes) if a.rule_id]))
+    missing = sorted(seen - set(implementations.functions) - annex_ids)
     extra = sorted(set(implementations.functions) - seen)
-    lines = _file_lines(package, f"{programme}.yaml") if missing or extra or problems else {}
-    if missing:
-        shown = ", ".join(_rule_line(m, lines, raw) for m in missing)
-        problems.append(f"rules without an implementation: {shown}")
+    unplaced = set(missing)
+    for name, raw, found, annexed in sources:
+        found.extend(f"$.annexes[{i}].rule_id: unknown rule {rule_id}" for rule_id, i in annexed if rule_id not in seen)
+        lines = _file_lines(package, name) if found or missing else {}
+        shown = [_rule_line(m, lines, raw) for m in missing]
+        unplaced -= {m for m, text in zip(missing, shown, strict=True) if text != m}
+        placed = [text for m, text in zip(missing, shown, strict=True) if text != m]
+        if placed:
+            found.append(f"rules without an implementation: {', '.join(placed)}")
+        prefix = "" if name == f"{programme}.yaml" else f"{package}/data/{name}: "
+        problems.extend(prefix + locate(p, lines, raw) for p in found)
+    if unplaced:
+        problems.append(f"rules without an implementation: {', '.join(sorted(unplaced))}")
     if extra:
         places = getattr(implementations, "places", {})
-        shown = ", ".join(f"{e} ({places[e]})" if e in places else e for e in extra)
-        problems.append(f"implementations without a rule in the data: {shown}")
-    for i, a in enumerate(data.annexes):
-        if a.rule_id is not None and a.rule_id not in seen:
-            problems.append(f"$.annexes[{i}].rule_id: unknown rule {a.rule_id}")
+        shown_extra = ", ".join(f"{e} ({places[e]})" if e in places else e for e in extra)
+        problems.append(f"implementations without a rule in the data: {shown_extra}")
     if problems:
-        raise RulebookDataError(f"{where}: " + "; ".join(locate(p, lines, raw) for p in problems))
-    annexes = tuple(Annex(**attrs.asdict(a, recurse=False)) for a in data.annexes)
-    return Rulebook(rules=tuple(rules), annexes=annexes)
+        raise RulebookDataError(f"{where}: " + "; ".join(problems))
+    return Rulebook(rules=tuple(rules), annexes=tuple(annexes))
 
 
 def _annex_ids(data: _RulebookData) -> set[str]:

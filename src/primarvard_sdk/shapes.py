@@ -9,6 +9,10 @@ evaluation over columns (:mod:`primarvard_sdk.batch`). How a shape counts days, 
 inputs and builds its finding is written once, here, and the agreement of the two paths is
 tested once per shape, not per rule.
 
+And many requirements read *the unit has X, uses Y, is connected to Z*: met by what the unit
+declares, failed by what it declares it lacks, undecided by what it does not say
+(:class:`Declared`).
+
 Rules that do not fit a shape keep a small pure function (``@rules.implement``) and have no
 columnar twin: nothing is written twice.
 
@@ -37,9 +41,11 @@ from primarvard_sdk.findings import (
     calendar_day_note,
     deadline,
     decision,
+    failed,
     inconsistent,
     indeterminate,
     not_applicable,
+    passed,
 )
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_sdk.vectorised import Column, VectorisedRule
@@ -47,7 +53,7 @@ from primarvard_sdk.vectorised import Column, VectorisedRule
 if TYPE_CHECKING:
     from primarvard_sdk.batch import BatchContext, BatchFinding, Columns
 
-__all__ = ["AgeRange", "Count", "Deadline", "Note", "Shape", "When"]
+__all__ = ["AgeRange", "Count", "Deadline", "Declared", "Fact", "Note", "Shape", "When"]
 
 #: How a deadline counts from its event (the calendar convention).
 Count = Literal["calendar_days", "vardagar", "next_vardag", "same_day", "hours", "months"]
@@ -478,3 +484,102 @@ class AgeRange(Shape):
                     "decision": np.where(inside, "accept", self.otherwise)},
         )
 
+
+
+@attrs.frozen
+class Fact:
+    """One fact a :class:`Declared` requirement needs: the field at ``path`` (dotted, from the
+    document) is ``value`` (true by default), or, with ``codes``, holds one of them. ``sv`` and
+    ``en`` say what is required ("en rutin för sjukskrivningsprocessen"), for the explanation."""
+
+    path: str
+    sv: str
+    en: str
+    value: bool = True
+    codes: tuple[str, ...] = ()
+
+    def state(self, document: Any) -> bool | None:
+        """Whether the fact holds (``None``: not reported)."""
+        value = _get(document, self.path)
+        if value is None:
+            return None
+        return _code(value) in self.codes if self.codes else value is self.value
+
+    def column(self) -> Column:
+        return Column(self.path, "code" if self.codes else "flag", path=self.path)
+
+    def masks(self, cols: Columns) -> tuple[Any, Any]:
+        """(holds, unknown) over columns."""
+        import numpy as np
+
+        column = cols[self.path]
+        if self.codes:
+            return np.isin(column, list(self.codes)), column == ""
+        return column == int(self.value), column == -1
+
+
+@attrs.frozen
+class Declared(Shape):
+    """A requirement met by what is declared: every fact holds → ``pass`` with ``sv``/``en``; a
+    reported fact that does not hold → ``fail`` naming each (a fact not reported cannot save it);
+    otherwise a fact not reported → ``indeterminate`` naming its JSON path. Never a default.
+
+    >>> from primarvard_sdk.shapes import Declared, Fact
+    >>> shape = Declared(
+    ...     "r.p.vardenhet.npo",
+    ...     facts=(Fact("it.ansluten_npo", sv="ansluten till NPÖ", en="connected to NPÖ"),),
+    ...     sv="Enheten är ansluten till NPÖ.", en="The unit is connected to NPÖ.",
+    ... )
+    """
+
+    rule_id: str
+    facts: tuple[Fact, ...]
+    sv: str
+    en: str
+    outside: tuple[When, ...] = ()
+
+    def evaluate(self, document: Any, ctx: RuleContext) -> Finding:
+        if (scoped := _scope(self.outside, document)) is not None:
+            return scoped
+        states = [(f, f.state(document)) for f in self.facts]
+        unmet = [f for f, held in states if held is False]
+        if unmet:
+            return failed(
+                "Uppfylls inte: " + "; ".join(f.sv for f in unmet) + ".",
+                "Not met: " + "; ".join(f.en for f in unmet) + ".",
+                unmet=",".join(f"$.{f.path}" for f in unmet),
+            )
+        unknown = [f"$.{f.path}" for f, held in states if held is None]
+        if unknown:
+            return indeterminate(*unknown)
+        return passed(self.sv, self.en)
+
+    def twin(self) -> VectorisedRule:
+        columns = (*(f.column() for f in self.facts), *(w.column() for w in self.outside))
+        return VectorisedRule(self.rule_id, _unique(columns), self._columns)
+
+    def _columns(self, cols: Columns, ctx: BatchContext) -> BatchFinding:
+        import numpy as np
+
+        from primarvard_sdk import batch
+
+        masks = [f.masks(cols) for f in self.facts]
+        rows = len(cols[self.facts[0].path])
+        unmet = [~holds & ~unknown for holds, unknown in masks]
+        code = np.zeros(rows, dtype=np.int64)
+        for bit, mask in enumerate(unmet):
+            code |= mask.astype(np.int64) << bit
+        labels = np.full(rows, "", dtype=object)
+        for combination in np.unique(code[code > 0]):
+            labels[code == combination] = ",".join(
+                f"$.{f.path}" for bit, f in enumerate(self.facts) if combination >> bit & 1
+            )
+        failing = [(code == k, Outcome.fail, "unmet") for k in np.unique(code[code > 0])]
+        return batch.finding(
+            rows,
+            *_scope_cases(self.outside, cols),
+            *failing,
+            *batch.missing(**{f"$.{f.path}": unknown for f, (_, unknown) in zip(self.facts, masks, strict=True)}),
+            default=Outcome.passed,
+            values={"unmet": labels},
+        )

@@ -17,12 +17,12 @@ from typing import TypeVar
 
 from primarvard_sdk.domain import codes as c
 
-__all__ = ["LABELS", "ascii_fold", "fold", "label", "lookup", "meets_level", "spellings"]
+__all__ = ["LABELS", "ascii_fold", "fold", "label", "lookup", "meets_level", "register", "spellings"]
 
 E = TypeVar("E", bound=Enum)
 
 #: Code list → code → (Swedish name, further accepted spellings...).
-LABELS: Mapping[type[Enum], Mapping[Enum, tuple[str, ...]]] = {
+LABELS: dict[type[Enum], Mapping[Enum, tuple[str, ...]]] = {
     c.Lan: {
         c.Lan.stockholm: ("Stockholms län", "Stockholm", "01"),
         c.Lan.uppsala: ("Uppsala län", "Uppsala", "03"),
@@ -231,6 +231,19 @@ def ascii_fold(text: str) -> str:
     """:func:`fold` and then å, ä → a, ö → o (and a few more): for matching a text against the
     ASCII spelling of a Swedish name, e.g. a code or an input typed without diacritics."""
     return fold(text).translate(_ASCII)
+
+
+def register(cls: type[E], names: Mapping[E, tuple[str, ...]]) -> type[E]:
+    """Declare the Swedish names and accepted spellings of a code list defined outside this module
+    (a domain module keeps its lists beside the types that use them). Every code needs a name."""
+    if cls in LABELS:
+        raise ValueError(f"{cls.__name__}: names declared twice")
+    unnamed = [m.name for m in cls if not names.get(m)]
+    if unnamed:
+        raise ValueError(f"{cls.__name__}: no Swedish name for {', '.join(unnamed)}")
+    LABELS[cls] = dict(names)
+    _index.cache_clear()
+    return cls
 
 
 def label(code: Enum) -> str:

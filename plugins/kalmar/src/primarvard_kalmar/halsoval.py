@@ -6,9 +6,15 @@ re-exported here for callers and tests.
 """
 
 from primarvard_kalmar import (
+    halsoval_atkomst,
+    halsoval_drift,
+    halsoval_kompetens,
+    halsoval_kontakt,
     halsoval_listning,
+    halsoval_rapportering,
     halsoval_tillganglighet,
     halsoval_uppfoljning,
+    halsoval_val,
     halsoval_vardenhet,
     halsoval_vardkontakt,
 )
@@ -30,9 +36,15 @@ __all__ = [
 ]
 
 _MODULES = (
+    halsoval_atkomst,
+    halsoval_drift,
+    halsoval_kompetens,
+    halsoval_kontakt,
     halsoval_listning,
+    halsoval_rapportering,
     halsoval_tillganglighet,
     halsoval_uppfoljning,
+    halsoval_val,
     halsoval_vardenhet,
     halsoval_vardkontakt,
 )

@@ -18,6 +18,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from primarvard_kalmar import (  # noqa: F401 - imported for their registrations
+    psykisk_halsa_atkomst,
+    psykisk_halsa_drift,
+    psykisk_halsa_kompetens,
+    psykisk_halsa_kontakt,
+    psykisk_halsa_rapportering,
+    psykisk_halsa_val,
+)
 from primarvard_kalmar.items import (
     codes_in_any_edition,
     codes_on,
@@ -25,6 +33,7 @@ from primarvard_kalmar.items import (
     none_in_force,
     outside_note,
 )
+from primarvard_kalmar.psykisk_halsa_common import rules
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
@@ -63,10 +72,7 @@ from primarvard_sdk.findings import (
     worst,
 )
 from primarvard_sdk.model import Finding, Outcome
-from primarvard_sdk.plugin import Implementations
 from primarvard_sdk.shapes import AgeRange, Deadline, Note, When
-
-rules = Implementations("kalmar.psykisk_halsa")
 
 #: Route codes used in eligibility decisions.
 ROUTE_BUH = "barn_och_ungdomshalsan"

@@ -4,21 +4,33 @@ The functions live in the ``vardcentral_*`` modules; importing them registers ea
 """
 
 from primarvard_varmland import (
+    vardcentral_atkomst,
     vardcentral_bemanning,
+    vardcentral_drift,
+    vardcentral_kompetens,
     vardcentral_listning,
     vardcentral_personal,
+    vardcentral_rapportering,
     vardcentral_shapes,
     vardcentral_tillganglighet,
+    vardcentral_val,
     vardcentral_vard,
+    vardcentral_vardinsats,
 )
 from primarvard_varmland.vardcentral_common import rules
 
 __all__ = [
     "rules",
+    "vardcentral_atkomst",
     "vardcentral_bemanning",
+    "vardcentral_drift",
+    "vardcentral_kompetens",
     "vardcentral_listning",
     "vardcentral_personal",
+    "vardcentral_rapportering",
     "vardcentral_shapes",
     "vardcentral_tillganglighet",
+    "vardcentral_val",
     "vardcentral_vard",
+    "vardcentral_vardinsats",
 ]

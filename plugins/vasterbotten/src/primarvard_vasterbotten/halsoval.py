@@ -5,10 +5,17 @@ this module gathers by importing them.
 """
 
 from primarvard_vasterbotten import (  # noqa: F401 - imported for their registrations
+    halsoval_atkomst,
+    halsoval_drift,
+    halsoval_kompetens,
+    halsoval_kontakt,
     halsoval_listning,
+    halsoval_rapportering,
     halsoval_tillganglighet,
     halsoval_uppfoljning,
+    halsoval_val,
     halsoval_vardenhet,
+    halsoval_vardinsats,
     halsoval_vardkontakt,
 )
 from primarvard_vasterbotten.halsoval_common import rules

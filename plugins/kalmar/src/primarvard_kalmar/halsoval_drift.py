@@ -1,0 +1,5 @@
+"""Systems, routines, equipment and IT of the unit (kalmar.halsoval): rules of the further obligations read from the rulebook."""
+
+from __future__ import annotations
+
+from primarvard_kalmar.halsoval_common import rules  # noqa: F401 - rules register on it

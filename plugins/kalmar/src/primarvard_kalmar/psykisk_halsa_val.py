@@ -1,0 +1,5 @@
+"""Listing, regular contacts and referrals (kalmar.psykisk_halsa): rules of the further obligations read from the rulebook."""
+
+from __future__ import annotations
+
+from primarvard_kalmar.psykisk_halsa_common import rules  # noqa: F401 - rules register on it
