@@ -149,7 +149,7 @@ def test_a_day_outside_every_edition_gives_one_answer_for_every_rule() -> None:
         for r in GOTLAND.evaluate(ps.parse_document(data, type_name), region="gotland", programme="vardval",
                                   as_of=date(2023, 6, 1))
     ]
-    assert len(results) == 8
+    assert len(results) == 9
     for r in results:
         assert r.outcome is ps.Outcome.not_applicable, r.rule_id
         assert dict(r.values) == {"reason": "no_rulebook_in_force", "day": date(2023, 6, 1)}, r.rule_id

@@ -51,10 +51,23 @@ def arende(draw: Any) -> dict[str, Any]:
     return doc
 
 
+@st.composite
+def enhet(draw: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {"id": "e1"}
+    for key in ("ar_filial",):
+        if draw(st.integers(0, 4)):
+            doc[key] = draw(st.booleans())
+    if draw(st.integers(0, 4)):
+        filial = {k: draw(st.booleans()) for k in ("samma_verksamhetschef", "underleverantor") if draw(st.integers(0, 3))}
+        doc["filial"] = filial
+    return doc
+
+
 CASES = [
     ("gotland.vardval.remiss.forsta_kontakt", "Remiss", remiss()),
     ("gotland.vardval.vardkontakt.akut_hembesok", "Vardkontakt", kontakt()),
     ("gotland.vardval.tillganglighet.e_tjanst_svar", "Etjanstearende", arende()),
+    ("gotland.vardval.vardenhet.filialledning", "Vardenhet", enhet()),
 ]
 
 

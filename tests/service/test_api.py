@@ -55,7 +55,7 @@ def test_regions_programmes_annexes(client):
 
 def test_rules_filters(client):
     everything = client.get("/v1/rules").json()
-    assert len(everything) == 9
+    assert len(everything) == 10
     deadlines = client.get("/v1/rules", params={"region": "gotland", "kind": "deadline"}).json()
     assert {r["kind"] for r in deadlines} == {"deadline"} and len(deadlines) == 3
     remiss = client.get("/v1/rules", params={"input_type": "Remiss"}).json()
