@@ -61,7 +61,8 @@ def test_rules_filters(client):
     remiss = client.get("/v1/rules", params={"input_type": "Remiss"}).json()
     assert [r["id"] for r in remiss] == ["gotland.vardval.remiss.forsta_kontakt"]
     assert [r["id"] for r in client.get("/v1/rules", params={"subject": "vardenhet"}).json()] == [
-        "gotland.vardval.vardenhet.farjeberedskap", "gotland.vardval.vardenhet.lakare",
+        "gotland.vardval.vardenhet.farjeberedskap", "gotland.vardval.vardenhet.filialledning",
+        "gotland.vardval.vardenhet.lakare",
         "gotland.vardval.vardenhet.verksamhetschef"]
     assert client.get("/v1/rules", params={"programme": "vardval"}).json() == everything
     assert client.get("/v1/rules", params={"kind": "bogus"}).status_code == 400
