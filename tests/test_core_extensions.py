@@ -125,3 +125,47 @@ def test_a_malformed_declaration_is_a_plugin_error() -> None:
     sdk = Sdk(plugins=[(Odd(), "primarvard-odd 0")], entry_points=False)
     with pytest.raises(PluginError, match="not a document type"):
         sdk.extension_types("gotland")
+
+
+def _declaring(cls: type) -> Sdk:
+    class Named:
+        @hookimpl
+        def primarvard_sdk_region(self) -> ps.Region:
+            return primarvard_gotland.plugin.region
+
+        @hookimpl
+        def primarvard_sdk_extensions(self) -> dict[str, type]:
+            return {"Vardenhet": cls}
+
+    return Sdk(plugins=[(Named(), "primarvard-named 0")], entry_points=False)
+
+
+def test_an_extension_named_like_a_core_type_is_left_out_and_reported() -> None:
+    import attrs
+
+    @attrs.frozen
+    class Vardkontakt:  # the core's document type has this name: the schemas could not tell them apart
+        farja: bool | None = None
+
+    sdk = _declaring(Vardkontakt)
+    assert sdk.extensions() == ()
+    assert any("class name Vardkontakt is already taken" in f.message for f in sdk.failures)
+
+
+def test_check_loads_the_extensions_of_each_region() -> None:
+    from primarvard_sdk.check import check
+
+    sdk = _declaring(dict)  # not an attrs class: found by check, before any document arrives
+    report = check(sdk, ["gotland"])
+    assert any(p.kind == "load" and "not an attrs class" in p.message for p in report.problems)
+
+
+def test_two_types_of_one_name_are_refused_by_the_schema() -> None:
+    import attrs
+
+    from primarvard_sdk.schema import _Builder
+
+    builder = _Builder()
+    builder.define(attrs.make_class("Pass", {"a": attrs.field(default=None, type=int)}))
+    with pytest.raises(TypeError, match="two types are named Pass"):
+        builder.define(attrs.make_class("Pass", {"b": attrs.field(default=None, type=int)}))

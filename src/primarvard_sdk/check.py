@@ -107,6 +107,10 @@ def check(sdk: Sdk, regions: Sequence[str] | None = None) -> Report:
     for code, region in sorted(known.items()):
         if regions and code not in regions:
             continue
+        try:  # the region's own facts (tillagg.<region>) load now, not on the first document
+            sdk.extension_types(code)
+        except PrimarvardError as exc:
+            problems.append(Problem(code, f"extensions: {_detail(exc)}", "load"))
         for programme in region.programmes:
             found, n_rules, n_examples = check_programme(sdk, code, programme.code)
             problems.extend(found)

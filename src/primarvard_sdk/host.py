@@ -632,9 +632,18 @@ class Sdk:
         plugin whose declaration fails is left out and recorded in :attr:`failures`."""
         self._ensure_loaded()
         found: list[tuple[str, str, type]] = []
+        named: dict[str, type] = {}
         for code in sorted(self._plugins):
             try:
-                found.extend((name, code, cls) for name, cls in self.extension_types(code).items())
+                declared = self.extension_types(code)
+                for cls in declared.values():
+                    other = named.get(cls.__name__, getattr(domain, cls.__name__, cls))
+                    if other is not cls:  # the schemas name each type once
+                        raise PluginError(self._plugins[code].distribution,
+                                          f"primarvard_sdk_extensions(): the class name {cls.__name__} is "
+                                          f"already taken by {other.__module__}; give the extension its own name")
+                named.update((cls.__name__, cls) for cls in declared.values())
+                found.extend((name, code, cls) for name, cls in declared.items())
             except PluginError as exc:
                 self._record_failure(exc)
         return tuple(sorted(found, key=lambda e: (e[0], e[1])))

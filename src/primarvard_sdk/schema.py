@@ -89,6 +89,7 @@ class _Builder:
     def __init__(self, extensions: Extensions = ()) -> None:
         self.defs: dict[str, Any] = {}
         self.extensions = extensions
+        self.classes: dict[str, type] = {}
 
     def type_schema(self, tp: Any) -> dict[str, Any]:
         scalar = _scalar_schema(tp)
@@ -117,6 +118,10 @@ class _Builder:
 
     def define(self, cls: type) -> dict[str, Any]:
         name = cls.__name__
+        owner = self.classes.setdefault(name, cls)
+        if owner is not cls:
+            raise TypeError(f"two types are named {name} ({owner.__module__} and {cls.__module__}): "
+                            "a schema names each type once; rename one")
         if name in self.defs:
             return typing.cast(dict[str, Any], self.defs[name])
         self.defs[name] = {}  # placeholder against recursion
