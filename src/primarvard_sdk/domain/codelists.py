@@ -151,6 +151,13 @@ LABELS: dict[type[Enum], Mapping[Enum, tuple[str, ...]]] = {
     c.Samverkanstyp: {
         c.Samverkanstyp.formaliserat_samarbete: ("Formaliserat samarbete",),
         c.Samverkanstyp.psykisk_halsa: ("Psykisk hälsa", "Samverkan psykisk hälsa"),
+        c.Samverkanstyp.halsoval: ("Hälsovalsenhet", "Avtal med hälsovalsenhet", "Hälsoval"),
+        c.Samverkanstyp.lakarmedverkan_hemsjukvard: (
+            "Läkarmedverkan i hemsjukvården", "Avtal om läkarmedverkan i hemsjukvården",
+        ),
+        c.Samverkanstyp.samarbete_halsocentraler: (
+            "Samarbete mellan hälsocentraler", "Samarbete om vård och uppdrag",
+        ),
         c.Samverkanstyp.annan: ("Annan samverkan", "Annan"),
     },
     c.Fordelningstyp: {
@@ -182,6 +189,9 @@ LABELS: dict[type[Enum], Mapping[Enum, tuple[str, ...]]] = {
         c.Kompetens.dietist: ("Dietist",),
         c.Kompetens.diabetes: ("Diabetes",),
         c.Kompetens.astma_kol: ("Astma/KOL", "Astma och KOL"),
+        c.Kompetens.demens: ("Demens",),
+        c.Kompetens.livsstil: ("Livsstil", "Levnadsvanor"),
+        c.Kompetens.koordinering: ("Funktion för koordineringsinsatser", "Koordinering", "Koordineringsinsatser"),
     },
     c.Yrke: {
         c.Yrke.lakare: ("Läkare",),
@@ -198,6 +208,22 @@ LABELS: dict[type[Enum], Mapping[Enum, tuple[str, ...]]] = {
         c.Yrke.dietist: ("Dietist",),
         c.Yrke.medicinsk_sekreterare: ("Medicinsk sekreterare",),
         c.Yrke.annan: ("Annan",),
+    },
+    c.Specialitet: {
+        c.Specialitet.allmanmedicin: ("Allmänmedicin", "Specialist i allmänmedicin"),
+        c.Specialitet.obstetrik: ("Obstetrik",),
+        c.Specialitet.gynekologi: ("Gynekologi",),
+        c.Specialitet.pediatrik: (
+            "Barn- och ungdomsmedicin", "Barn och ungdomsmedicin", "Pediatrik",
+        ),
+        c.Specialitet.psykiatri: ("Psykiatri",),
+        c.Specialitet.internmedicin: ("Internmedicin",),
+        c.Specialitet.geriatrik: ("Geriatrik",),
+        c.Specialitet.annan_lakarspecialitet: ("Annan läkarspecialitet",),
+        c.Specialitet.distriktsskoterska: ("Distriktssköterska", "Specialistsjuksköterska distriktssköterska"),
+        c.Specialitet.barnsjukskoterska: ("Barnsjuksköterska",),
+        c.Specialitet.psykiatrisk_sjukskoterska: ("Psykiatrisk sjuksköterska", "Specialistsjuksköterska psykiatri"),
+        c.Specialitet.diabetessjukskoterska: ("Diabetessjuksköterska",),
     },
     c.Utbildningsomrade: {
         c.Utbildningsomrade.psykoterapi_steg1: (
@@ -241,7 +267,7 @@ def register(cls: type[E], names: Mapping[E, tuple[str, ...]]) -> type[E]:
     unnamed = [m.name for m in cls if not names.get(m)]
     if unnamed:
         raise ValueError(f"{cls.__name__}: no Swedish name for {', '.join(unnamed)}")
-    LABELS[cls] = dict(names)
+    LABELS[cls] = {member: tuple(spelled) for member, spelled in names.items()}
     _index.cache_clear()
     return cls
 
