@@ -66,7 +66,7 @@ from primarvard_sdk.model import (
 from primarvard_sdk.plugin import RegionPlugin
 from primarvard_sdk.privacy import redact, words
 from primarvard_sdk.values import NotJson, freeze
-from primarvard_sdk.vectorised import VectorisedRule
+from primarvard_sdk.vectorised import Column, VectorisedRule
 
 if TYPE_CHECKING:
     from primarvard_sdk.batch import BatchResult
@@ -569,6 +569,10 @@ class Sdk:
         twin = self._call(info.plugin, info.distribution, "primarvard_sdk_vectorised", rule=rule)
         if twin is not None and not (isinstance(twin, VectorisedRule) and twin.rule_id == rule_id):
             raise PluginError(info.distribution, f"primarvard_sdk_vectorised({rule_id}) returned no twin of it")
+        if twin is not None and rule.governing_day not in (AS_OF, EACH_ITEM) and not any(
+            (c.path or c.name) == rule.governing_day and c.get is None for c in twin.columns
+        ):  # a shape reads its facts; the day that picks the edition is the rule data's to name
+            twin = attrs.evolve(twin, columns=(*twin.columns, Column(rule.governing_day, "time")))
         return twin, info.distribution
 
     def evaluate_columns(self, rule_id: str, columns: Mapping[str, Any], *, as_of: date) -> BatchResult:
