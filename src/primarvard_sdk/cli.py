@@ -10,6 +10,10 @@ for each problem, never a traceback):
 - 3, 5, 6, 7: the sums, e.g. 3 = failures and bad records in one batch (``code & 2`` tests for
   bad input);
 - 130: interrupted (Ctrl-C).
+
+Everything it prints for a person is in English or Swedish: ``--lang sv`` (before the command or
+after it), by default the locale's language (``LC_ALL``, ``LC_MESSAGES``, ``LANG``); see
+:mod:`primarvard_sdk.i18n`. Machine-readable output is the same in both.
 """
 
 from __future__ import annotations
@@ -19,12 +23,21 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from gettext import NullTranslations
 from typing import IO, Any, TextIO
 
 from primarvard_sdk.convert import dumps, structure_day, unstructure
 from primarvard_sdk.documents import EvaluationRequest, parse_document, parse_request
 from primarvard_sdk.errors import InvalidDocument, PluginError, PrimarvardError
 from primarvard_sdk.host import Sdk, _shown
+from primarvard_sdk.i18n import (
+    LANGUAGES,
+    argparse_language,
+    default_language,
+    language_in,
+    number,
+    translations,
+)
 from primarvard_sdk.model import Result, Rule
 from primarvard_sdk.privacy import redact
 from primarvard_sdk.report import FORMATS, ONLY, writer_for
@@ -52,75 +65,88 @@ def _say(message: str) -> None:
     print(f"primarvard: {_clean(message)}", file=sys.stderr)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser, its descriptions and help in ``lang`` (argparse's own words, such as
+    ``usage:``, come from :func:`primarvard_sdk.i18n.argparse_language`)."""
+    t = translations(lang)
+    _ = t.gettext
     parser = argparse.ArgumentParser(
         prog="primarvard",
-        description="Swedish regional primary-care rules: evaluate documents, list rules, export schemas.",
-        epilog="Exit code: bit flags 1 = a rule failed, 2 = bad input, 4 = a plugin fault; 0 = all well.",
+        description=_("Swedish regional primary-care rules: evaluate documents, list rules, export schemas."),
+        epilog=_("Exit code: bit flags 1 = a rule failed, 2 = bad input, 4 = a plugin fault; 0 = all well."),
     )
-    parser.add_argument("--version", action=_Version, help="print the versions of the SDK and its region plugins")
+    parser.add_argument("--version", action=_Version, translations=t,
+                        help=_("print the versions of the SDK and its region plugins"))
     parser.add_argument(
-        "--plugin-timeout", type=_timeout, default=argparse.SUPPRESS, metavar="SECONDS",
-        help="cut off a plugin that takes longer for one import, hook call or document "
-             "(default: $PRIMARVARD_PLUGIN_TIMEOUT or 30; 0: no limit)",
+        "--plugin-timeout", type=_timeout(t), default=argparse.SUPPRESS, metavar="SECONDS",
+        help=_("cut off a plugin that takes longer for one import, hook call or document "
+               "(default: $PRIMARVARD_PLUGIN_TIMEOUT or 30; 0: no limit)"),
     )
+    _lang_option(parser, t)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("regions", help="list the installed regions and their programmes")
-    _format_option(p)
+    p = sub.add_parser("regions", help=_("list the installed regions and their programmes"))
+    _format_option(p, t)
+    _lang_option(p, t)
 
-    p = sub.add_parser("rules", help="list rules with parameters and citations")
-    p.add_argument("--region", help="only this region (kalmar, varmland, vasterbotten, ...)")
-    p.add_argument("--programme", help="only this programme (halsoval, psykisk_halsa, vardcentral, ...)")
-    _format_option(p)
+    p = sub.add_parser("rules", help=_("list rules with parameters and citations"))
+    p.add_argument("--region", help=_("only this region (kalmar, varmland, vasterbotten, ...)"))
+    p.add_argument("--programme", help=_("only this programme (halsoval, psykisk_halsa, vardcentral, ...)"))
+    _format_option(p, t)
+    _lang_option(p, t)
 
-    p = sub.add_parser("schema", help="print the JSON Schema (Draft 2020-12) of a type, or list the types")
-    p.add_argument("type", nargs="?", help="type name, e.g. Remiss or EvaluationRequest; omit to list")
+    p = sub.add_parser("schema", help=_("print the JSON Schema (Draft 2020-12) of a type, or list the types"))
+    p.add_argument("type", nargs="?", help=_("type name, e.g. Remiss or EvaluationRequest; omit to list"))
+    _lang_option(p, t)
 
     p = sub.add_parser(
         "evaluate",
-        help="evaluate JSON documents (files, '-' for stdin, JSON Lines for many records)",
-        description=(
+        help=_("evaluate JSON documents (files, '-' for stdin, JSON Lines for many records)"),
+        description=_(
             "Each input is an evaluation request {\"type\": \"Remiss\", \"document\": {...}, "
             "\"region\": ..., \"programme\": ..., \"as_of\": ...}, a JSON array of them, or JSON "
             "Lines with one per line. Options fill in what a request leaves out."
         ),
     )
     p.add_argument("files", nargs="+", metavar="FILE",
-                   help="JSON or JSON Lines file, a directory (its *.json and *.jsonl files), or '-' for stdin")
+                   help=_("JSON or JSON Lines file, a directory (its *.json and *.jsonl files), or '-' for stdin"))
     p.add_argument("--type", dest="bare_type", metavar="TYPE",
-                   help="the inputs are bare documents of this type (Remiss, Listning, ...), not requests")
-    p.add_argument("--region", help="region, when the request does not name one")
-    p.add_argument("--programme", help="programme, when the request does not name one")
-    p.add_argument("--as-of", dest="as_of", help="evaluation day YYYY-MM-DD, when the request has none")
-    p.add_argument("--rule", help="evaluate only this rule id")
-    p.add_argument("--lang", choices=("en", "sv"), default="en", help="language of explanations (text and csv)")
+                   help=_("the inputs are bare documents of this type (Remiss, Listning, ...), not requests"))
+    p.add_argument("--region", help=_("region, when the request does not name one"))
+    p.add_argument("--programme", help=_("programme, when the request does not name one"))
+    p.add_argument("--as-of", dest="as_of", help=_("evaluation day YYYY-MM-DD, when the request has none"))
+    p.add_argument("--rule", help=_("evaluate only this rule id"))
+    _lang_option(p, t)
     p.add_argument("--format", choices=FORMATS, default="text",
-                   help="text: summary first, then each document in words; json: one full line per "
-                        "document; jsonl-lean: rules by id (see 'rules --format json'); csv: one row "
-                        "per result (default: text)")
-    p.add_argument("--only", type=_outcomes, default=frozenset(), metavar="OUTCOMES",
-                   help=f"show only results with these outcomes, comma-separated: {', '.join(ONLY)} "
-                        "(a route is a fail); the summary still counts everything")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the answers to FILE instead of stdout")
+                   help=_("text: summary first, then each document in words; json: one full line per "
+                          "document; jsonl-lean: rules by id (see 'rules --format json'); csv: one row "
+                          "per result (default: text)"))
+    p.add_argument("--only", type=_outcomes(t), default=frozenset(), metavar="OUTCOMES",
+                   help=_("show only results with these outcomes, comma-separated: %(outcomes)s "
+                          "(a route is a fail); the summary still counts everything")
+                   % {"outcomes": ", ".join(ONLY)})
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write the answers to FILE instead of stdout"))
     p.add_argument("--error-records", action="store_true",
-                   help="json: write {\"source\", \"error\"} in place of a record that could not be "
-                        "evaluated (jsonl-lean always does; stderr says it either way)")
+                   help=_("json: write {\"source\", \"error\"} in place of a record that could not be "
+                          "evaluated (jsonl-lean always does; stderr says it either way)"))
 
-    p = sub.add_parser("annex", help="which annex (bilaga) or section covers a topic")
-    p.add_argument("topic", nargs="?", help="canonical topic (ersattning, lokaler, ...), alias or title; omit to list")
+    p = sub.add_parser("annex", help=_("which annex (bilaga) or section covers a topic"))
+    p.add_argument("topic", nargs="?",
+                   help=_("canonical topic (ersattning, lokaler, ...), alias or title; omit to list"))
     p.add_argument("--region", required=True)
     p.add_argument("--programme", required=True)
-    _format_option(p)
+    _format_option(p, t)
+    _lang_option(p, t)
 
     p = sub.add_parser(
-        "check", help="check region plugins: data files, editions, parameters, worked examples, annexes",
-        description="Load every plugin eagerly, validate its data files and run its worked examples; "
-                    "exit 1 when any problem is found (4 when a plugin does not load). "
-                    "PRIMARVARD_DEBUG=1 prints a plugin's traceback.",
+        "check", help=_("check region plugins: data files, editions, parameters, worked examples, annexes"),
+        description=_("Load every plugin eagerly, validate its data files and run its worked examples; "
+                      "exit 1 when any problem is found (4 when a plugin does not load). "
+                      "PRIMARVARD_DEBUG=1 prints a plugin's traceback."),
     )
-    p.add_argument("--region", action="append", help="only this region (repeatable)")
-    _format_option(p)
+    p.add_argument("--region", action="append", help=_("only this region (repeatable)"))
+    _format_option(p, t)
+    _lang_option(p, t)
 
     from primarvard_sdk.service.commands import add_subcommands  # standard library only
 
@@ -128,9 +154,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_option(p: argparse.ArgumentParser, t: NullTranslations) -> None:
+    """``--lang``, before the command or after it; absent: the locale's language (see main)."""
+    p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                   help=t.gettext("language of what is printed for a person (default: sv when "
+                                  "LC_ALL, LC_MESSAGES or LANG starts with sv, else en)"))
+
+
 class _Version(argparse.Action):
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+    def __init__(self, option_strings: Sequence[str], dest: str, *,
+                 translations: NullTranslations | None = None, **kwargs: Any) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+        self.translations = translations or NullTranslations()
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
         from importlib.metadata import PackageNotFoundError, entry_points, version
@@ -138,7 +173,7 @@ class _Version(argparse.Action):
         try:
             lines = [f"primarvard-sdk {version('primarvard-sdk')}"]
         except PackageNotFoundError:
-            lines = ["primarvard-sdk (not installed)"]
+            lines = [self.translations.gettext("primarvard-sdk (not installed)")]
         for ep in sorted(entry_points(group="primarvard_sdk"), key=lambda e: e.name):
             if ep.dist is not None:
                 lines.append(f"{ep.dist.name} {ep.dist.version}")
@@ -146,30 +181,44 @@ class _Version(argparse.Action):
         parser.exit(0)
 
 
-def _outcomes(text: str) -> frozenset[str]:
-    wanted = frozenset(w.strip() for w in text.split(",") if w.strip())
-    unknown = sorted(wanted - set(ONLY))
-    if unknown or not wanted:
-        raise argparse.ArgumentTypeError(f"expected some of {', '.join(ONLY)}")
-    return wanted
+def _outcomes(t: NullTranslations) -> Callable[[str], frozenset[str]]:
+    def outcomes(text: str) -> frozenset[str]:
+        wanted = frozenset(w.strip() for w in text.split(",") if w.strip())
+        unknown = sorted(wanted - set(ONLY))
+        if unknown or not wanted:
+            raise argparse.ArgumentTypeError(t.gettext("expected some of %(outcomes)s") % {"outcomes": ", ".join(ONLY)})
+        return wanted
+
+    return outcomes
 
 
-def _timeout(text: str) -> float | None:
-    try:
-        seconds = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("expected a number of seconds") from None
-    return seconds if seconds > 0 else None
+def _timeout(t: NullTranslations) -> Callable[[str], float | None]:
+    def timeout(text: str) -> float | None:
+        try:
+            seconds = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t.gettext("expected a number of seconds")) from None
+        return seconds if seconds > 0 else None
+
+    return timeout
 
 
-def _format_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+def _format_option(p: argparse.ArgumentParser, t: NullTranslations) -> None:
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help=t.gettext("output format (default: text)"))
 
 
 def main(argv: Sequence[str] | None = None, *, sdk: Sdk | None = None) -> int:
     """Run the CLI; returns the exit code (the console script exits with it)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    lang = language_in(arguments) or default_language()
+    t = translations(lang)
+    with argparse_language(t):
+        parser = build_parser(lang)
+        args = parser.parse_args(arguments)
+    args.lang = getattr(args, "lang", lang)
+    t = translations(args.lang)
+    _ = t.gettext
     from primarvard_sdk.api import default_sdk
 
     if sdk is None and hasattr(args, "plugin_timeout"):
@@ -180,22 +229,23 @@ def main(argv: Sequence[str] | None = None, *, sdk: Sdk | None = None) -> int:
     try:
         code = _COMMANDS[args.command](host, args, out)
     except PluginError as exc:
-        _say(f"plugin error: {exc}")
+        _say(_("plugin error: %(message)s") % {"message": exc})
         if exc.__cause__ is not None:  # only with PRIMARVARD_DEBUG=1 (see host.debugging)
             import traceback
 
             traceback.print_exception(exc.__cause__, file=sys.stderr)
         code = EXIT_PLUGIN_FAULT
     except PrimarvardError as exc:
-        _say(f"error: {exc}")
+        _say(_("error: %(message)s") % {"message": exc})
         code = EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        _say("interrupted")
+        _say(_("interrupted"))
         return EXIT_INTERRUPTED
     for failure in host.failures_so_far:  # also when the command failed: say which plugin broke
-        _say(f"warning: plugin {failure.distribution}: {failure.message}")
+        _say(_("warning: plugin %(plugin)s: %(message)s")
+             % {"plugin": failure.distribution, "message": failure.message})
         code |= EXIT_PLUGIN_FAULT
     return code
 
@@ -252,7 +302,8 @@ def _rules(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
             print(_clean(f"    {p.name} = {values}"), file=out)
         print(_clean(f"    § {r.citation.reference} › {r.citation.section}"), file=out)
         print(_clean(f"    “{r.citation.quote}”"), file=out)
-    print(f"{len(rules)} rules", file=out)
+    t = translations(args.lang)
+    print(t.ngettext("%(n)s rule", "%(n)s rules", len(rules)) % {"n": number(len(rules), args.lang)}, file=out)
     return EXIT_OK
 
 
@@ -267,7 +318,8 @@ def _schema(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
         schema = schema_for(args.type, sdk.extensions())
     except KeyError:
         known = ", ".join(SCHEMA_TYPES)
-        raise PrimarvardError(f"unknown type {_shown(args.type)}; known: {known}") from None
+        message = translations(args.lang).gettext("unknown type %(name)s; known: %(known)s")
+        raise PrimarvardError(message % {"name": _shown(args.type), "known": known}) from None
     print(dumps(schema, indent=2), file=out)
     return EXIT_OK
 
@@ -290,7 +342,8 @@ def _annex(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
     where = f"Bilaga {a.number} {a.title}" if a.number else f"{a.section or ''} {a.title}".strip()
     print(_clean(f"{ref.region}.{ref.programme} {ref.topic}: {where}"), file=out)
     if a.aliases:
-        print(_clean(f"  also cited as: {'; '.join(a.aliases)}"), file=out)
+        also = translations(args.lang).gettext("also cited as: %(aliases)s")
+        print(_clean("  " + also % {"aliases": "; ".join(a.aliases)}), file=out)
     for item in a.items:
         print(_clean(f"  - {item}"), file=out)
     return EXIT_OK
@@ -307,7 +360,8 @@ def _records(name: str, stream: IO[bytes], progress: Progress | None = None) -> 
     return records(name, stream, progress)
 
 
-def _open(name: str) -> IO[bytes]:
+def _open(name: str, t: NullTranslations | None = None) -> IO[bytes]:
+    t = t or NullTranslations()
     if name == "-":
         if _is_pipe(sys.stdin):  # a co-process: answer each request as soon as it is complete
             return LiveStream(sys.stdin.fileno())  # type: ignore[return-value]
@@ -316,11 +370,12 @@ def _open(name: str) -> IO[bytes]:
     try:
         return open(name, "rb")
     except FileNotFoundError:
-        raise PrimarvardError(f"{shown}: no such file") from None
+        raise PrimarvardError(t.gettext("%(file)s: no such file") % {"file": shown}) from None
     except IsADirectoryError:
-        raise PrimarvardError(f"{shown}: is a directory") from None
+        raise PrimarvardError(t.gettext("%(file)s: is a directory") % {"file": shown}) from None
     except OSError as exc:
-        raise PrimarvardError(f"{shown}: cannot be read ({exc.strerror})") from None
+        raise PrimarvardError(t.gettext("%(file)s: cannot be read (%(reason)s)")
+                              % {"file": shown, "reason": exc.strerror}) from None
 
 
 def _is_pipe(stream: Any) -> bool:
@@ -332,9 +387,10 @@ def _is_pipe(stream: Any) -> bool:
         return False
 
 
-def _inputs(names: Sequence[str]) -> list[str]:
+def _inputs(names: Sequence[str], t: NullTranslations | None = None) -> list[str]:
     """The files to read: a directory stands for its ``*.json`` and ``*.jsonl`` files (sorted,
     sub-directories included)."""
+    t = t or NullTranslations()
     found: list[str] = []
     for name in names:
         if name != "-" and os.path.isdir(name):
@@ -345,7 +401,8 @@ def _inputs(names: Sequence[str]) -> list[str]:
                 if f.endswith((".json", ".jsonl"))
             )
             if not inside:
-                raise PrimarvardError(f"{_source(name)}: a directory without *.json or *.jsonl files")
+                raise PrimarvardError(t.gettext("%(file)s: a directory without *.json or *.jsonl files")
+                                      % {"file": _source(name)})
             found += inside
         else:
             found.append(name)
@@ -372,20 +429,23 @@ def _batches(items: Iterator[tuple[str, Any]], stream: Any, size: int = CHUNK) -
 
 
 def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
+    t = translations(args.lang)
     as_of = structure_day(args.as_of, path="--as-of") if args.as_of else None
     bare = args.bare_type
     if bare is not None:
         from primarvard_sdk.domain import DOCUMENT_TYPES
 
         if bare not in DOCUMENT_TYPES:
-            raise PrimarvardError(f"unknown document type {_shown(bare)}; known: {', '.join(DOCUMENT_TYPES)}")
-    streams = [(_source(name), _open(name)) for name in _inputs(args.files)]  # fail fast on a missing file
+            raise PrimarvardError(t.gettext("unknown document type %(name)s; known: %(known)s")
+                                  % {"name": _shown(bare), "known": ", ".join(DOCUMENT_TYPES)})
+    streams = [(_source(name), _open(name, t)) for name in _inputs(args.files, t)]  # fail fast on a missing file
     target: TextIO = out
     if args.output:
         try:
             target = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
         except OSError as exc:
-            raise PrimarvardError(f"{_source(args.output)}: cannot be written ({exc.strerror})") from None
+            raise PrimarvardError(t.gettext("%(file)s: cannot be written (%(reason)s)")
+                                  % {"file": _source(args.output), "reason": exc.strerror}) from None
     live = any(isinstance(stream, LiveStream) for _, stream in streams)
     writer = writer_for(args.format, target, only=args.only, lang=args.lang, live=live,
                         **({"error_records": True} if args.error_records else {}))
@@ -414,14 +474,14 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
                             type_name, results = value
                         elif isinstance(value, PluginError):  # a plugin's fault, not the input's
                             fault = True
-                            _say(f"plugin error: {where}: {value}")
+                            _say(t.gettext("plugin error: %(message)s") % {"message": f"{where}: {value}"})
                             writer.error(where, "plugin_fault", str(value))
                             type_name, results = None, value.results  # the rules that did answer
                             if not results:
                                 continue
                         elif isinstance(value, PrimarvardError):
                             bad = True
-                            _say(f"error: {where}: {value}")
+                            _say(t.gettext("error: %(message)s") % {"message": f"{where}: {value}"})
                             errors = [(e.path.replace("$.document", "$", 1) if bare else e.path, e.message)
                                       for e in getattr(value, "errors", ())]
                             writer.error(where, "invalid_input", str(value), errors)
@@ -433,7 +493,9 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
                             writer.document(where, results, type_name)
                         except (TypeError, ValueError, UnicodeError) as exc:  # never lose the others
                             fault = True
-                            _say(f"plugin error: {where}: results cannot be written ({type(exc).__name__})")
+                            _say(t.gettext("plugin error: %(message)s") % {"message": t.gettext(
+                                "%(where)s: results cannot be written (%(reason)s)")
+                                % {"where": where, "reason": type(exc).__name__}})
                             continue
         writer.close()
     finally:

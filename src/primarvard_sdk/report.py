@@ -7,9 +7,11 @@ summary can come first.
 
 - ``text``: a summary (per outcome, then one line per document), then each document's results
   in words: what is wrong, where a routed case goes, which fact to supply (with its JSON path).
-  No raw JSON, no cut-off cells.
+  No raw JSON, no cut-off cells. In the writer's language (``lang``: every word, plurals and
+  numbers, from the gettext catalogue of :mod:`primarvard_sdk.i18n`).
 - ``csv``: one row per result, for a spreadsheet; cells a spreadsheet would run as a formula are
-  written as text.
+  written as text. The header and the outcome column are the same in every language; the
+  explanation is in the writer's language.
 - ``json``: the full form, one line per document (``{"source", "results"}``; unchanged); with
   ``--error-records`` also an error record ``{"source", "error"}`` in place of a record that could
   not be evaluated.
@@ -25,10 +27,12 @@ import json
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from gettext import NullTranslations
 from typing import IO, Any, TextIO
 
+from primarvard_sdk.i18n import number, translations
 from primarvard_sdk.model import Outcome, Result
 from primarvard_sdk.privacy import redact
 from primarvard_sdk.streaming import results_json
@@ -50,14 +54,34 @@ def _clean(text: Any) -> str:
     return redact(str(text)).translate(_CONTROL)
 
 
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """``1 document``, ``2 documents``, ``1 missed deadline`` ..."""
-    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
-
-
 _OUTCOME_WORDS = {
     "pass": "pass", "fail": "fail", "warning": "warning", "not_applicable": "not applicable",
     "indeterminate": "indeterminate", "met": "met", "missed": "missed", "open": "open",
+}
+
+# What a person reads for each outcome (keyed by outcome_word): alone, beside a rule ...
+_LABELS: dict[str, Callable[[NullTranslations], str]] = {
+    "fail": lambda t: t.pgettext("outcome", "fail"),
+    "route": lambda t: t.pgettext("outcome", "route"),
+    "missed": lambda t: t.pgettext("outcome", "missed"),
+    "indeterminate": lambda t: t.pgettext("outcome", "indeterminate"),
+    "warning": lambda t: t.pgettext("outcome", "warning"),
+    "open": lambda t: t.pgettext("outcome", "open"),
+    "met": lambda t: t.pgettext("outcome", "met"),
+    "pass": lambda t: t.pgettext("outcome", "pass"),
+    "not applicable": lambda t: t.pgettext("outcome", "not applicable"),
+}
+# ... and counted (``2 missed``; Swedish inflects: ``1 underkänd``, ``2 underkända``).
+_COUNTED: dict[str, Callable[[NullTranslations, int], str]] = {
+    "fail": lambda t, n: t.ngettext("%(n)s fail", "%(n)s fail", n),
+    "route": lambda t, n: t.ngettext("%(n)s route", "%(n)s route", n),
+    "missed": lambda t, n: t.ngettext("%(n)s missed", "%(n)s missed", n),
+    "indeterminate": lambda t, n: t.ngettext("%(n)s indeterminate", "%(n)s indeterminate", n),
+    "warning": lambda t, n: t.ngettext("%(n)s warning", "%(n)s warning", n),
+    "open": lambda t, n: t.ngettext("%(n)s open", "%(n)s open", n),
+    "met": lambda t, n: t.ngettext("%(n)s met", "%(n)s met", n),
+    "pass": lambda t, n: t.ngettext("%(n)s pass", "%(n)s pass", n),
+    "not applicable": lambda t, n: t.ngettext("%(n)s not applicable", "%(n)s not applicable", n),
 }
 
 
@@ -66,7 +90,14 @@ def is_route(result: Result) -> bool:
 
 
 def outcome_word(result: Result) -> str:
+    """The outcome as the CSV writes it and the text report counts it: ``route`` for a routed
+    ``fail``, ``not applicable`` with a space (the same in every language)."""
     return "route" if is_route(result) else _OUTCOME_WORDS[result.outcome.value]
+
+
+def outcome_label(word: str, lang: str = "en") -> str:
+    """An :func:`outcome_word` as a person reads it in ``lang`` (``underkänd``, ``ej tillämplig``)."""
+    return _LABELS[word](translations(lang))
 
 
 # --- what a JSON path asks for, in words -----------------------------------------------------
@@ -105,9 +136,14 @@ def _resolve(node: Any, root: Mapping[str, Any]) -> Any:
     return node
 
 
-def describe_path(type_name: str | None, path: str) -> str:
+def describe_path(type_name: str | None, path: str, lang: str = "en") -> str:
     """What the input at ``path`` (``$.personal[3].namn``) is, in the schema's own words:
-    ``"staff member 4: Name."``; the path's last name when the schema says nothing."""
+    ``"staff member 4: Name."``; the path's last name when the schema says nothing.
+
+    The schemas describe their fields in English; in Swedish the fields are named by their own
+    (Swedish) names: ``namn (nr 4 i personal)``.
+    """
+    t = translations(lang)
     root = _schema(type_name) if type_name else None
     steps = [(m.group(1), m.group(2)) for m in _STEP.finditer(path)]
     if root is None or not steps:
@@ -125,14 +161,20 @@ def describe_path(type_name: str | None, path: str) -> str:
             last_name = name
         else:
             if index is not None and index != "*":
-                items.append(f"item {int(index) + 1} of {_words(last_name)}")
+                items.append(_item(t, int(index), last_name))
             node = _resolve((node or {}).get("items"), root)
+    if lang != "en":  # the descriptions are English
+        description = None
     words = re.split(r"\. |; ", (description or "").strip())[0].rstrip(".") or _words(steps[-1][0] or path)
     return f"{words} ({'; '.join(items)})" if items else words
 
 
 def _words(name: str) -> str:
     return name.replace("_", " ")
+
+
+def _item(t: NullTranslations, index: int, name: str) -> str:
+    return t.gettext("item %(n)s of %(list)s") % {"n": index + 1, "list": _words(name)}
 
 
 # --- one document's answer -------------------------------------------------------------------
@@ -185,6 +227,7 @@ class Writer:
     def __init__(self, out: TextIO, *, only: frozenset[str] = frozenset(), lang: str = "en",
                  live: bool = False, error_records: bool = False) -> None:
         self.out, self.only, self.lang, self.live = out, only, lang, live
+        self.t = translations(lang)
 
     def keep(self, results: Sequence[Result]) -> Sequence[Result]:
         if not self.only:
@@ -267,6 +310,7 @@ class TextWriter(Writer):
 
     def __init__(self, out: TextIO, **kwargs: Any) -> None:
         super().__init__(out, **kwargs)
+        self._labels = {word: label(self.t) for word, label in _LABELS.items()}
         self._details: IO[str] = tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", encoding="utf-8")  # noqa: SIM115
         self._documents: IO[str] = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")  # noqa: SIM115
         self._outcomes: Counter[str] = Counter()
@@ -279,7 +323,9 @@ class TextWriter(Writer):
         here = Counter(words)
         self._outcomes.update(here)
         self._with.update(here.keys())
-        tally = ", ".join(f"{here[o]} {o}" for o in self._ORDER if here[o]) or "no rule applies"
+        t = self.t
+        tally = ", ".join(_COUNTED[o](t, here[o]) % {"n": self._number(here[o])}
+                          for o in self._ORDER if here[o]) or t.gettext("no rule applies")
         self._documents.write(_clean(f"  {where}  ({results[0].region}.{results[0].programme}): {tally}"
                                      if results else f"  {where}: {tally}") + "\n")
         kept = self.keep(results)
@@ -287,40 +333,57 @@ class TextWriter(Writer):
             return
         w = self._details
         first = results[0]
-        edition = f", rulebook {first.edition}" if first.edition else ""
-        ref = f", ref {first.reference}" if first.reference else ""
-        w.write("\n" + _clean(f"{where}  —  {first.region}.{first.programme}, as of {first.as_of.isoformat()}"
-                              f"{edition}{ref}") + "\n")
-        width = max(len(outcome_word(r)) for r in kept)
+        about = [t.gettext("as of %(day)s") % {"day": first.as_of.isoformat()}]
+        if first.edition:
+            about.append(t.gettext("rulebook %(edition)s") % {"edition": first.edition})
+        if first.reference:
+            about.append(t.gettext("ref %(reference)s") % {"reference": first.reference})
+        w.write("\n" + _clean(f"{where}  —  {first.region}.{first.programme}, {', '.join(about)}") + "\n")
+        labels = self._labels
+        width = max(len(labels[outcome_word(r)]) for r in kept)
         for r in kept:
             rule = r.rule_id.split(".", 2)[2]
-            w.write(_clean(f"  {outcome_word(r).ljust(width)}  {rule}{_headline(r)}") + "\n")
+            w.write(_clean(f"  {labels[outcome_word(r)].ljust(width)}  {rule}{_headline(r, t)}") + "\n")
             pad = " " * (width + 4)
             explanation = r.explanation.sv if self.lang == "sv" else r.explanation.en
             w.write(pad + _clean(explanation) + "\n")
             for path in r.missing:
-                w.write(pad + _clean(f"Supply: {describe_path(type_name, path)} — {path}") + "\n")
+                fact = describe_path(type_name, path, self.lang)
+                w.write(pad + _clean(t.gettext("Supply: %(fact)s — %(path)s") % {"fact": fact, "path": path}) + "\n")
             w.write(pad + _clean(f"§ {r.citation.reference} › {r.citation.section}") + "\n")
+
+    def _number(self, n: int) -> str:
+        return number(n, self.lang)
 
     def error(self, where: str, kind: str, message: str, errors: Iterable[tuple[str, str]] = ()) -> None:
         self._errors += 1
-        self._documents.write(_clean(f"  {where}: not evaluated ({message})") + "\n")
+        self._documents.write("  " + _clean(self.t.gettext("%(where)s: not evaluated (%(message)s)")
+                                            % {"where": where, "message": message}) + "\n")
 
     def close(self) -> None:
-        out = self.out
+        out, t, num = self.out, self.t, self._number
         total = sum(self._outcomes.values())
         if self._n:  # nothing evaluated: the errors on stderr say it all
-            head = f"Summary: {count(self._n, 'document')}, {count(total, 'result')}"
+            head = t.gettext("Summary: %(documents)s, %(results)s") % {
+                "documents": t.ngettext("%(n)s document", "%(n)s documents", self._n) % {"n": num(self._n)},
+                "results": t.ngettext("%(n)s result", "%(n)s results", total) % {"n": num(total)},
+            }
             if self._errors:
-                head += f"; {count(self._errors, 'record')} not evaluated"
+                head += t.gettext("; %(records)s not evaluated") % {
+                    "records": t.ngettext("%(n)s record", "%(n)s records", self._errors) % {"n": num(self._errors)},
+                }
             out.write(head + "\n")
             if total:
-                width = max(len(o) for o in self._ORDER)
-                out.write(f"  {'outcome'.ljust(width)}  {'results':>8}  {'documents':>9}\n")
+                heading = (t.pgettext("summary column", "outcome"), t.pgettext("summary column", "results"),
+                           t.pgettext("summary column", "documents"))
+                width = max(len(heading[0]), *(len(label) for label in self._labels.values()))
+                n1, n2 = max(8, len(heading[1])), max(9, len(heading[2]))
+                out.write(f"  {heading[0].ljust(width)}  {heading[1]:>{n1}}  {heading[2]:>{n2}}\n")
                 for o in self._ORDER:
                     if self._outcomes[o]:
-                        out.write(f"  {o.ljust(width)}  {self._outcomes[o]:>8,}  {self._with[o]:>9,}\n")
-            out.write("\nDocuments\n")
+                        out.write(f"  {self._labels[o].ljust(width)}  {num(self._outcomes[o]):>{n1}}"
+                                  f"  {num(self._with[o]):>{n2}}\n")
+            out.write("\n" + t.gettext("Documents") + "\n")
             self._documents.seek(0)
             for line in self._documents:
                 out.write(line)
@@ -332,14 +395,15 @@ class TextWriter(Writer):
         out.flush()
 
 
-def _headline(result: Result) -> str:
+def _headline(result: Result, t: NullTranslations) -> str:
     """The one fact a reader looks for beside the rule: where a routed case goes, or a deadline."""
     values = result.values
     if is_route(result) and values.get("route") is not None:
-        return f" — goes to {_words(str(values['route']))}"
+        return " — " + t.gettext("goes to %(route)s") % {"route": _words(str(values["route"]))}
     due, actual = _day(values.get("due")), _day(values.get("actual"))
     if due is not None:
-        return f" — due {due}" + (f", done {actual}" if actual is not None else "")
+        return " — " + t.gettext("due %(day)s") % {"day": due} + (
+            ", " + t.gettext("done %(day)s") % {"day": actual} if actual is not None else "")
     return ""
 
 
