@@ -177,3 +177,15 @@ def test_a_pipe_is_answered_record_by_record() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+def test_the_text_lists_ten_facts_to_supply_and_counts_the_rest(capsys: pytest.CaptureFixture[str],
+                                                                  tmp_path: Path) -> None:
+    staff = [{"id": f"p{i}"} for i in range(30)]  # no profession: each staff rule misses 30 facts
+    unit = tmp_path / "enhet.json"
+    unit.write_text(json.dumps({"type": "Vardenhet", "region": "kalmar", "programme": "halsoval",
+                                "as_of": "2025-06-01", "document": {"id": "E", "personal": staff}}))
+    main(["evaluate", str(unit), "--only", "indeterminate"])
+    out = capsys.readouterr().out
+    assert "… and 20 more facts to supply (all of them: --format json)" in out
+    assert "— $.personal[9]." in out and "— $.personal[10]." not in out

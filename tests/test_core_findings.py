@@ -49,3 +49,14 @@ def test_decisions_map_to_outcomes_and_missing_paths_are_json_paths() -> None:
     }
     assert decision("reject", "sv", "en").outcome is Outcome.fail
     assert indeterminate("patient.fodelsedatum").missing == ("$.patient.fodelsedatum",)
+
+
+def test_an_indeterminate_sentence_names_ten_paths_and_keeps_them_all() -> None:
+    from primarvard_sdk.findings import indeterminate
+
+    paths = [f"$.personal[{i}].yrke" for i in range(25)]
+    found = indeterminate(*paths)
+    assert found.missing == tuple(paths)
+    assert "$.personal[9].yrke and 15 more)" in found.explanation.en
+    assert "$.personal[10]" not in found.explanation.en
+    assert "$.personal[9].yrke och 15 till)" in found.explanation.sv

@@ -52,6 +52,9 @@ _SEVERITY: tuple[Outcome, ...] = (
 )
 
 
+#: Missing paths an indeterminate explanation names (``missing`` holds them all).
+SHOWN_PATHS = 10
+
 def finding(outcome: Outcome, sv: str, en: str, **values: Any) -> Finding:
     return Finding(outcome=outcome, explanation=Explanation(sv=sv, en=en), values=values)
 
@@ -75,11 +78,14 @@ def not_applicable(sv: str, en: str, **values: Any) -> Finding:
 def indeterminate(*missing: str, sv: str | None = None, en: str | None = None, **values: Any) -> Finding:
     """The rule cannot decide: name every missing input by its JSON path (``$.patient.fodelsedatum``)."""
     paths = tuple(p if p.startswith("$") else f"$.{p}" for p in missing)
-    listed = ", ".join(paths)
+    listed = listed_sv = ", ".join(paths[:SHOWN_PATHS])
+    if len(paths) > SHOWN_PATHS:  # every path stays in ``missing``; the sentence stays readable
+        more = len(paths) - SHOWN_PATHS
+        listed_sv, listed = f"{listed} och {more} till", f"{listed} and {more} more"
     return Finding(
         outcome=Outcome.indeterminate,
         explanation=Explanation(
-            sv=sv or f"Kan inte avgöras: uppgift saknas ({listed}).",
+            sv=sv or f"Kan inte avgöras: uppgift saknas ({listed_sv}).",
             en=en or f"Cannot be decided: input missing ({listed}).",
         ),
         values=values,

@@ -50,6 +50,9 @@ _CONTROL = {
 }
 
 
+#: Facts to supply listed per result in the text table (all of them are in the JSON forms).
+SHOWN_MISSING = 10
+
 def _clean(text: Any) -> str:
     return redact(str(text)).translate(_CONTROL)
 
@@ -347,9 +350,14 @@ class TextWriter(Writer):
             pad = " " * (width + 4)
             explanation = r.explanation.sv if self.lang == "sv" else r.explanation.en
             w.write(pad + _clean(explanation) + "\n")
-            for path in r.missing:
+            for path in r.missing[:SHOWN_MISSING]:
                 fact = describe_path(type_name, path, self.lang)
                 w.write(pad + _clean(t.gettext("Supply: %(fact)s — %(path)s") % {"fact": fact, "path": path}) + "\n")
+            if len(r.missing) > SHOWN_MISSING:
+                more = len(r.missing) - SHOWN_MISSING
+                w.write(pad + t.ngettext("… and %(n)s more fact to supply (all of them: --format json)",
+                                         "… and %(n)s more facts to supply (all of them: --format json)",
+                                         more) % {"n": self._number(more)} + "\n")
             w.write(pad + _clean(f"§ {r.citation.reference} › {r.citation.section}") + "\n")
 
     def _number(self, n: int) -> str:
