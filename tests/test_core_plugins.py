@@ -160,3 +160,19 @@ def test_as_of_is_required_and_parameters_outside_their_period_do_not_apply() ->
     assert result.values == {"parameter_not_in_force": "calendar_days"}
     with pytest.raises(TypeError):
         sdk.evaluate(matter, region="testregion", programme="testprogram", as_of="2024-06-02")  # type: ignore[arg-type]
+
+
+def test_regions_marks_a_plugin_that_failed_to_load(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from primarvard_sdk.cli import main
+
+    sdk = ps.Sdk([(BrokenRegionHook(), "primarvard-broken 0.1")])
+    assert main(["regions"], sdk=sdk) == 4  # listed, and the plugin fault is in the exit code
+    out = capsys.readouterr().out
+    assert "primarvard-broken 0.1  NOT LOADED: primarvard_sdk_region raised ValueError" in out
+    assert out.startswith("kalmar  ")  # the regions that load are listed as always
+    assert main(["regions", "--format", "json"], sdk=sdk) == 4
+    listed = json.loads(capsys.readouterr().out)
+    assert [e["distribution"] for e in listed if not e["loaded"]] == ["primarvard-broken 0.1"]
+    assert all(e["loaded"] for e in listed if "code" in e)

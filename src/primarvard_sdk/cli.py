@@ -251,23 +251,30 @@ def main(argv: Sequence[str] | None = None, *, sdk: Sdk | None = None) -> int:
 
 
 def _regions(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
-    plugins = sdk.plugins()
+    """The installed regions, and the plugins that failed to load marked in the same list (the
+    exit code then has the plugin-fault bit)."""
+    plugins, failures = sdk.plugins(), sdk.failures
     if args.format == "json":
         data = [
             {
                 "code": p.region.code,
                 "name": p.region.name,
                 "distribution": p.distribution,
+                "loaded": True,
                 "programmes": [{"code": g.code, "title": g.title} for g in p.region.programmes],
             }
             for p in plugins
-        ]
+        ] + [{"distribution": f.distribution, "loaded": False, "error": f.message} for f in failures]
         print(dumps(data, indent=2), file=out)
         return EXIT_OK
     for p in plugins:
         print(_clean(f"{p.region.code}  {p.region.name}  ({p.distribution})"), file=out)
         for g in p.region.programmes:
             print(_clean(f"  {g.code:<16} {g.title}"), file=out)
+    t = translations(args.lang)
+    for f in failures:
+        print(_clean(t.gettext("%(plugin)s  NOT LOADED: %(message)s") % {"plugin": f.distribution, "message": f.message}),
+              file=out)
     return EXIT_OK
 
 
