@@ -838,8 +838,12 @@ def check_result(sdk: Sdk, rule: Rule, result: Result, document: Any) -> None:
         problems.append("a result outside every rulebook edition must be not_applicable (no_rulebook_in_force)")
     values = result.values
     if rule.kind is Kind.deadline and result.outcome in (Outcome.met, Outcome.missed, Outcome.open):
-        if not _is_due(values.get("due")):
-            problems.append("a deadline result needs values['due'] (a date or datetime)")
+        no_limit = "due" in values and values["due"] is None and "days_elapsed" in values
+        if no_limit and result.outcome is Outcome.missed:  # "snarast": no number of days, so never late
+            problems.append("a deadline with no number of days (values['due'] null) cannot be missed")
+        elif not no_limit and not _is_due(values.get("due")):
+            problems.append("a deadline result needs values['due'] (a date or datetime), or, where the text "
+                            "gives no number of days, values['due'] null with values['days_elapsed']")
         elif "actual" not in values:
             problems.append("a deadline result needs values['actual'] (null when nothing is recorded)")
     if rule.kind is Kind.eligibility and result.outcome in (Outcome.passed, Outcome.fail, Outcome.warning):

@@ -296,6 +296,9 @@ class Kompetens(StrEnum):
     dietist = "dietist"
     diabetes = "diabetes"
     astma_kol = "astma_kol"
+    demens = "demens"
+    livsstil = "livsstil"  #: levnadsvanor
+    koordinering = "koordinering"  #: funktion för koordineringsinsatser
 
 
 class Vaccin(StrEnum):
@@ -362,6 +365,9 @@ class Samverkanstyp(StrEnum):
 
     formaliserat_samarbete = "formaliserat_samarbete"
     psykisk_halsa = "psykisk_halsa"
+    halsoval = "halsoval"  #: with a unit in the hälsoval system (for a psykisk hälsa unit)
+    lakarmedverkan_hemsjukvard = "lakarmedverkan_hemsjukvard"  #: with the municipality, on physicians in home care
+    samarbete_halsocentraler = "samarbete_halsocentraler"  #: between hälsocentraler, on care or assignments
     annan = "annan"
 
 

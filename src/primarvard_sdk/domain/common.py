@@ -7,6 +7,7 @@ from datetime import date, time
 import attrs
 
 from primarvard_sdk.domain._fields import field, many, optional
+from primarvard_sdk.domain.atkomst import Begransningsinformation
 from primarvard_sdk.domain.codes import Hanvisning, Veckodag
 
 __all__ = ["AvvikandeDag", "Intervall", "Oppettid", "Period", "minute_of_day"]
@@ -51,4 +52,7 @@ class AvvikandeDag:
     oppettider: tuple[Intervall, ...] | None = many("Opening intervals that day; empty = closed.")
     hanvisning: tuple[Hanvisning, ...] | None = many(
         "Where patients are referred that day (annan_halsocentral, 1177, ...)."
+    )
+    information: Begransningsinformation | None = optional(
+        "How patients, callers and the region were told of the day; absent: not reported."
     )

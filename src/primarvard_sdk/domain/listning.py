@@ -11,6 +11,13 @@ from primarvard_sdk.domain.codes import Kanal, SarskiltSkal, ValtAv, Valtyp
 from primarvard_sdk.domain.common import Period
 from primarvard_sdk.domain.people import Person, Utfardare
 from primarvard_sdk.domain.remiss import Beslut
+from primarvard_sdk.domain.val import (
+    Blankettyp,
+    Boende,
+    Inskrivning,
+    Kontinuitet,
+    Listningshandelse,
+)
 
 __all__ = ["Kandidat", "Listning", "Listningslage"]
 
@@ -98,4 +105,22 @@ class Listning:
     livshotande_tillstand: bool | None = optional("The person has a life-threatening condition.")
     fast_vardkontakt: Utfardare | None = optional("The person's designated care contact.")
     senaste_cellprov: date | None = optional("Day of the latest cervical screening test.")
+    kontinuitet: Kontinuitet | None = optional(
+        "Regular physician and regular care contact: requests, needs, appointments, inpatient episodes; "
+        "absent: not reported."
+    )
+    blankett_skickad: bool | None = optional(
+        "After a request to re-list by telephone, the unit sent a listing form to the resident; false: "
+        "not sent; absent: not reported."
+    )
+    blankett_typ: Blankettyp | None = optional(
+        "The form a paper choice was made on (faststalld: the established form; annan); absent: not reported."
+    )
+    boende: Boende | None = optional("The person's housing (special housing, short-stay unit); absent: not reported.")
+    senare_handelser: tuple[Listningshandelse, ...] | None = many(
+        "Events after the listing day that end a non-choice listing (own choice, move)."
+    )
+    bmm_bvc_inskrivningar: tuple[Inskrivning, ...] | None = many(
+        "Enrolments sought at a midwife clinic (BMM) or child health centre (BVC)."
+    )
     tillagg: Tillagg | None = tillagg()

@@ -17,6 +17,16 @@ from primarvard_sdk.domain.codes import (
     Vistelsestatus,
     Yrke,
 )
+from primarvard_sdk.domain.common import Period
+from primarvard_sdk.domain.kompetens import (
+    Fotvardsutbildning,
+    Handledning,
+    InforSt,
+    Kompetensbevis,
+    OffentligErsattning,
+    Rollbyte,
+    Utbildningstjanst,
+)
 from primarvard_sdk.personnummer import Personnummer
 
 __all__ = ["Medarbetare", "Person", "Utbildning", "Utfardare", "full_years"]
@@ -125,6 +135,58 @@ class Medarbetare:
     )
     fortbildning_deltagna: int | None = optional(
         "Further-training meetings attended this year.", minimum=0
+    )
+    # Staff, competence and supervision (the kompetens facts; see primarvard_sdk.domain.kompetens).
+    patientkontakt: bool | None = optional(
+        "Has contact with residents, patients or relatives; absent: not reported."
+    )
+    talar_svenska: bool | None = optional("Speaks and understands Swedish; absent: not reported.")
+    patientsakerhetsutbildning: bool | None = optional(
+        "Has completed Socialstyrelsen's digital patient-safety training with a pass; false: not completed "
+        "or not passed; absent: not reported."
+    )
+    verksam: Period | None = optional(
+        "The period the person works at the unit (till absent: ongoing); absent: not reported."
+    )
+    offentlig_ersattning: tuple[OffentligErsattning, ...] | None = many(
+        "Periods of compensation under the national tariff or other public funding."
+    )
+    kompetensbevis: Kompetensbevis | None = optional(
+        "Delivery of the proof of competence for the employment start; absent: not reported."
+    )
+    rollbyten: tuple[Rollbyte, ...] | None = many("Changed posts and new professional roles within the unit.")
+    handledningen: Handledning | None = optional(
+        "The supervision the person receives and who gives it; absent: not reported."
+    )
+    utbildningstjanst: Utbildningstjanst | None = optional(
+        "A physician's training post: at, bt, st or ingen; absent: not reported."
+    )
+    infor_st: InforSt | None = optional(
+        "For an ST/BT physician: the inför-ST approval and the placement approval; absent: not reported."
+    )
+    bhv_overlakare_kontakt: bool | None = optional(
+        "Contact with the chief physician of child health care (barnhälsovårdsöverläkaren) is "
+        "established; absent: not reported."
+    )
+    hjalpmedelsforskrivare: bool | None = optional("Prescribes aids (hjälpmedel); absent: not reported.")
+    forskrivarutbildning: bool | None = optional(
+        "Has completed the prescriber training for aids (förskrivarutbildning); absent: not reported."
+    )
+    kompetensutvecklingsplan: bool | None = optional(
+        "Has an individual competence-development plan documenting their training; absent: not reported."
+    )
+    klinisk_handledare: bool | None = optional(
+        "Serves as clinical supervisor (klinisk handledare) for students or trainees; absent: not reported."
+    )
+    handledarutbildning: bool | None = optional(
+        "Has an approved supervisor training (handledarutbildning); absent: not reported."
+    )
+    forsakringsmedicin_utbildning: bool | None = optional(
+        "Takes part in the region's training in insurance medicine; absent: not reported."
+    )
+    medicinsk_fotvard: bool | None = optional("Performs medical foot care; absent: not reported.")
+    fotvardsutbildning: Fotvardsutbildning | None = optional(
+        "Trainings for medical foot care; absent: not reported."
     )
 
     def has_training(self, lowest: Utbildningsomrade) -> bool | None:

@@ -45,4 +45,7 @@ class Remiss:
     aterkoppling: Tidpunkt | None = optional("When feedback was given to the patient.")
     bedomd_kan_ej_vanta: bool | None = optional("The unit judged that care cannot wait.")
     beslut: Beslut | None = optional("The unit's decision on the referral.")
+    mottagande_bekraftat: bool | None = optional(
+        "The receiving unit has confirmed receipt of the referral; false: not (yet) confirmed; absent: not reported."
+    )
     tillagg: Tillagg | None = tillagg()

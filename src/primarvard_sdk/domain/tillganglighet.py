@@ -7,8 +7,17 @@ from datetime import date
 import attrs
 
 from primarvard_sdk.domain._fields import Tillagg, field, many, optional, tillagg
+from primarvard_sdk.domain.atkomst import (
+    Beslutsstod,
+    Bokningskanal,
+    JourBeredskapsplan,
+    Samverkanskanal,
+    Stangningsorsak,
+    UtanforOppettid,
+)
 from primarvard_sdk.domain.codes import ETjanst, Hanvisning
 from primarvard_sdk.domain.common import AvvikandeDag, Oppettid, Period
+from primarvard_sdk.domain.kompetens import Bemanning
 
 __all__ = ["Jourcentral", "Stangning", "Tillganglighet"]
 
@@ -26,6 +35,29 @@ class Stangning:
     telefonhanvisning: Hanvisning | None = optional(
         "Who answers the telephone meanwhile (annan_vardenhet, 1177); absent: not reported."
     )
+    orsak: Stangningsorsak | None = optional(
+        "Why the unit is closed (sjukdom, semester, utbildning, planering, kompetensbortfall); absent: not reported."
+    )
+    overenskommelse: bool | None = optional(
+        "An agreement (överenskommelse) with another unit secures the patients' care for the whole closure; "
+        "absent: not reported."
+    )
+    overenskommelse_med: Hanvisning | None = optional(
+        "Whom that agreement is with (annan_vardcentral, annan_halsocentral, annan_vardenhet); absent: not reported."
+    )
+    patientinformation: bool | None = optional(
+        "Patients are given clear information about the closure and the agreement; absent: not reported."
+    )
+    kontaktkort_1177: bool | None = optional(
+        "The closure is shown on the unit's 1177.se contact card; absent: not reported."
+    )
+    samverkansparter_informerade: bool | None = optional(
+        "The units the unit has collaboration agreements with (hälsoval / psykisk hälsa units) are informed; "
+        "absent: not reported."
+    )
+    vaxel_informerad: bool | None = optional(
+        "The region's switchboard (växel) is informed of the closure and the referral; absent: not reported."
+    )
 
 
 @attrs.frozen
@@ -35,6 +67,9 @@ class Jourcentral:
     jouromrade: int = field("Jour area number.", minimum=1, maximum=99)
     oppettider: tuple[Oppettid, ...] | None = many(
         "Opening intervals by weekday; dag=helgdag is the schedule on public holidays."
+    )
+    bokning: tuple[Bokningskanal, ...] | None = many(
+        "How visits to the jourcentral are booked (radgivning_1177, telefon, ...)."
     )
 
 
@@ -55,9 +90,41 @@ class Tillganglighet:
     )
     telefonitjanst: str | None = optional("Telephony service in use (teleq, ...).")
     ansluten_1177_direkt: bool | None = optional("Connected to 1177 Direkt.")
+    ansluten_1177: bool | None = optional("Connected to the national service 1177.se; absent: not reported.")
     e_tjanster: tuple[ETjanst, ...] | None = many("1177 e-services offered (region codes).")
     avvikande_dagar: tuple[AvvikandeDag, ...] | None = many("Dated deviations from the schedule.")
     stangningar: tuple[Stangning, ...] | None = many("Temporary closures.")
     utbudsbegransningar: tuple[Period, ...] | None = many("Periods of limited offer.")
     jourcentral: Jourcentral | None = optional("The out-of-hours clinic the unit staffs.")
+    bemanning: Bemanning | None = optional(
+        "Weekly on-site staffing schedule and the day's absences from it; absent: not reported."
+    )
+    tidbokning: tuple[Bokningskanal, ...] | None = many(
+        "Ways appointments can be booked (natet, e_tjanst_1177, telefon, fysiskt_besok, ...)."
+    )
+    samverkanspartner_kanaler: tuple[Samverkanskanal, ...] | None = many(
+        "Ways collaboration partners can reach the unit (telefon, funktionsbrevlada)."
+    )
+    kontaktvag_ambulans: bool | None = optional(
+        "A clear contact route (a telephone number or equivalent) is communicated to the ambulance "
+        "organisation; absent: not reported."
+    )
+    lakare_hembesok: tuple[Oppettid, ...] | None = many(
+        "Weekly hours with physician cover for consultation and home visits (own staff or by agreement)."
+    )
+    jour_beredskapsplan: JourBeredskapsplan | None = optional(
+        "The unit's jour- och beredskapsplan; absent: not reported."
+    )
+    vaxel_kontaktnummer: bool | None = optional(
+        "The internal contact number is reported to the region's switchboard (växel); absent: not reported."
+    )
+    beslutsstod_radgivning: Beslutsstod | None = optional(
+        "The decision support used for telephone advice (rgs_webb, annat); absent: not reported."
+    )
+    utanfor_oppettid: UtanforOppettid | None = optional(
+        "How the unit's duties outside ordinary opening hours are arranged; absent: not reported."
+    )
+    listning_1177_information: bool | None = optional(
+        "The unit informs about listing through the 1177 e-services; absent: not reported."
+    )
     tillagg: Tillagg | None = tillagg()

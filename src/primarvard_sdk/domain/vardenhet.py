@@ -7,14 +7,19 @@ from datetime import date
 import attrs
 
 from primarvard_sdk.domain._fields import Tillagg, field, many, optional, tillagg
+from primarvard_sdk.domain.atkomst import Avtalsvillkor, Naromradesplan
 from primarvard_sdk.domain.codes import (
     Driftform,
     Funktion,
     Kompetens,
     Kvalitetsregister,
     Samverkanstyp,
+    Yrke,
 )
+from primarvard_sdk.domain.drift import Drift, Filialetablering, ItMiljo, Rutiner, Utrustning
+from primarvard_sdk.domain.kompetens import Kompetensresurser
 from primarvard_sdk.domain.people import Medarbetare
+from primarvard_sdk.domain.val import Listningsbegransning, Vardgivarbyte
 
 __all__ = ["Befolkning", "Filial", "Kompetensbrist", "Lakartid", "Samverkansavtal", "Vardenhet"]
 
@@ -50,6 +55,7 @@ class Filial:
     )
     samma_organisation: bool | None = optional("Run by the main clinic's own organisation.")
     underleverantor: bool | None = optional("Run by a subcontractor.")
+    etablering: Filialetablering | None = optional("The application for the filial and its start; absent: not reported.")
 
 
 @attrs.frozen
@@ -67,6 +73,26 @@ class Samverkansavtal:
 
     part: str = field("The other party (unit id or partner name).")
     typ: Samverkanstyp | None = optional("Kind of agreement (formaliserat_samarbete, psykisk_halsa, ...).")
+    giltig_fran: date | None = optional("First day the agreement is in force; absent: not reported.")
+    giltig_till: date | None = optional(
+        "Last day the agreement is in force (inclusive); absent: in force until further notice."
+    )
+    villkor: tuple[Avtalsvillkor, ...] | None = many(
+        "Terms the agreement regulates (avtalstid, uppsagning, avslut, overgang_ny_vardgivare)."
+    )
+    godkand: date | None = optional(
+        "Day the region (its commissioning unit) approved the collaboration; absent: not approved."
+    )
+    redovisas_per_enhet: bool | None = optional(
+        "The joint activity can be reported as production per unit; absent: not reported."
+    )
+
+    def i_kraft(self, day: date) -> bool | None:
+        """Whether the agreement is in force on ``day`` (``None``: its first day is not reported).
+        Both ends count; no last day means until further notice."""
+        if self.giltig_fran is None:
+            return None
+        return self.giltig_fran <= day and (self.giltig_till is None or day <= self.giltig_till)
 
 
 @attrs.frozen
@@ -105,6 +131,21 @@ class Vardenhet:
     )
     ptp_platser: int | None = optional("PTP psychologist places the unit holds this year.", minimum=0)
     kompetensbrist: Kompetensbrist | None = optional("A current or recent competence shortfall.")
+    kompetensresurser: Kompetensresurser | None = optional(
+        "Competences and functions the unit has access to (dietitian, MBT, ...); absent: not reported."
+    )
+    listningsbegransningar: tuple[Listningsbegransning, ...] | None = many(
+        "Listing caps and stops the unit applies, with their applications and the region's decisions."
+    )
+    vardgivarbyten: tuple[Vardgivarbyte, ...] | None = many("Changes of the unit's care provider.")
+    rutiner: Rutiner | None = optional("Local routines the unit declares; absent: not reported.")
+    it: ItMiljo | None = optional("IT systems and connections; absent: not reported.")
+    utrustning: Utrustning | None = optional("Equipment and premises network; absent: not reported.")
+    drift: Drift | None = optional("Services offered, contact routes, subcontractors, laboratories; absent: not reported.")
+    naromradesplan: Naromradesplan | None = optional("The joint local-area plan (närområdesplan); absent: not reported.")
+    e_tjanst_mottagare: tuple[Yrke, ...] | None = many(
+        "Professions patients can contact through the 1177 e-services at the unit."
+    )
     tillagg: Tillagg | None = tillagg()
 
     def staff_with(self, funktion: Funktion) -> tuple[Medarbetare, ...]:

@@ -7,7 +7,29 @@ import attrs
 from primarvard_sdk.domain._fields import Tidpunkt, Tillagg, many, optional, tillagg
 from primarvard_sdk.domain.codes import Hanvisning, Kontakttyp, Lan, Vaccin
 from primarvard_sdk.domain.common import Oppettid
+from primarvard_sdk.domain.kontakt import (
+    Ambulansbedomning,
+    Barnhalsovard,
+    Halsovalslistning,
+    Journalmall,
+    Migrantplacering,
+    Patientavgift,
+    Tolk,
+    Vaccination,
+)
+from primarvard_sdk.domain.listning import Kandidat
 from primarvard_sdk.domain.people import Person
+from primarvard_sdk.domain.vardinsats import (
+    Besoksplats,
+    Dodsfall,
+    Hemsjukvard,
+    Lakemedel,
+    Mottagande,
+    Provtagning,
+    Rehabilitering,
+    Sip,
+    Suicidrisk,
+)
 
 __all__ = ["Vardkontakt"]
 
@@ -42,5 +64,68 @@ class Vardkontakt:
     ordinarie_oppettider: tuple[Oppettid, ...] | None = many(
         "The unit's ordinary weekly opening hours (helgdag: its hours on public holidays and the "
         "eves; no entry for a day: closed that day), for duties that hold during ordinary opening hours."
+    )
+    mottagande: Mottagande | None = optional(
+        "How the unit met the person: what was asked for, received or refused and why, and the ties to the "
+        "unit's local area, jour area and filial. Absent: not reported."
+    )
+    besoksplats: Besoksplats | None = optional("Where the visit took place (bvc_mottagning, hemmet, ...). Absent: not reported.")
+    dodsfall: Dodsfall | None = optional("A death the contact handles and its certificates. Absent: not reported.")
+    sip: Sip | None = optional("The patient's coordinated individual plan (SIP) facts. Absent: not reported.")
+    provtagning: Provtagning | None = optional("A sample taken at the contact: who ordered it, who analysed it. Absent: not reported.")
+    hemsjukvard: Hemsjukvard | None = optional("Home health care and home-visit grounds. Absent: not reported.")
+    rehabilitering: Rehabilitering | None = optional("A rehabilitation episode and its plan. Absent: not reported.")
+    lakemedel: Lakemedel | None = optional("Prescriptions and the medication list at the contact. Absent: not reported.")
+    suicidrisk: Suicidrisk | None = optional("Suspected suicide risk and its assessment. Absent: not reported.")
+    tolk: Tolk | None = optional(
+        "The patient's need of an interpreter at the contact and the interpreter arranged. Absent: not reported."
+    )
+    patientavgift: Patientavgift | None = optional(
+        "The patient fee charged for the contact and the fee the region's decision sets. Absent: not reported."
+    )
+    vaccination: Vaccination | None = optional(
+        "A vaccination at the contact: given, registered, declined by the unit. Absent: not reported."
+    )
+    barnhalsovard: Barnhalsovard | None = optional(
+        "What the contact is in child health care (a programme health examination, a team visit). "
+        "Absent: not reported."
+    )
+    hanvisad: bool | None = optional(
+        "The patient was referred elsewhere (hanvisad_till says where); false: not referred, the unit took care "
+        "of the patient. Absent: not reported."
+    )
+    akut_medicinska_skal: bool | None = optional(
+        "A referral to an emergency destination (akutmottagningen, or 112/ambulance) was made for medical "
+        "reasons; false: it was not. Absent: not reported."
+    )
+    ambulans: Ambulansbedomning | None = optional(
+        "The ambulance staff's judgement that the patient can stay at home and the unit's call-back. "
+        "Absent: not reported."
+    )
+    halsovalslistning: Halsovalslistning | None = optional(
+        "The patient's listing in the region's hälsoval: whether, at which unit and in which locality. "
+        "Absent: not reported."
+    )
+    fysiska_besok_orter: tuple[str, ...] | None = many(
+        "The localities (orter) where the unit offers physical visits."
+    )
+    overenskommelse_narmaste_enhet: bool | None = optional(
+        "The patient's listing unit and the unit nearest by road have agreed that the nearest confirms deaths and "
+        "issues death and care certificates; false: no such agreement. Absent: not reported."
+    )
+    kandidater: tuple[Kandidat, ...] | None = many(
+        "Units among which the contact's responsible unit is decided: their nyckelkodsområden (placement by "
+        "Migrationsverket) or their road distance in km from the place of the event (a death, a certificate)."
+    )
+    migrantplacering: Migrantplacering | None = optional(
+        "The person's placement by Migrationsverket. Absent: not reported."
+    )
+    vfsp_remiss: bool | None = optional(
+        "The contact is made under a referral in the region's care pathway for suicide prevention (VFSP); "
+        "false: it is not. Absent: not reported."
+    )
+    journalmall: Journalmall | None = optional(
+        "The journal template the contact was documented in (suicidriskbedomning, annan, ingen). "
+        "Absent: not reported."
     )
     tillagg: Tillagg | None = tillagg()

@@ -6,16 +6,16 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from primarvard_kalmar.items import (
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import Forandringstyp, Uppfoljning
+from primarvard_sdk.findings import deadline_outcome, finding, indeterminate, not_applicable, worst
+from primarvard_sdk.items import (
     codes_in_any_edition,
     codes_on,
     edition_id,
     none_in_force,
     outside_note,
 )
-from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Forandringstyp, Uppfoljning
-from primarvard_sdk.findings import deadline_outcome, finding, indeterminate, not_applicable, worst
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_sdk.plugin import Implementations
 

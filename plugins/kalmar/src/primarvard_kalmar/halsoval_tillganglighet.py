@@ -16,7 +16,6 @@ from primarvard_kalmar.halsoval_tider import (
     minutes,
     weekly_hours,
 )
-from primarvard_kalmar.items import edition_id, none_in_force, outside_note
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
@@ -29,6 +28,7 @@ from primarvard_sdk.domain import (
     minute_of_day,
 )
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
+from primarvard_sdk.items import edition_id, none_in_force, outside_note
 from primarvard_sdk.model import Finding
 
 __all__ = ["deviation_status"]

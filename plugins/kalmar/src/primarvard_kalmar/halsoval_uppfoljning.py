@@ -7,7 +7,6 @@ from fractions import Fraction
 from typing import Any
 
 from primarvard_kalmar.halsoval_common import announced_changes, fmt, join_ids, rules
-from primarvard_kalmar.items import edition_id, none_in_force, outside_note
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Fordelning, Fordelningstyp, Uppfoljning
@@ -21,6 +20,7 @@ from primarvard_sdk.findings import (
     passed,
     worst,
 )
+from primarvard_sdk.items import edition_id, none_in_force, outside_note
 from primarvard_sdk.model import Finding, Outcome
 
 __all__ = ["exact_shares"]

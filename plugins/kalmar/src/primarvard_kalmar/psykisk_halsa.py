@@ -9,7 +9,7 @@ the evaluation day. Rules that judge the dated items of one document (new hires'
 starts, closures, announced changes, a shortfall) judge each item by its own day
 (``governing_day: each_item``): the edition in force on that day and its parameter values
 (``ctx.param(name, on=day)``); an item dated outside every edition is listed, not judged (see
-:mod:`primarvard_kalmar.items`).
+:mod:`primarvard_sdk.items`).
 """
 
 from __future__ import annotations
@@ -25,13 +25,6 @@ from primarvard_kalmar import (  # noqa: F401 - imported for their registrations
     psykisk_halsa_kontakt,
     psykisk_halsa_rapportering,
     psykisk_halsa_val,
-)
-from primarvard_kalmar.items import (
-    codes_in_any_edition,
-    codes_on,
-    edition_id,
-    none_in_force,
-    outside_note,
 )
 from primarvard_kalmar.psykisk_halsa_common import rules
 from primarvard_sdk import calendar
@@ -70,6 +63,13 @@ from primarvard_sdk.findings import (
     not_applicable,
     passed,
     worst,
+)
+from primarvard_sdk.items import (
+    codes_in_any_edition,
+    codes_on,
+    edition_id,
+    none_in_force,
+    outside_note,
 )
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_sdk.shapes import AgeRange, Deadline, Note, When

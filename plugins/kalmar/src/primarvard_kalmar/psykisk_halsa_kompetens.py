@@ -1,5 +1,53 @@
-"""Staff, competence and supervision (kalmar.psykisk_halsa): rules of the further obligations read from the rulebook."""
+"""Staff, competence and supervision (kalmar.psykisk_halsa): rules of the further obligations read from the rulebook.
+
+Supervision, proof of competence and the national tariff are the functions of
+``halsoval_kompetens`` (one obligation, one function), registered here under this programme's ids
+with this programme's parameters.
+"""
 
 from __future__ import annotations
 
-from primarvard_kalmar.psykisk_halsa_common import rules  # noqa: F401 - rules register on it
+from primarvard_kalmar.halsoval_kompetens import handledning, kompetensbevis
+from primarvard_kalmar.psykisk_halsa_common import rules
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import Medarbetare, Vardenhet
+from primarvard_sdk.domain.kompetens import Verdict, each_staff, nationella_taxan, staff_paths
+from primarvard_sdk.model import Finding
+
+rules.implement("kalmar.psykisk_halsa.vardenhet.handledning")(handledning)
+rules.implement("kalmar.psykisk_halsa.uppfoljning.kompetensbevis")(kompetensbevis)
+rules.implement("kalmar.psykisk_halsa.vardenhet.nationella_taxan")(nationella_taxan)
+
+
+@rules.implement("kalmar.psykisk_halsa.vardenhet.svenska_sprak")
+def svenska_sprak(doc: Vardenhet, ctx: RuleContext) -> Finding:
+    def scope(i: int, m: Medarbetare) -> Verdict:
+        return m.patientkontakt, staff_paths(i, m, "patientkontakt")
+
+    def judge(i: int, m: Medarbetare) -> Verdict:
+        return m.talar_svenska, staff_paths(i, m, "talar_svenska")
+
+    return each_staff(
+        doc.personal, judge, scope=scope,
+        sv="anställda som har kontakt med invånare, patienter och närstående ska tala och förstå svenska",
+        en="staff in contact with residents, patients and relatives are to speak and understand Swedish",
+        none_sv="Ingen medarbetare har kontakt med invånare, patienter eller närstående enligt redovisningen.",
+        none_en="According to the staff reported, no staff member has contact with residents, patients or relatives.",
+        none_reason="ingen_patientkontakt",
+    )
+
+
+@rules.implement("kalmar.psykisk_halsa.vardenhet.patientsakerhetsutbildning")
+def patientsakerhetsutbildning(doc: Vardenhet, ctx: RuleContext) -> Finding:
+    def judge(i: int, m: Medarbetare) -> Verdict:
+        return m.patientsakerhetsutbildning, staff_paths(i, m, "patientsakerhetsutbildning")
+
+    return each_staff(
+        doc.personal, judge,
+        sv="samtliga medarbetare ska ha genomgått Socialstyrelsens digitala patientsäkerhetsutbildning "
+           "med godkänt resultat",
+        en="every staff member is to have completed Socialstyrelsen's digital patient-safety training with a pass",
+        none_sv="Ingen personal är redovisad ([]).",
+        none_en="The staff reported is empty ([]).",
+        none_reason="ingen_personal",
+    )

@@ -2,4 +2,552 @@
 
 from __future__ import annotations
 
-from primarvard_varmland.vardcentral_common import rules  # noqa: F401 - rules register on it
+from datetime import datetime
+from fractions import Fraction
+from typing import Any
+
+from primarvard_sdk import calendar
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import (
+    Avvisningsskal,
+    Besoksplats,
+    Insats,
+    Kontakttyp,
+    Uppfoljning,
+    Vardkontakt,
+    Vistelsestatus,
+    local_day,
+)
+from primarvard_sdk.findings import decision, failed, indeterminate, not_applicable, passed, warning
+from primarvard_sdk.model import Finding
+from primarvard_sdk.shapes import Deadline, Declared, Fact, When
+from primarvard_varmland.vardcentral_common import (
+    DAY_SV,
+    code,
+    day_key,
+    exact,
+    is_open_at,
+    parse_time,
+    rules,
+)
+
+__all__: list[str] = []
+
+#: Refusal reasons that are the person's listing (listning: not listed at the unit; listningstak,
+#: listningsstopp, max_byten, kollektiv_listning: the unit's or the person's listing situation).
+_LISTING = (Avvisningsskal.listning, Avvisningsskal.listningstak, Avvisningsskal.listningsstopp,
+            Avvisningsskal.max_byten, Avvisningsskal.kollektiv_listning)
+
+#: Refusal reasons that are where the person is listed, registered or lives.
+_RESIDENCE_OR_LISTING = (Avvisningsskal.listning, Avvisningsskal.folkbokforing, Avvisningsskal.annan_kommun)
+
+
+def _received(kontakt: Vardkontakt, what_sv: str, what_en: str, **values: Any) -> Finding:
+    """Accept when the unit received the person, reject when it refused; indeterminate when not reported."""
+    mottagande = kontakt.mottagande
+    received = mottagande.mottagen if mottagande else None
+    if received is None:
+        return indeterminate("$.mottagande.mottagen", **values)
+    if received:
+        return decision("accept", f"{what_sv}: personen togs emot.", f"{what_en}: the person was received.", **values)
+    reason = code(mottagande.skal) if mottagande else None
+    because_sv = f" (skäl: {reason})" if reason else ""
+    because_en = f" (reason: {reason})" if reason else ""
+    return decision(
+        "reject",
+        f"{what_sv}: personen nekades eller hänvisades bort{because_sv}.",
+        f"{what_en}: the person was refused or sent elsewhere{because_en}.",
+        reason=reason,
+        **values,
+    )
+
+
+def _insats(kontakt: Vardkontakt, wanted: tuple[Insats, ...], sv: str, en: str) -> Finding | None:
+    """Scope by what was asked for: indeterminate when unknown, not_applicable when another effort."""
+    insats = kontakt.mottagande.insats if kontakt.mottagande else None
+    if insats is None:
+        return indeterminate("$.mottagande.insats")
+    if insats not in wanted:
+        return not_applicable(f"Kontakten gäller inte {sv} ({insats.value}).", f"The contact is not about {en} "
+                              f"({insats.value}).", reason="other_insats")
+    return None
+
+
+def _any_true(states: dict[str, bool | None]) -> bool | list[str]:
+    """True when one state holds, False when all are reported false, else the unreported paths."""
+    if any(v is True for v in states.values()):
+        return True
+    unknown = [p for p, v in states.items() if v is None]
+    return unknown or False
+
+
+def _ties(kontakt: Vardkontakt, *names: str) -> bool | list[str]:
+    """True when one of the flags on ``mottagande`` holds, False when all are reported false, else the
+    paths of the flags not reported."""
+    mottagande = kontakt.mottagande
+    return _any_true({f"$.mottagande.{n}": (getattr(mottagande, n) if mottagande else None) for n in names})
+
+
+# --- 1.2.1 Vårdcentralens uppdrag ------------------------------------------------------------
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.akut_oavsett_listning")
+def akut_oavsett_listning(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    mottagande = kontakt.mottagande
+    acute = mottagande.akut_behov if mottagande else None
+    if acute is None:
+        return indeterminate("$.mottagande.akut_behov")
+    if not acute:
+        return not_applicable(
+            "Patienten bedömdes inte behöva akuta insatser; skyldigheten att ta emot icke akuta patienter kvarstår "
+            "men avgörs inte här.",
+            "The patient was not judged to need acute care; the duty to receive non-acute patients remains but is "
+            "not decided here.",
+            reason="not_acute",
+        )
+    assert mottagande is not None
+    listed = kontakt.listad_vid_enheten
+    if mottagande.mottagen is None:
+        return indeterminate("$.mottagande.mottagen", listed=listed)
+    if mottagande.mottagen:
+        return decision("accept", "Patienten i akut behov av medicinskt motiverade insatser togs emot.",
+                        "The patient in acute need of medically motivated care was received.", listed=listed)
+    if mottagande.skal is None:
+        return indeterminate("$.mottagande.skal", listed=listed)
+    reason = mottagande.skal.value
+    if mottagande.skal in _LISTING:
+        return decision(
+            "reject",
+            f"Patienten bedömdes vara i akut behov av medicinskt motiverade insatser och nekades eller hänvisades bort "
+            f"med ett skäl som gäller listning ({reason}); vårdcentralen är alltid skyldig att akut ta emot oavsett "
+            "om patienten är listad där eller inte.",
+            f"The patient was judged to need medically motivated care acutely and was refused or sent elsewhere for a "
+            f"reason of listing ({reason}); the vårdcentral must always receive such patients acutely, listed there "
+            "or not.",
+            reason=reason,
+            listed=listed,
+        )
+    return not_applicable(
+        f"Patienten nekades eller hänvisades bort av annat skäl än listning ({reason}); det avgörs inte här (att "
+        "åtgärder som kräver sjukhusens resurser inte ingår i åtagandet avgörs på annat håll).",
+        f"The patient was refused or sent elsewhere for another reason than listing ({reason}); that is not decided "
+        "here (that measures needing the hospitals' resources are outside the commitment is decided elsewhere).",
+        reason="other_reason",
+        refusal_reason=reason,
+        listed=listed,
+    )
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.dodsfall_naromrade")
+def dodsfall_naromrade(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    scoped = _insats(kontakt, (Insats.konstatera_dodsfall, Insats.vardintyg),
+                     "dödsfall eller intyg för tvångsvård", "a death or a certificate for compulsory care")
+    if scoped is not None:
+        return scoped
+    mottagande = kontakt.mottagande
+    assert mottagande is not None
+    if mottagande.mottagen is None:
+        return indeterminate("$.mottagande.mottagen")
+    if mottagande.mottagen:
+        return decision("accept", "Vårdcentralen tog sig an ärendet.", "The vårdcentral took on the matter.")
+    if mottagande.skal is None:
+        return indeterminate("$.mottagande.skal")
+    reason = mottagande.skal.value
+    if mottagande.skal not in _RESIDENCE_OR_LISTING:
+        return not_applicable(
+            f"Ärendet avböjdes av annat skäl än listning, folkbokföring eller bosättning ({reason}); fördelningen "
+            "mellan vårdgivarna följer närområdesplanen och avgörs inte här.",
+            f"The matter was declined for another reason than listing, registration or residence ({reason}); the "
+            "split between providers follows the närområdesplan and is not decided here.",
+            reason="other_reason",
+            refusal_reason=reason,
+        )
+    tie = _any_true({
+        "$.listad_vid_enheten": kontakt.listad_vid_enheten,
+        "$.mottagande.bosatt_i_naromradet": mottagande.bosatt_i_naromradet,
+        "$.mottagande.vistas_i_naromradet": mottagande.vistas_i_naromradet,
+    })
+    if isinstance(tie, list):
+        return indeterminate(*tie)
+    if not tie:
+        return not_applicable(
+            "Personen är varken listad vid vårdcentralen eller bor eller vistas i närområdet.",
+            "The person is neither listed at the vårdcentral nor lives or stays in the local area.",
+            reason="outside_area",
+        )
+    return decision(
+        "reject",
+        f"Ärendet avböjdes med skälet {reason}, men ansvaret gäller såväl listade individer som andra som vistas "
+        "eller bor i närområdet.",
+        f"The matter was declined for {reason}, but the duty covers listed persons and others who stay or live "
+        "in the local area alike.",
+        reason=reason,
+        listed=kontakt.listad_vid_enheten,
+    )
+
+
+# --- 1.2.13 Närområdesansvar › 2. Dödsbevis och vårdintyg -----------------------------------
+
+rules.shape(Deadline(
+    "varmland.vardcentral.vardkontakt.dodsorsaksintyg_nasta_vardag",
+    event="dodsfall.konstaterat",
+    count="vardagar",
+    parameter="weekdays",
+    done="dodsfall.ordinarie_lakare_kontaktad",
+    outside=(
+        When("dodsfall.ansvarig_enligt_naromradesplan", flag=False, known=True, reason="not_responsible",
+             sv="Vårdcentralen är inte ansvarig för den avlidne enligt närområdesplanen.",
+             en="The vårdcentral is not responsible for the deceased under the närområdesplan."),
+        When("dodsfall.dodsorsaksintyg_av_enheten", known=True, reason="issued_itself",
+             sv="Vårdcentralen utfärdade dödsorsaksintyget själv.",
+             en="The vårdcentral issued the cause-of-death certificate itself."),
+    ),
+    sv="Den avlidnes ordinarie läkare ska kontaktas för dödsorsaksintyget senast nästa vardag, {due} "
+       "(dödsfallet konstaterades {event}).",
+    en="The deceased's regular physician must be contacted for the cause-of-death certificate by the next "
+       "weekday, {due} (the death was confirmed on {event}).",
+))
+
+
+# --- 1.2.2 Rehabiliteringskoordinering (asylum seekers and refugees) ------------------------
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.asylsokande")
+def asylsokande(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    status = kontakt.patient.vistelsestatus if kontakt.patient else None
+    refugee = kontakt.mottagande.flykting if kontakt.mottagande else None
+    if status is not Vistelsestatus.asylsokande and refugee is not True:
+        missing = [p for p, v in (("$.patient.vistelsestatus", status), ("$.mottagande.flykting", refugee)) if v is None]
+        if missing:
+            return indeterminate(*missing)
+        return not_applicable("Personen är varken asylsökande eller flykting.",
+                              "The person is neither an asylum seeker nor a refugee.", reason="not_asylum_or_refugee")
+    tie = _ties(kontakt, "bosatt_i_naromradet", "vistas_i_naromradet")
+    if isinstance(tie, list):
+        return indeterminate(*tie)
+    if not tie:
+        return not_applicable("Personen finns inte inom vårdcentralens närområde.",
+                              "The person is not within the vårdcentral's local area.", reason="outside_area")
+    if kontakt.kan_ej_vanta is None:
+        return indeterminate("$.kan_ej_vanta")
+    if not kontakt.kan_ej_vanta:
+        return not_applicable("Vården bedömdes kunna anstå.", "The care was judged able to wait.", reason="can_wait")
+    return _received(kontakt, "Asylsökande eller flykting i närområdet med vård som inte kan anstå",
+                     "Asylum seeker or refugee in the local area with care that cannot wait")
+
+
+# --- 1.2.3 Barnhälsovård --------------------------------------------------------------------
+
+_BVC_CLINICS = (Besoksplats.bvc_mottagning, Besoksplats.bhv_mottagning_familjecentral)
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.bvc_lakarinsatser")
+def bvc_lakarinsatser(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    scoped = _insats(kontakt, (Insats.bvc_lakarinsats,), "förebyggande läkarinsats i barnhälsovården",
+                     "a preventive physician visit in child health care")
+    if scoped is not None:
+        return scoped
+    assert kontakt.utford is not None  # the governing day
+    day = local_day(kontakt.utford)
+    if kontakt.patient is None:
+        return indeterminate("$.patient")
+    age = kontakt.patient.age_on(day)
+    if age is None:
+        return indeterminate("$.patient.fodelsedatum", "$.patient.personnummer")
+    low, high = ctx.param("min_age"), ctx.param("max_age")
+    if not low <= age <= high:
+        return not_applicable(f"Barnet är {age} år på besöksdagen {day.isoformat()}; läkarinsatsen gäller barn 0–6 år.",
+                              f"The child is {age} on the visit day {day.isoformat()}; the duty covers children 0–6.",
+                              reason="age", age=age, reference_day=day)
+    if kontakt.listad_vid_enheten is None:
+        return indeterminate("$.listad_vid_enheten", age=age)
+    if not kontakt.listad_vid_enheten:
+        return not_applicable("Barnet är inte listat vid vårdcentralen.", "The child is not listed at the vårdcentral.",
+                              reason="not_listed", age=age)
+    if kontakt.besoksplats is None:
+        return indeterminate("$.besoksplats", age=age)
+    place = Besoksplats(str(ctx.param("place")))
+    if kontakt.besoksplats is place or kontakt.besoksplats in _BVC_CLINICS:
+        return decision("accept", f"Läkarbesöket för det listade barnet ({age} år) hölls på BVC-mottagningen.",
+                        f"The physician visit for the listed child (age {age}) was held at the BVC clinic.",
+                        age=age, place=kontakt.besoksplats.value)
+    return decision("reject", f"Läkarbesöket för det listade barnet ({age} år) hölls inte på BVC-mottagningen "
+                    f"({kontakt.besoksplats.value}); läkarbesöken ska förläggas till BVC-mottagningen.",
+                    f"The physician visit for the listed child (age {age}) was not held at the BVC clinic "
+                    f"({kontakt.besoksplats.value}); physician visits must be held at the BVC clinic.",
+                    age=age, place=kontakt.besoksplats.value)
+
+
+# --- 1.2.11 Samverkan -----------------------------------------------------------------------
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.sip")
+def sip(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    plan = kontakt.sip
+    needs = {n: (getattr(plan, n) if plan else None) for n in ("behov_hsl", "behov_sol", "samordningsbehov")}
+    if any(v is False for v in needs.values()):
+        lacking = ", ".join(n for n, v in needs.items() if v is False)
+        return not_applicable(f"Behoven som gör SIP obligatorisk föreligger inte ({lacking}).",
+                              f"The needs that make a SIP due are not present ({lacking}).", reason="no_sip_need")
+    unknown = [f"$.sip.{n}" for n, v in needs.items() if v is None]
+    if unknown:
+        return indeterminate(*unknown)
+    assert plan is not None
+    if plan.erbjuden:
+        return passed("Patienten med behov av insatser enligt både HSL och SoL och av samordning erbjöds SIP.",
+                      "The patient needing efforts under both HSL and SoL and coordination was offered a SIP.")
+    if plan.nekad:
+        return failed("Patienten har behov av insatser enligt både HSL och SoL och av samordning, men vårdcentralen har "
+                      "angett att ingen SIP ska erbjudas.",
+                      "The patient needs efforts under both HSL and SoL and coordination, but the vårdcentral has "
+                      "declared that no SIP is to be offered.", status="refused")
+    if plan.erbjuden is None:
+        return indeterminate("$.sip.erbjuden")
+    return warning("Patienten har behov av insatser enligt både HSL och SoL och av samordning; SIP är inte erbjuden "
+                   "ännu. Texten anger ingen tid: erbjudandet är öppet.",
+                   "The patient needs efforts under both HSL and SoL and coordination; no SIP has been offered yet. "
+                   "The text sets no time: the offer is open.", status="open")
+
+
+# --- 1.2.12 Jouråtagande --------------------------------------------------------------------
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.lakare_i_beredskap_ansvar")
+def lakare_i_beredskap_ansvar(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    on_call = kontakt.mottagande.beredskap if kontakt.mottagande else None
+    if on_call is None:
+        return indeterminate("$.mottagande.beredskap")
+    if not on_call:
+        return not_applicable("Kontakten gäller inte läkare i beredskap.", "The contact does not concern the physician "
+                              "on call.", reason="not_on_call")
+    if not isinstance(kontakt.sokte, datetime):
+        return indeterminate(
+            "$.sokte",
+            sv="Kan inte avgöras: klockslaget saknas ($.sokte anger bara en dag); dagtid och övrig tid skiljs åt av "
+               "klockan.",
+            en="Cannot be decided: the time of day is missing ($.sokte gives only a day); daytime and other times are "
+               "told apart by the clock.",
+        )
+    local = calendar.to_local(kontakt.sokte)
+    at = f"{local:%Y-%m-%d %H:%M}"
+    schedule = kontakt.ordinarie_oppettider
+    if schedule is not None:
+        daytime = is_open_at(schedule, kontakt.sokte)
+        key = day_key(local.date())
+        window_sv = f"vårdcentralens ordinarie öppettid, {DAY_SV[key]}"
+        window_en = f"the vårdcentral's ordinary opening hours, {key}"
+        basis = "ordinarie_oppettider"
+    else:
+        window = ctx.param("daytime")
+        if str(window["days"]) != "vardag":
+            raise ValueError(f"daytime.days {window['days']!r}: expected vardag")
+        start, end = parse_time(window["from"]), parse_time(window["to"])
+        wall = local.time().replace(tzinfo=None)
+        daytime = calendar.is_vardag(local.date()) and start <= wall < end
+        window_sv = f"vardag {start:%H:%M}–{end:%H:%M}"
+        window_en = f"a weekday {start:%H:%M}–{end:%H:%M}"
+        basis = "daytime"
+    if daytime:
+        return decision(
+            "accept",
+            f"{at} är dagtid ({window_sv}): vårdcentralen har ansvaret för läkare i beredskap.",
+            f"{at} is daytime ({window_en}): the vårdcentral is responsible for the physician on call.",
+            responsible="vardcentral", local_time=at, daytime_basis=basis,
+        )
+    return decision(
+        "route",
+        f"{at} är inte dagtid ({window_sv}): jourcentralen har ansvaret för läkare i beredskap.",
+        f"{at} is not daytime ({window_en}): the jourcentral is responsible for the physician on call.",
+        route="jourcentral", responsible="jourcentral", local_time=at, daytime_basis=basis,
+    )
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.jour_omfattning")
+def jour_omfattning(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    at_jour = kontakt.mottagande.jourcentral if kontakt.mottagande else None
+    if at_jour is None:
+        return indeterminate("$.mottagande.jourcentral")
+    if not at_jour:
+        return not_applicable("Kontakten gäller inte jouren.", "The contact is not with the on-call service.",
+                              reason="not_jour")
+    tie = _ties(kontakt, "bosatt_i_jouromradet", "vistas_i_jouromradet", "listad_i_jouromradet")
+    if isinstance(tie, list):
+        return indeterminate(*tie)
+    if not tie:
+        return not_applicable(
+            "Personen varken bor, vistas tillfälligt eller är ansluten till en vårdcentral i jourområdet.",
+            "The person neither lives, stays temporarily nor is listed at a vårdcentral in the jour area.",
+            reason="outside_jour_area",
+        )
+    mottagande = kontakt.mottagande
+    assert mottagande is not None
+    if mottagande.mottagen is None:
+        return indeterminate("$.mottagande.mottagen")
+    if mottagande.mottagen:
+        return decision("accept", "Personen omfattas av jouråtagandet och togs emot.",
+                        "The person is covered by the on-call duty and was received.")
+    if mottagande.skal is None:
+        return indeterminate("$.mottagande.skal")
+    if mottagande.skal in _RESIDENCE_OR_LISTING:
+        return decision(
+            "reject",
+            f"Personen omfattas av jouråtagandet (bor, vistas tillfälligt eller är ansluten i jourområdet) men nekades "
+            f"med skälet {mottagande.skal.value}.",
+            f"The person is covered by the on-call duty (lives, stays temporarily or is listed in the jour area) but "
+            f"was refused for {mottagande.skal.value}.",
+            reason=mottagande.skal.value,
+        )
+    return not_applicable(
+        f"Personen nekades av annat skäl än bosättning eller listning ({mottagande.skal.value}); det avgörs inte här.",
+        f"The person was refused for another reason than residence or listing ({mottagande.skal.value}); that is "
+        "not decided here.",
+        reason="other_reason",
+    )
+
+
+# --- 1.2.14 Rehabilitering ------------------------------------------------------------------
+
+rules.shape(Declared(
+    "varmland.vardcentral.vardkontakt.rehabiliteringsplan",
+    facts=(
+        Fact("rehabilitering.plan_med_patienten", sv="en individuell rehabiliteringsplan upprättad tillsammans med "
+             "patienten", en="an individual rehabilitation plan drawn up together with the patient"),
+        Fact("rehabilitering.plan_i_journalen", sv="planen dokumenterad i journalen",
+             en="the plan documented in the journal"),
+    ),
+    outside=(When("rehabilitering.pagaende", flag=False, known=True, reason="no_rehabilitation",
+                  sv="Patienten är inte i rehabilitering vid vårdcentralen.",
+                  en="The patient is not in rehabilitation at the vårdcentral."),),
+    sv="En individuell rehabiliteringsplan är upprättad tillsammans med patienten och dokumenterad i journalen.",
+    en="An individual rehabilitation plan is drawn up together with the patient and documented in the journal.",
+))
+
+
+# --- 1.4 Tillgänglighet (a period's visits) -------------------------------------------------
+
+
+def _majority(counted: int, total: int, ctx: RuleContext, sv: str, en: str, **values: Any) -> Finding:
+    """Pass when counted/total is strictly above the parameter min_share_exclusive (exact fractions)."""
+    floor = exact(ctx.param("min_share_exclusive"))
+    share = Fraction(counted, total)
+    shown = f"{counted}/{total}"
+    values = {"required": float(floor), "declared": round(float(share), 4), "share_exact": str(share),
+              "counted": counted, "total": total, **values}
+    if share > floor:
+        return passed(f"{sv} {shown}, mer än hälften.", f"{en} {shown}, more than half.", **values)
+    return failed(f"{sv} {shown}, inte mer än hälften (merparten krävs).",
+                  f"{en} {shown}, not more than half (the main part is required).", **values)
+
+
+#: Contact kinds that are not visits made at the vårdcentral: home visits (and home health care, given in
+#: the patient's home), telephone and digital contacts.
+_NOT_AT_CLINIC = (Kontakttyp.hembesok, Kontakttyp.akut_hembesok, Kontakttyp.hemsjukvard, Kontakttyp.telefon,
+                  Kontakttyp.digital)
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.besok_avtalad_adress")
+def besok_avtalad_adress(doc: Uppfoljning, ctx: RuleContext) -> Finding:
+    basis = str(ctx.param("basis"))
+    if basis != "visit_count":
+        raise ValueError(f"basis {basis!r}: expected visit_count")
+    assert doc.period is not None  # the governing day
+    first, last = doc.period.fran, doc.period.till
+    if doc.besok is None:
+        return indeterminate("$.besok")
+    missing: list[str] = []
+    outside: list[str] = []
+    at_clinic = at_address = 0
+    for i, b in enumerate(doc.besok):
+        if b.datum is not None and (b.datum < first or (last is not None and b.datum > last)):
+            outside.append(f"$.besok[{i}]")
+            continue
+        if b.typ is None:
+            missing.append(f"$.besok[{i}].typ")
+            continue
+        if b.typ in _NOT_AT_CLINIC:
+            continue
+        at_clinic += 1
+        if b.avtalad_adress is None:
+            missing.append(f"$.besok[{i}].avtalad_adress")
+        elif b.avtalad_adress:
+            at_address += 1
+    if missing:
+        return indeterminate(*missing, outside_period=outside)
+    if at_clinic == 0:
+        return not_applicable("Inga besök på vårdcentralen under perioden.", "No visits at the vårdcentral in the period.",
+                              reason="no_visits", outside_period=outside)
+    return _majority(at_address, at_clinic, ctx, "Besök på vårdcentralen på avtalets adress:",
+                     "Visits at the vårdcentral at the agreement's address:", outside_period=outside)
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.videobesok_erbjudande")
+def videobesok_erbjudande(doc: Uppfoljning, ctx: RuleContext) -> Finding:
+    if doc.besok is None:
+        return indeterminate("$.besok")
+    missing: list[str] = []
+    suitable = offered = 0
+    for i, b in enumerate(doc.besok):
+        if b.video_lamplig is None:
+            missing.append(f"$.besok[{i}].video_lamplig")
+            continue
+        if not b.video_lamplig:
+            continue
+        suitable += 1
+        if b.video_erbjuden is None:
+            missing.append(f"$.besok[{i}].video_erbjuden")
+        elif b.video_erbjuden:
+            offered += 1
+    if missing:
+        return indeterminate(*missing)
+    if suitable == 0:
+        return not_applicable("Inga besök under perioden kunde ur medicinsk synvinkel genomföras som videobesök.",
+                              "No visit in the period could medically be held as a video visit.", reason="no_suitable")
+    return _majority(offered, suitable, ctx, "Videobesök erbjudna av de besök som kunde genomföras som videobesök:",
+                     "Video visits offered of the visits that could be held as video visits:")
+
+
+# --- 1.0 Uppdraget (sampling for other specialist care) -------------------------------------
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.provtagning_specialistvard")
+def provtagning_specialistvard(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    scoped = _insats(kontakt, (Insats.provtagning,), "provtagning", "sampling")
+    if scoped is not None:
+        return scoped
+    prov = kontakt.provtagning
+    specialist = prov.specialistvardens_patient if prov else None
+    if specialist is None:
+        return indeterminate("$.provtagning.specialistvardens_patient")
+    if not specialist:
+        return not_applicable("Provtagningen gäller inte en patient inom övrig specialistvård.",
+                              "The sampling is not for a patient of other specialist care.", reason="not_specialist_care")
+    assert prov is not None and kontakt.mottagande is not None
+    if kontakt.mottagande.mottagen is None:
+        return indeterminate("$.mottagande.mottagen")
+    if kontakt.mottagande.mottagen:
+        return decision("accept", "Provtagning för övriga specialistvårdens patient: patienten togs emot.",
+                        "Sampling for a patient of other specialist care: the patient was received.")
+    if prov.provet_taget is False:
+        return decision(
+            "reject",
+            "Provtagningen för övriga specialistvårdens patient nekades; provtagning ingår alltid i åtagandet, "
+            "oavsett vilka analyser avtalet omfattar.",
+            "The sampling for a patient of other specialist care was refused; sampling is always part of the "
+            "commitment, whatever analyses the agreement covers.",
+            refused="provtagning",
+        )
+    if prov.i_avtalet:
+        return decision(
+            "reject",
+            "En analys som vårdcentralen enligt avtal åtagit sig att tillhandahålla nekades övriga specialistvårdens "
+            "patient.",
+            "An analysis the vårdcentral undertook by agreement to provide was refused to a patient of other "
+            "specialist care.",
+            refused="analys",
+        )
+    if prov.i_avtalet is False and prov.provet_taget:
+        return not_applicable("Provet togs; analysen som nekades ingår inte i det vårdcentralen enligt avtal åtagit sig.",
+                              "The sample was taken; the analysis refused is not among those the vårdcentral undertook "
+                              "by agreement.", reason="not_agreed")
+    return indeterminate(*[p for p, v in (("$.provtagning.provet_taget", prov.provet_taget),
+                                          ("$.provtagning.i_avtalet", prov.i_avtalet)) if v is None])

@@ -2,4 +2,361 @@
 
 from __future__ import annotations
 
-from primarvard_vasterbotten.halsoval_common import rules  # noqa: F401 - rules register on it
+from datetime import date, time
+from typing import Any
+
+from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import (
+    Bokningskanal,
+    ETjanst,
+    Medarbetare,
+    Samverkanstyp,
+    Tillganglighet,
+    Vardenhet,
+    Veckodag,
+    Yrke,
+)
+from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, warning
+from primarvard_sdk.model import Finding
+from primarvard_sdk.shapes import Declared, Fact, When
+from primarvard_vasterbotten.halsoval_common import covers, iso, joined, must_be_open, rules
+
+
+def _verdict(problems_sv: list[str], problems_en: list[str], missing: list[str], sv: str, en: str,
+             **values: Any) -> Finding:
+    """fail naming every problem; else indeterminate naming every unreported input; else pass."""
+    if problems_sv:
+        return failed("Kravet uppfylls inte: " + "; ".join(problems_sv) + ".",
+                      "Requirement not met: " + "; ".join(problems_en) + ".", **values)
+    if missing:
+        return indeterminate(*missing, **values)
+    return passed(sv, en, **values)
+
+
+@rules.implement("vasterbotten.halsoval.tillganglighet.telefon")
+def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    """Reachable by telephone during all ordinary opening hours (Monday–Friday 08.00–17.00)."""
+    if doc.telefontider is None:
+        return indeterminate("$.telefontider")
+    days: tuple[str, ...] = ctx.param("weekdays")
+    opens = time.fromisoformat(ctx.param("opens"))
+    closes = time.fromisoformat(ctx.param("closes"))
+    hours = f"{opens.strftime('%H:%M')}–{closes.strftime('%H:%M')}"
+    short = [d for d in days if not covers([t for t in doc.telefontider if t.dag == Veckodag(d)], opens, closes)]
+    values = {"required": f"{joined(days)} {hours}", "days_not_covered": short}
+    if short:
+        return failed(
+            f"Telefontiden täcker inte de ordinarie öppettiderna {hours} på: {joined(short)}.",
+            f"Telephone hours do not cover the ordinary opening hours {hours} on: {joined(short)}.",
+            **values,
+        )
+    return passed(
+        f"Hälsocentralen nås per telefon under de ordinarie öppettiderna, {hours} måndag–fredag.",
+        f"The hälsocentral is reachable by telephone during the ordinary opening hours, {hours} Monday–Friday.",
+        **values,
+    )
+
+
+@rules.implement("vasterbotten.halsoval.tillganglighet.utanfor_oppettid")
+def utanfor_oppettid(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    """Outside ordinary hours: physician input and district-nurse clinic input arranged, alone or
+    with another hälsocentral in Hälsoval."""
+    plan = doc.utanfor_oppettid
+    if plan is None:
+        return indeterminate("$.utanfor_oppettid")
+    problems_sv: list[str] = []
+    problems_en: list[str] = []
+    missing: list[str] = []
+    for name, sv, en in (
+        ("lakarinsatser", "akuta och planerade läkarinsatser", "acute and planned physician input"),
+        ("distriktsskoterskemottagning", "planerade insatser på mottagning av distriktssköterska",
+         "planned district-nurse clinic input"),
+    ):
+        value = getattr(plan, name)
+        if value is None:
+            missing.append(f"$.utanfor_oppettid.{name}")
+        elif not value:
+            problems_sv.append(f"{sv} utanför ordinarie öppettider är inte ordnade")
+            problems_en.append(f"{en} outside ordinary opening hours is not arranged")
+    if plan.samordnad_med is not None:
+        if plan.samordnad_med_i_halsoval is None:
+            missing.append("$.utanfor_oppettid.samordnad_med_i_halsoval")
+        elif not plan.samordnad_med_i_halsoval:
+            problems_sv.append(f"samordningen sker med {plan.samordnad_med}, som inte är en hälsocentral verksam inom Hälsoval")
+            problems_en.append(f"the work is coordinated with {plan.samordnad_med}, which is not a hälsocentral in Hälsoval")
+    how_sv = f"samordnat med {plan.samordnad_med}" if plan.samordnad_med else "i egen regi"
+    how_en = f"coordinated with {plan.samordnad_med}" if plan.samordnad_med else "on its own"
+    return _verdict(
+        problems_sv, problems_en, missing,
+        f"Utanför ordinarie öppettider ordnas läkarinsatser och distriktssköterskemottagning {how_sv}.",
+        f"Outside ordinary opening hours physician input and the district-nurse clinic are arranged {how_en}.",
+        partner=plan.samordnad_med,
+    )
+
+
+@rules.implement("vasterbotten.halsoval.tillganglighet.tidsbokning_kanaler")
+def tidsbokning_kanaler(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    """Visits can be booked both by telephone and by a visit to the hälsocentral."""
+    if doc.tidbokning is None:
+        return indeterminate("$.tidbokning")
+    required = [Bokningskanal(c) for c in ctx.param("required")]
+    lacking = [c.value for c in required if c not in doc.tidbokning]
+    values: dict[str, Any] = {"channels": sorted({c.value for c in doc.tidbokning}), "lacking": lacking}
+    if lacking:
+        return failed(
+            f"Besök kan inte bokas via: {joined(lacking)}.",
+            f"Visits cannot be booked through: {joined(lacking)}.",
+            **values,
+        )
+    return passed(
+        "Besök kan bokas via telefon och vid fysiskt besök på hälsocentralen.",
+        "Visits can be booked by telephone and by a visit to the hälsocentral.",
+        **values,
+    )
+
+
+def _works_on(m: Medarbetare, day: date) -> bool | None:
+    """Whether the staff member works at the unit on ``day``: started on or before it (the period
+    at the unit, ``verksam.fran``, and the employment start, ``anstallning_start``, where reported)
+    and not ended before it (``verksam.till``; absent: ongoing). ``None``: not known (the period at
+    the unit is not reported and no start after the day rules the person out)."""
+    starts = [d for d in (None if m.verksam is None else m.verksam.fran, m.anstallning_start) if d is not None]
+    if any(d > day for d in starts):
+        return False
+    if m.verksam is None:
+        return None
+    return m.verksam.till is None or m.verksam.till >= day
+
+
+@rules.implement("vasterbotten.halsoval.tillganglighet.e_tjanst_alla_professioner")
+def e_tjanst_alla_professioner(doc: Vardenhet, ctx: RuleContext) -> Finding:
+    """Every profession of the staff working at the unit on the day can be contacted through the
+    1177 e-services (the catch-all code ``annan`` names no profession and is not required)."""
+    missing: list[str] = []
+    if doc.personal is None:
+        missing.append("$.personal")
+    if doc.e_tjanst_mottagare is None:
+        missing.append("$.e_tjanst_mottagare")
+    day = ctx.day
+    reachable = None if doc.e_tjanst_mottagare is None else set(doc.e_tjanst_mottagare)
+    required: set[str] = set()
+    unreachable: set[str] = set()
+    not_working: list[int] = []
+    for i, m in enumerate(doc.personal or ()):
+        works = _works_on(m, day)
+        if works is False:
+            not_working.append(i)
+            continue
+        if m.yrke is Yrke.annan:
+            continue
+        if m.yrke is None:
+            missing.append(f"$.personal[{i}].yrke")
+        elif works:
+            required.add(m.yrke.value)
+            if reachable is not None and m.yrke not in reachable:
+                unreachable.add(m.yrke.value)
+        if works is None and (m.yrke is None or reachable is None or m.yrke not in reachable):
+            missing.append(f"$.personal[{i}].verksam")
+    professions = sorted(required)
+    values: dict[str, Any] = {"professions": professions, "unreachable": sorted(unreachable),
+                              "not_working_on_day": not_working}
+    return _verdict(
+        [f"via e-tjänsterna går det inte att kontakta: {joined(sorted(unreachable))}"] if unreachable else [],
+        [f"the e-services cannot be used to contact: {joined(sorted(unreachable))}"] if unreachable else [],
+        missing,
+        f"Alla professioner på hälsocentralen {iso(day)} ({joined(professions) or 'inga'}) kan kontaktas via 1177 "
+        "Vårdguidens e-tjänster.",
+        f"Every profession at the hälsocentral on {iso(day)} ({joined(professions) or 'none'}) can be contacted through "
+        "the 1177 e-services.",
+        **values,
+    )
+
+
+@rules.implement("vasterbotten.halsoval.tillganglighet.begransat_oppethallande_information")
+def begransat_oppethallande_information(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    """For each day of limited opening (as begransat_oppethallande finds them): the answering
+    machine names the hälsocentral callers are referred to, and the answering machine, the 1177.se
+    contact card and Beställarenheten are informed before the day begins."""
+    if doc.avvikande_dagar is None:
+        return indeterminate("$.avvikande_dagar")
+    channels = (
+        ("telefonsvarare", "telefonsvararen", "the answering machine"),
+        ("kontaktkort_1177", "kontaktkortet på 1177.se", "the 1177.se contact card"),
+        ("bestallarenheten", "Beställarenheten", "Beställarenheten"),
+    )
+    limited: list[date] = []
+    outside: list[date] = []
+    missing: list[str] = []
+    late_sv: list[str] = []
+    late_en: list[str] = []
+    pending: list[str] = []
+    unnamed: list[date] = []
+    for i, day in sorted(enumerate(doc.avvikande_dagar), key=lambda p: (p[1].datum, p[0])):
+        if ctx.edition_on(day.datum) is None:
+            outside.append(day.datum)
+            continue
+        if not must_be_open(day.datum, bool(ctx.param("eves_exempt", on=day.datum))):
+            continue
+        if day.oppettider is None:
+            missing.append(f"$.avvikande_dagar[{i}].oppettider")
+            continue
+        opens = time.fromisoformat(ctx.param("opens", on=day.datum))
+        closes = time.fromisoformat(ctx.param("closes", on=day.datum))
+        if covers(day.oppettider, opens, closes):
+            continue
+        limited.append(day.datum)
+        info = day.information
+        if info is None:
+            missing.append(f"$.avvikande_dagar[{i}].information")
+            continue
+        if info.telefonsvarare_namnger_halsocentral is None:
+            missing.append(f"$.avvikande_dagar[{i}].information.telefonsvarare_namnger_halsocentral")
+        elif not info.telefonsvarare_namnger_halsocentral:
+            unnamed.append(day.datum)
+        for name, sv, en in channels:
+            told: date | None = getattr(info, name)
+            if told is None and day.datum > ctx.as_of:
+                pending.append(f"{iso(day.datum)} ({en})")
+            elif told is None:
+                late_sv.append(f"{iso(day.datum)}: {sv} inte informerad")
+                late_en.append(f"{iso(day.datum)}: {en} not informed")
+            elif told >= day.datum:
+                late_sv.append(f"{iso(day.datum)}: {sv} informerad först {iso(told)}")
+                late_en.append(f"{iso(day.datum)}: {en} informed only on {iso(told)}")
+    values: dict[str, Any] = {"limited_days": limited, "not_informed_in_time": late_en, "pending": pending}
+    if outside:
+        values["days_outside_edition"] = outside
+    problems_sv = [*late_sv, *(f"{iso(d)}: telefonsvararen anger inte vilken hälsocentral som gäller" for d in unnamed)]
+    problems_en = [*late_en, *(f"{iso(d)}: the answering machine does not name the hälsocentral" for d in unnamed)]
+    if problems_sv:
+        return failed(
+            "Information om begränsat öppethållande ges inte i god tid: " + "; ".join(problems_sv) + ".",
+            "Information about limited opening is not given in good time: " + "; ".join(problems_en) + ".",
+            **values,
+        )
+    if missing:
+        return indeterminate(*missing, **values)
+    if not limited:
+        if outside and len(outside) == len(doc.avvikande_dagar):
+            return not_applicable(
+                f"De avvikande dagarna ({joined(map(iso, outside))}) ligger utanför regelbokens giltighetstid.",
+                f"The deviating days ({joined(map(iso, outside))}) lie outside the rulebook's period.",
+                reason="no_rulebook_in_force", **values,
+            )
+        return not_applicable(
+            "Ingen dag med begränsat öppethållande är angiven.",
+            "No day of limited opening is declared.",
+            reason="no_limited_day", **values,
+        )
+    if pending:
+        return warning(
+            "Information om kommande begränsat öppethållande är ännu inte given och ska ges i god tid före dagen: "
+            + joined(pending) + ".",
+            "Information about upcoming limited opening is not yet given and must come in good time before the day: "
+            + joined(pending) + ".",
+            **values,
+        )
+    return passed(
+        f"Telefonsvarare, kontaktkort på 1177.se och Beställarenheten informerades före varje dag med begränsat "
+        f"öppethållande ({joined(map(iso, limited))}), och telefonsvararen anger vilken hälsocentral som gäller.",
+        f"The answering machine, the 1177.se contact card and Beställarenheten were informed before each day of "
+        f"limited opening ({joined(map(iso, limited))}), and the answering machine names the hälsocentral.",
+        **values,
+    )
+
+
+@rules.implement("vasterbotten.halsoval.samverkan.samarbete_godkannande")
+def samarbete_godkannande(doc: Vardenhet, ctx: RuleContext) -> Finding:
+    """A collaboration between hälsocentraler in operation on the day was approved by
+    Beställarenheten by its first day, and its joint activity can be reported per hälsocentral.
+    One not yet begun, or ended before the day, is listed and not judged."""
+    if doc.samverkansavtal is None:
+        return indeterminate("$.samverkansavtal")
+    kind = Samverkanstyp(ctx.param("collaboration_type"))
+    day = ctx.day
+    missing: list[str] = []
+    problems_sv: list[str] = []
+    problems_en: list[str] = []
+    running: list[str] = []
+    upcoming: list[str] = []
+    ended: list[str] = []
+    for i, a in enumerate(doc.samverkansavtal):
+        if a.typ is None:
+            missing.append(f"$.samverkansavtal[{i}].typ")
+            continue
+        if a.typ is not kind:
+            continue
+        if a.giltig_till is not None and a.giltig_till < day:
+            ended.append(a.part)  # over before the day, whenever it began
+            continue
+        current = a.i_kraft(day)
+        if current is None:
+            missing.append(f"$.samverkansavtal[{i}].giltig_fran")
+            continue
+        if not current:
+            upcoming.append(a.part)
+            continue
+        assert a.giltig_fran is not None  # i_kraft answered
+        running.append(a.part)
+        if a.godkand is None or a.godkand > a.giltig_fran:
+            when = "" if a.godkand is None else f" (godkänt först {iso(a.godkand)})"
+            when_en = "" if a.godkand is None else f" (approved only on {iso(a.godkand)})"
+            problems_sv.append(f"samarbetet med {a.part} bedrivs från {iso(a.giltig_fran)} utan Beställarenhetens "
+                               f"godkännande{when}")
+            problems_en.append(f"the collaboration with {a.part} runs from {iso(a.giltig_fran)} without "
+                               f"Beställarenheten's approval{when_en}")
+        if a.redovisas_per_enhet is None:
+            missing.append(f"$.samverkansavtal[{i}].redovisas_per_enhet")
+        elif not a.redovisas_per_enhet:
+            problems_sv.append(f"den gemensamma verksamheten med {a.part} kan inte redovisas per hälsocentral")
+            problems_en.append(f"the joint activity with {a.part} cannot be reported per hälsocentral")
+    values: dict[str, Any] = {"collaborations": sorted(running), "upcoming": sorted(upcoming), "ended": sorted(ended)}
+    if not running and not missing:
+        return not_applicable(
+            f"Inget samarbete mellan hälsocentraler bedrivs {iso(day)}.",
+            f"No collaboration between hälsocentraler is in operation on {iso(day)}.",
+            reason="no_collaboration", **values,
+        )
+    return _verdict(
+        problems_sv, problems_en, missing,
+        f"Samarbetet med {joined(sorted(running))} är godkänt av Beställarenheten innan det började och kan "
+        "redovisas per hälsocentral.",
+        f"The collaboration with {joined(sorted(running))} was approved by Beställarenheten before it began and can "
+        "be reported per hälsocentral.",
+        **values,
+    )
+
+
+sip_deltagande = rules.shape(Declared(
+    "vasterbotten.halsoval.samverkan.sip_deltagande",
+    facts=(Fact("sip.deltog", sv="deltagande i SIP som hälsocentralen kallats till",
+                en="taking part in the SIP the hälsocentral was called to"),),
+    sv="Hälsocentralen var kallad till SIP och deltog.",
+    en="The hälsocentral was called to a SIP and took part.",
+    outside=(When("sip.kallad", flag=False, known=True, reason="not_called",
+                  sv="Hälsocentralen är inte kallad till SIP.", en="The hälsocentral was not called to a SIP."),),
+))
+
+
+@rules.implement("vasterbotten.halsoval.tillganglighet.listning_1177")
+def listning_1177(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    """Informs about, and offers, listing through the 1177 e-services."""
+    service = ETjanst(ctx.param("e_service"))
+    problems_sv: list[str] = []
+    problems_en: list[str] = []
+    missing: list[str] = []
+    if doc.e_tjanster is None:
+        missing.append("$.e_tjanster")
+    elif service not in doc.e_tjanster:
+        problems_sv.append("listning via 1177 e-tjänster (Välj hälsocentral) erbjuds inte")
+        problems_en.append("listing through the 1177 e-services (Välj hälsocentral) is not offered")
+    if doc.listning_1177_information is None:
+        missing.append("$.listning_1177_information")
+    elif not doc.listning_1177_information:
+        problems_sv.append("hälsocentralen informerar inte om listning via 1177 e-tjänster")
+        problems_en.append("the hälsocentral does not inform about listing through the 1177 e-services")
+    return _verdict(
+        problems_sv, problems_en, missing,
+        "Hälsocentralen informerar om och erbjuder listning via 1177 e-tjänster.",
+        "The hälsocentral informs about and offers listing through the 1177 e-services.",
+    )
