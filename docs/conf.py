@@ -58,7 +58,9 @@ def sh(command):
     argv = shlex.split(command)
     if argv[0] == "primarvard":
         argv = [sys.executable, "-m", "primarvard_sdk", *argv[1:]]
-    done = subprocess.run(argv, cwd=EXAMPLES, capture_output=True, text=True)
+    # the CLI's language follows the locale: the pages show its English unless they ask for --lang sv
+    env = {{**__import__("os").environ, "LC_ALL": "C.UTF-8"}}
+    done = subprocess.run(argv, cwd=EXAMPLES, capture_output=True, text=True, env=env)
     print(done.stdout.strip(chr(10)))
     if done.stderr:
         print(done.stderr.rstrip())
