@@ -927,11 +927,13 @@ def _rule_links(app: Sphinx, exception: Exception | None) -> None:
         title = r.title.replace("&", "&amp;").replace("<", "&lt;")
         page.write_text(
             f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>{r.id} — {title}</title>'
+            f'<link rel="icon" href="../../_static/favicon.svg" type="image/svg+xml">'
             f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
             f'</head><body><p><a href="{target}">{r.id} — {title}</a></p></body></html>\n', encoding="utf-8")
         rows.append(f'<li><a href="{r.id}/index.html">{r.id}</a> — {title}</li>')
     (out / "index.html").write_text(
-        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Regler — rules</title></head>'
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Regler — rules</title>'
+        '<link rel="icon" href="../_static/favicon.svg" type="image/svg+xml"></head>'
         f'<body><h1>Regler — every rule by id</h1><ul>{"".join(rows)}</ul></body></html>\n', encoding="utf-8")
 
 
