@@ -169,3 +169,20 @@ def test_two_types_of_one_name_are_refused_by_the_schema() -> None:
     builder.define(attrs.make_class("Pass", {"a": attrs.field(default=None, type=int)}))
     with pytest.raises(TypeError, match="two types are named Pass"):
         builder.define(attrs.make_class("Pass", {"b": attrs.field(default=None, type=int)}))
+
+
+def test_the_kit_generates_the_regions_own_facts_for_its_rules() -> None:
+    from hypothesis import find
+
+    from primarvard_sdk.testing import with_extension
+
+    unit = ps.parse_document({"id": "e1"}, "Vardenhet")
+    strategy = with_extension(GOTLAND, "gotland", unit)
+    drawn = find(strategy, lambda d: bool(d.tillagg) and d.tillagg["gotland"].lakemedelsforrad_dygn is not None)
+    assert isinstance(drawn.tillagg["gotland"], GotlandVardenhet)
+    result = GOTLAND.evaluate(drawn, region="gotland", programme="vardval", as_of=date(2025, 3, 20),
+                              rule="gotland.vardval.vardenhet.farjeberedskap")[0]
+    assert result.outcome in (ps.Outcome.passed, ps.Outcome.fail)  # decided from the generated fact
+    assert find(strategy, lambda d: d.tillagg is None).tillagg is None  # absent stays possible
+    remiss = ps.parse_document({"inkom": "2025-03-03"}, "Remiss")
+    assert find(with_extension(GOTLAND, "gotland", remiss), lambda d: True) is remiss  # no extension declared

@@ -303,7 +303,7 @@ def _type_strategy(tp: Any, cls: type, name: str, metadata: Mapping[str, Any], v
         return st.lists(inner, max_size=4).map(tuple)
     if tp is Personnummer:
         return personnummer_texts().map(Personnummer.parse)
-    if tp is domain.Tillagg:  # region extensions: not generated (a rule reading one answers indeterminate)
+    if tp is domain.Tillagg:  # region extensions: added per region by with_extension, where it is known
         return st.none()
     if tp is date and cls is domain.Person and name == "fodelsedatum":
         # Born in the 1900s, like personnummer_texts: never after a day the document or as_of
@@ -378,6 +378,17 @@ def documents(type_or_name: type | str, *, vocabulary: Sequence[str] = ()) -> st
     """
     cls = domain.DOCUMENT_TYPES[type_or_name] if isinstance(type_or_name, str) else type_or_name
     return _documents(cls, tuple(sorted(set(vocabulary))))
+
+
+def with_extension(sdk: Sdk, region: str, document: Any, vocabulary: Sequence[str] = ()) -> st.SearchStrategy[Any]:
+    """``document`` as drawn, or carrying the region's own facts (``tillagg.<region>``) when its
+    plugin declares an extension of the document's type: absent, reported empty, or generated
+    from the plugin's class like every other field (so the rules that read them are exercised)."""
+    declared = sdk.extension_types(region).get(type(document).__name__)
+    if declared is None:
+        return st.just(document)
+    entries = st.one_of(st.none(), st.just({}), documents(declared, vocabulary=vocabulary).map(lambda e: {region: e}))
+    return entries.map(lambda e: document if e is None else attrs.evolve(document, tillagg=domain.Tillagg(e)))
 
 
 def document_json(type_name: str, *, vocabulary: Sequence[str] = ()) -> st.SearchStrategy[Any]:
@@ -1211,6 +1222,7 @@ class ConformanceTests:
         assert rule.input_type is not None
         vocabulary = _vocabulary(self._sdk(), rule.region, rule.programme)
         document = data.draw(documents(rule.input_type, vocabulary=vocabulary), label="document")
+        document = data.draw(with_extension(self._sdk(), rule.region, document, vocabulary), label="tillagg")
         return document, data.draw(as_of_dates(), label="as_of")
 
     # --- the tests ---
