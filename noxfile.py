@@ -61,12 +61,33 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def docs(session: nox.Session) -> None:
-    """Build the documentation site with warnings as errors, then check it in a headless browser."""
+    """Build the documentation site in English and Swedish with warnings as errors, run its
+    examples as doctests, check its public text, then check both builds in a headless browser.
+
+    Needs Chromium for the browser check (Debian/Ubuntu: ``sudo apt-get install chromium``; or set
+    ``CHROMIUM`` to a Chromium or Chrome executable). The English site is ``docs/_build/html``,
+    the Swedish one ``docs/_build/html/sv`` (translations: ``docs/locale/sv/LC_MESSAGES/*.po``)."""
+    import os
+    import shutil
+
+    candidates = (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+    if not any(name and shutil.which(name) for name in candidates):
+        session.error(
+            "the docs session needs Chromium for its browser check, and none was found. Install it "
+            "(Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM to a Chromium or Chrome "
+            "executable, then run nox -s docs again (see docs/howto/contributing.md)"
+        )
     install_project(session, "docs")
-    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
-    session.run("sphinx-build", "-W", "-b", "doctest", "docs", "docs/_build/doctest")
-    session.run("python", "docs/check_public_text.py", "docs/_build/html")
-    session.run("python", "docs/browser_check.py", "docs/_build/html")
+    html = "docs/_build/html"
+    for language, out in (("en", html), ("sv", f"{html}/sv")):
+        session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "-D", f"language={language}",
+                    "-d", f"docs/_build/doctrees/{language}", "docs", out)
+    session.run("sphinx-build", "-W", "-b", "doctest", "-d", "docs/_build/doctrees/doctest", "docs",
+                "docs/_build/doctest")
+    # The Swedish pages are also under the English root; the second run reads the Swedish search index.
+    session.run("python", "docs/check_public_text.py", html)
+    session.run("python", "docs/check_public_text.py", f"{html}/sv")
+    session.run("python", "docs/browser_check.py", html)
 
 
 @nox.session(python=PYTHON)

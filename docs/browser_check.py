@@ -8,7 +8,14 @@ Serves BUILD_DIR on 127.0.0.1 (a random port), opens the home page, every region
 console error, throws, fails to load a resource, when a rule id of the installed plugins
 (``primarvard_sdk.rules()``) is missing from the region pages, when no region page shows worked
 examples, when the comparison shows raw JSON or a cut value, when a search for a rule id does not
-land on that rule, or when the rule's permanent address ``rules/<id>/`` does not forward to it. Chromium is driven over the DevTools protocol through
+land on that rule, or when the rule's permanent address ``rules/<id>/`` does not forward to it.
+
+The Swedish build (``BUILD_DIR/sv``, built with ``-D language=sv``) is checked too: its home
+page, tutorial, explanation pages, comparison and every region page load without errors, in
+Swedish (``<html lang="sv">``, the translated words), with every rule id and the Swedish heading
+of the worked examples; a search for a rule id lands on that rule there as well; and the
+language switch of every checked page, in both builds, goes to the same page in the other
+language, which loads in that language. Chromium is driven over the DevTools protocol through
 ``--remote-debugging-pipe`` (file descriptors 3 and 4), so no extra Python package is needed.
 
 Exit codes: 0 all checks passed, 1 a check failed, 2 the browser could not be run.
@@ -44,11 +51,24 @@ PAGE_TIMEOUT = 30.0  # seconds for one page to load
 SETTLE = 0.5  # seconds to wait after the load event for late errors
 
 
-def find_chromium() -> str:
+#: Said when no browser is found (the nox docs session says the same before it builds).
+NO_CHROMIUM = ("browser_check: no Chromium found. The site's browser check opens the built pages in "
+               "headless Chromium: install it (Debian/Ubuntu: sudo apt-get install chromium) or set "
+               "CHROMIUM to a Chromium or Chrome executable.")
+
+
+def find_chromium() -> str | None:
     for name in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
         if name and (found := shutil.which(name)):
             return found
-    raise SystemExit("browser_check: no chromium found (install Debian's chromium, or set CHROMIUM)")
+    return None
+
+
+def chromium() -> str:
+    found = find_chromium()
+    if found is None:
+        raise SystemExit(NO_CHROMIUM)
+    return found
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -219,30 +239,81 @@ def visit(browser: Browser, url: str, wait: str | None = None) -> tuple[str, lis
 
 #: The first result of the site's search, as "<href>" (Sphinx fills #search-results after load).
 SEARCH_FIRST = "(() => { const a = document.querySelector('#search-results li a'); return a ? a.href : ''; })()"
+#: What the language checks read of a page: its language, where its language switch points
+#: (resolved by the browser) and where it is.
+PAGE_FACTS = ("JSON.stringify({lang: document.documentElement.lang, path: location.pathname, "
+              "switch: (document.querySelector('.language-switch-link') || {}).href || ''})")
 #: Where a forwarding page has landed.
 LANDED = "(location.href.indexOf('/rules/') < 0 ? location.href : '')"
 
 
-def _rule_id_checks(root: Path, rule: Any) -> list[str]:
-    """A search for a rule id lands on that rule; ``rules/<id>/`` forwards to it."""
+def _rule_id_checks(root: Path, rule: Any, prefixes: tuple[str, ...] = ("",)) -> list[str]:
+    """A search for a rule id lands on that rule; ``rules/<id>/`` forwards to it (in the build
+    under each prefix: "" the English root, "sv/" the Swedish build)."""
     from docutils.nodes import make_id
 
     failures: list[str] = []
     page = f"reference/generated/regions/{rule.region}-{rule.programme}.html"
     with tempfile.TemporaryDirectory(prefix="primarvard-chromium-") as profile:
-        browser = Browser(find_chromium(), profile)
+        browser = Browser(chromium(), profile)
         server, base = serve(root)
         try:
-            found, problems = visit(browser, f"{base}search.html?q={rule.id}", wait=SEARCH_FIRST)
-            print(f"searched for {rule.id}: first result {found or 'none'}")
-            failures += [f"search.html: {p}" for p in problems]
-            if page not in found or "#" not in found:
-                failures.append(f"search for {rule.id}: the first result is not the rule ({found!r})")
-            landed, problems = visit(browser, f"{base}rules/{rule.id}/index.html", wait=LANDED)
-            print(f"rules/{rule.id}/ forwards to {landed or 'nowhere'}")
-            failures += [f"rules/{rule.id}/: {p}" for p in problems]
-            if not landed.endswith(f"{page}#{make_id(rule.id)}"):
-                failures.append(f"rules/{rule.id}/ does not forward to the rule ({landed!r})")
+            for prefix in prefixes:
+                found, problems = visit(browser, f"{base}{prefix}search.html?q={rule.id}", wait=SEARCH_FIRST)
+                print(f"searched {prefix or 'en/'} for {rule.id}: first result {found or 'none'}")
+                failures += [f"{prefix}search.html: {p}" for p in problems]
+                if f"/{prefix}{page}" not in found or "#" not in found:
+                    failures.append(f"{prefix}search for {rule.id}: the first result is not the rule ({found!r})")
+                landed, problems = visit(browser, f"{base}{prefix}rules/{rule.id}/index.html", wait=LANDED)
+                print(f"{prefix}rules/{rule.id}/ forwards to {landed or 'nowhere'}")
+                failures += [f"{prefix}rules/{rule.id}/: {p}" for p in problems]
+                if not landed.endswith(f"/{prefix}{page}#{make_id(rule.id)}"):
+                    failures.append(f"{prefix}rules/{rule.id}/ does not forward to the rule ({landed!r})")
+        finally:
+            browser.close()
+            server.shutdown()
+    return failures
+
+
+#: The Swedish build's folder, and words its translated pages must show (the page, a phrase).
+SWEDISH = "sv/"
+SWEDISH_WORDS = {
+    "index.html": "Hitta en regel",
+    "tutorial/index.html": "Handledning",
+    "explanation/results.html": "Vad ett resultat betyder",
+    "explanation/calendar.html": "Vad en vardag är",
+}
+
+
+def _language_checks(root: Path, pages: list[str]) -> list[str]:
+    """Each page's language switch, in both builds, goes to the same page in the other language,
+    and that page loads in that language without errors."""
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="primarvard-chromium-") as profile:
+        browser = Browser(chromium(), profile)
+        server, base = serve(root)
+        root_path = "/"
+        try:
+            for page in pages:
+                for here, there, lang_here, lang_there in (("", SWEDISH, "en", "sv"), (SWEDISH, "", "sv", "en")):
+                    raw, problems = visit(browser, base + here + page, wait=PAGE_FACTS)
+                    failures += [f"{here}{page}: {p}" for p in problems]
+                    facts = json.loads(raw or "{}")
+                    if facts.get("lang") != lang_here:
+                        failures.append(f"{here}{page}: <html lang> is {facts.get('lang')!r}, not {lang_here!r}")
+                    target = facts.get("switch", "")
+                    if not target.startswith(base) or target[len(base) - 1:] != f"{root_path}{there}{page}":
+                        failures.append(f"{here}{page}: the language switch goes to {target!r}, "
+                                        f"not to {there}{page}")
+                        continue
+                    raw, problems = visit(browser, target, wait=PAGE_FACTS)
+                    failures += [f"{there}{page} (from the switch): {p}" for p in problems]
+                    landed = json.loads(raw or "{}")
+                    if landed.get("lang") != lang_there:
+                        failures.append(f"{there}{page}: the switch target is in {landed.get('lang')!r}, "
+                                        f"not {lang_there!r}")
+                    print(f"language switch {here or 'en/'}{page} → {there or 'en/'}{page}: "
+                          f"{landed.get('lang')}, {len(problems)} problem(s)")
         finally:
             browser.close()
             server.shutdown()
@@ -275,13 +346,23 @@ def main(argv: list[str]) -> int:
     pages = ["index.html", "comparison.html"]
     pages += region_pages
     pages += [p.replace("/regions/", "/changes/") for p in region_pages]
+    swedish = (root / SWEDISH / "index.html").is_file()
+    if swedish:
+        pages += [SWEDISH + p for p in ["index.html", "tutorial/index.html", "explanation/results.html",
+                                        "explanation/calendar.html", "explanation/unclear-texts.html",
+                                        "comparison.html", *region_pages]]
+    else:
+        failures.append(f"the Swedish build {root / SWEDISH} is missing (sphinx-build -D language=sv)")
     expected = {r.id: f"reference/generated/regions/{r.region}-{r.programme}.html" for r in rules}
 
+    if find_chromium() is None:
+        print(NO_CHROMIUM, file=sys.stderr)
+        return 2
     texts: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="primarvard-chromium-") as profile:
         # Start the browser before the server thread: preexec_fn is only safe without threads.
         try:
-            browser = Browser(find_chromium(), profile)
+            browser = Browser(chromium(), profile)
             version = browser.send("Browser.getVersion", timeout=60)["product"]
         except (OSError, RuntimeError, TimeoutError) as exc:
             print(f"browser_check: cannot run chromium: {exc}", file=sys.stderr)
@@ -302,6 +383,8 @@ def main(argv: list[str]) -> int:
             server.shutdown()
 
     missing = [rid for rid, page in sorted(expected.items()) if rid not in texts.get(page, "")]
+    if swedish:
+        missing += [rid for rid, page in sorted(expected.items()) if rid not in texts.get(SWEDISH + page, "")]
     for rid in missing:
         failures.append(f"rule {rid} is missing from {expected[rid]}")
     print(f"checked {len(expected)} rule ids of the installed plugins on {len(region_pages)} region pages: "
@@ -314,8 +397,17 @@ def main(argv: list[str]) -> int:
         failures.append(f"comparison.html: raw JSON or a cut value in the text ({', '.join(raw)})")
     if not any("Exempel / Examples" in texts.get(page, "") for page in region_pages):
         failures.append("no region page shows a rule's worked examples")
+    if swedish:
+        if not any("Exempel (testsviten" in texts.get(SWEDISH + page, "") for page in region_pages):
+            failures.append("no Swedish region page shows a rule's worked examples under its Swedish heading")
+        for page, words in SWEDISH_WORDS.items():
+            if words not in texts.get(SWEDISH + page, ""):
+                failures.append(f"{SWEDISH}{page}: not translated (no {words!r})")
+        failures += _language_checks(root, ["index.html", "tutorial/index.html", "explanation/calendar.html",
+                                            "howto/embed.html", "search.html", *region_pages[:1]])
     if rules:
-        failures += _rule_id_checks(root, next((r for r in rules if r.id.count(".") == 3), rules[0]))
+        failures += _rule_id_checks(root, next((r for r in rules if r.id.count(".") == 3), rules[0]),
+                                    ("", SWEDISH) if swedish else ("",))
     for failure in failures:
         print(f"FAIL {failure}")
     print("browser check: " + ("passed" if not failures else f"{len(failures)} failure(s)"))

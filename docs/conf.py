@@ -11,7 +11,15 @@ sys.path.insert(0, str(DOCS / "_ext"))
 project = "primarvard-sdk"
 author = "primarvard-sdk contributors"
 copyright = "2025, primarvard-sdk contributors"
+# The site is built twice: English (``language = "en"``, docs/_build/html) and Swedish
+# (``-D language=sv``, docs/_build/html/sv). The Swedish pages are translated with gettext
+# catalogs in docs/locale/sv/LC_MESSAGES/*.po (one per top-level section; sphinx-intl updates
+# them, Sphinx compiles the .mo); a page without a translation falls back to English.
 language = "en"
+locale_dirs = ["locale/"]
+gettext_compact = True
+gettext_uuid = False
+gettext_location = True
 
 extensions = [
     "myst_parser",
@@ -31,6 +39,7 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = "primarvard-sdk"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
 html_css_files = ["doors.css"]
 html_favicon = "_static/favicon.svg"
 

@@ -32,6 +32,154 @@ logger = logging.getLogger(__name__)
 
 GENERATED = Path("reference") / "generated"
 
+#: The site's languages and where each build lives relative to the English root
+#: (docs/_build/html and docs/_build/html/sv): the language switch links a page to the same page
+#: in the other language.
+LANGUAGES: Mapping[str, str] = {"en": "", "sv": "sv/"}
+SWITCH_LABELS: Mapping[str, tuple[str, str]] = {
+    # language of the page → (label of the link to the other language, its aria label)
+    "en": ("Svenska", "Language"),
+    "sv": ("English", "Språk"),
+}
+
+#: The language the generated pages are written in (set from ``app.config.language`` when the
+#: builder starts: the Swedish build writes Swedish headings and labels, the rest stays as the
+#: plugins carry it — titles and quotes in Swedish, descriptions and notes in English).
+_LANGUAGE = "en"
+
+#: The generated pages' own words in Swedish (the terms of the CLI's Swedish catalogue:
+#: godkänd/underkänd, i tid/försenad/öppen, ej tillämplig, kan inte avgöras, hänvisning, regelbok).
+SV: Mapping[str, str] = {
+    "Region code {region}, programme code {programme}: rule ids start with {prefix}. "
+    "This page is generated from the installed plugin; it lists **{n} rules**.":
+        "Regionkod {region}, programkod {programme}: regelid:n börjar med {prefix}. "
+        "Sidan genereras från den installerade insticksmodulen och listar **{n} regler**.",
+    "Källor — source documents": "Källor",
+    "Upplagor — rulebook editions": "Upplagor",
+    "The edition in force on a case's governing day (the day the obligation arose) decides "
+    "every rule; on a day outside them all, every rule answers `not_applicable` "
+    "(`no_rulebook_in_force`).":
+        "Den upplaga som gäller på ärendets styrande dag (den dag skyldigheten uppstod) avgör "
+        "varje regel; en dag utanför alla upplagor svarar varje regel `not_applicable` (ej "
+        "tillämplig, `no_rulebook_in_force`).",
+    "Edition": "Upplaga",
+    "Title": "Titel",
+    "Issuer": "Utfärdare",
+    "In force": "Gäller",
+    "Översikt — overview": "Översikt",
+    "Rule id": "Regel-id",
+    "Kind": "Typ",
+    "Title (Swedish)": "Titel",
+    "Bilagor per ämne — annex mapping by topic": "Bilagor per ämne",
+    "Permanent link": "Permanent länk",
+    "Input": "Indata",
+    "none (an annex mapping)": "ingen (en bilagemappning)",
+    "Rule (English)": "Regeln (på engelska)",
+    "Governing day": "Styrande dag",
+    "the evaluation day (`as_of`): a standing requirement":
+        "utvärderingsdagen (`as_of`): ett stående krav",
+    "each dated item's own day (items outside every edition are listed, not judged)":
+        "varje daterad posts egen dag (poster utanför alla upplagor listas men bedöms inte)",
+    "{field} of the document": "{field} i dokumentet",
+    "picks the edition and the parameter values": "väljer upplaga och parametervärden",
+    "Scope (tillämpning)": "Tillämpning",
+    "Needs (else indeterminate)": "Behöver (annars kan inte avgöras)",
+    "Reading of the text (notes)": "Så läses texten (anmärkningar, på engelska)",
+    "Parameters:": "Parametrar:",
+    "Name": "Namn",
+    "Value": "Värde",
+    "Unit": "Enhet",
+    "Valid (from – to)": "Gäller (från – till)",
+    "Description": "Beskrivning",
+    "source": "källa",
+    "Source": "Källa",
+    "Exempel / Examples (each is run by the test suite):": "Exempel (testsviten kör vart och ett):",
+    "Case": "Fall",
+    "Example": "Exempel",
+    "Deciding words": "Avgörande ord",
+    "Answer": "Svar",
+    "missing": "saknas",
+    "Topic": "Ämne",
+    "Annex or section": "Bilaga eller avsnitt",
+    "Details": "Detaljer",
+    "also cited as": "citeras även som",
+    "items": "punkter",
+    "vad har ändrats — what changed": "vad har ändrats",
+    "Generated from the editions and the dated parameter values of the installed plugin; "
+    "the rules themselves are on {link}.":
+        "Genererad från upplagorna och de daterade parametervärdena i den installerade "
+        "insticksmodulen; själva reglerna finns på {link}.",
+    "Upplagor — editions": "Upplagor",
+    "Ändringar — changes by the day they take effect": "Ändringar per dag de börjar gälla",
+    "No parameter changes: every value runs through its edition unchanged. When the next "
+    "edition is added as data (see {link}), its changed values are listed here by the day "
+    "they take effect.":
+        "Inga ändrade parametrar: varje värde gäller oförändrat hela sin upplaga. När nästa "
+        "upplaga läggs till som data (se {link}) listas de ändrade värdena här per dag de börjar "
+        "gälla.",
+    "edition": "upplaga",
+    "outside every edition": "utanför alla upplagor",
+    "Rule": "Regel",
+    "Parameter": "Parameter",
+    "Before": "Före",
+    "From this day": "Från denna dag",
+    "no longer in force": "gäller inte längre",
+    "Subject": "Område",
+    "No rules are installed for this programme yet.": "Inga regler är installerade för programmet ännu.",
+    "{noted} of {n} rules carry a note.": "{noted} av {n} regler har en anmärkning.",
+    "yes": "ja",
+    "no": "nej",
+}
+
+#: Subject headings in Swedish (the English meaning is dropped on the Swedish pages).
+SV_SUBJECTS: Mapping[str, str] = {
+    "vardenhet": "Vårdenhet — personal, funktioner, lokaler",
+    "tillganglighet": "Tillgänglighet — öppettider, telefon, e-tjänster",
+    "listning": "Listning — en persons val av vårdenhet",
+    "remiss": "Remiss — remisser",
+    "vardkontakt": "Vårdkontakt — vårdkontakter och besök",
+    "uppfoljning": "Uppföljning — uppföljning och rapportering till regionen",
+    "samverkan": "Samverkan — samverkan med andra vårdgivare",
+    "bilagor": "Bilagor — regelbokens bilagor",
+}
+
+#: Outcomes in the words of the CLI's Swedish catalogue (msgctxt "outcome").
+SV_OUTCOMES: Mapping[str, str] = {
+    "pass": "godkänd", "fail": "underkänd", "warning": "varning", "met": "i tid", "missed": "försenad",
+    "open": "öppen", "indeterminate": "kan inte avgöras", "not_applicable": "ej tillämplig",
+}
+
+#: Rule kinds in Swedish.
+SV_KINDS: Mapping[str, str] = {
+    "deadline": "frist — ett datum eller en tid räknad från en händelse: i tid / försenad / öppen",
+    "eligibility": "behörighet — om en person, remiss eller listning tas emot, och vart den hänvisas",
+    "requirement": "krav — en uppgift om vårdenheten: godkänd / underkänd",
+    "threshold": "tröskelvärde — en krävd mängd jämförd med den uppgivna",
+    "allocation": "fördelning — en mängd fördelad mellan enheter",
+    "annex": "bilagor — ämnen kopplade till bilagenummer eller avsnitt",
+}
+
+
+def t(text: str, **fields: str) -> str:
+    """``text`` in the language of the build (Swedish from :data:`SV`), with ``fields`` filled in."""
+    chosen = SV.get(text, text) if _LANGUAGE == "sv" else text
+    return chosen.format(**fields) if fields else chosen
+
+
+def subject_heading(subject: str) -> str:
+    if _LANGUAGE == "sv" and subject in SV_SUBJECTS:
+        return SV_SUBJECTS[subject]
+    return SUBJECTS.get(subject, subject)
+
+
+def kind_word(kind: str) -> str:
+    """The kind as the overview shows it: the code, or on the Swedish pages the Swedish word."""
+    return SV_KINDS[kind].split(" — ")[0] if _LANGUAGE == "sv" and kind in SV_KINDS else kind
+
+
+def kind_text(kind: str) -> str:
+    return (SV_KINDS if _LANGUAGE == "sv" else KINDS).get(kind, "")
+
 #: The rule subjects, with the Swedish term and its English meaning.
 SUBJECTS: Mapping[str, str] = {
     "vardenhet": "Vårdenhet — the care unit: staff, functions, premises",
@@ -312,7 +460,7 @@ def _number(n: float) -> str:
 
 def _scalar(value: Any, unit: str | None) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return t("yes") if value else t("no")
     if isinstance(value, int | float):
         if unit == "share" or (unit is None and isinstance(value, float) and 0 < value < 1):
             return f"{_number(value * 100)} %"
@@ -390,48 +538,49 @@ def region_page(sdk: Any, region: Any, programme: Any) -> str:
     out = [
         f"# {esc(region.name)} — {esc(programme.title)}",
         "",
-        f"Region code {code(region.code)}, programme code {code(programme.code)}: "
-        f"rule ids start with {code(region.code + '.' + programme.code + '.')}. "
-        f"This page is generated from the installed plugin; it lists **{len(rules)} rules**.",
+        t("Region code {region}, programme code {programme}: rule ids start with {prefix}. "
+          "This page is generated from the installed plugin; it lists **{n} rules**.",
+          region=code(region.code), programme=code(programme.code),
+          prefix=code(region.code + "." + programme.code + "."), n=str(len(rules))),
         "",
-        "## Källor — source documents",
+        f"## {t('Källor — source documents')}",
         "",
     ]
     out += [f"- {esc(d.issuer) + ', ' if d.issuer else ''}*{esc(d.title)}*"
             + (f", {esc(d.edition)}" if d.edition and d.edition not in d.title else "")
             + (f" ({esc(d.annex)})" if d.annex else "") for d in programme.documents]
     out.append("")
-    out += ["## Upplagor — rulebook editions", "",
-            "The edition in force on a case's governing day (the day the obligation arose) decides "
-            "every rule; on a day outside them all, every rule answers `not_applicable` "
-            "(`no_rulebook_in_force`).", ""]
+    out += [f"## {t('Upplagor — rulebook editions')}", "",
+            t("The edition in force on a case's governing day (the day the obligation arose) decides "
+              "every rule; on a day outside them all, every rule answers `not_applicable` "
+              "(`no_rulebook_in_force`)."), ""]
     out += table(
-        ("Edition", "Title", "Issuer", "In force"),
+        (t("Edition"), t("Title"), t("Issuer"), t("In force")),
         ((code(e.id), esc(e.title), esc(e.issuer), esc(period(e.valid_from, e.valid_to))) for e in programme.editions),
     )
     for e in programme.editions:
         if e.notes:
-            out += [f"Edition {code(e.id)}\n: {esc(e.notes)}", ""]
+            out += [f"{t('Edition')} {code(e.id)}\n: {esc(e.notes)}", ""]
     examples: dict[str, list[Any]] = {}
     for example in sdk.examples(region.code, programme.code):
         examples.setdefault(example.rule, []).append(example)
     if rules:
-        out += ["## Översikt — overview", ""]
+        out += [f"## {t('Översikt — overview')}", ""]
         out += table(
-            ("Rule id", "Kind", "Title (Swedish)"),
-            ((rule_ref(r.id, r.id.split(".", 2)[2]), r.kind.value, esc(r.title)) for r in rules),
+            (t("Rule id"), t("Kind"), t("Title (Swedish)")),
+            ((rule_ref(r.id, r.id.split(".", 2)[2]), kind_word(r.kind.value), esc(r.title)) for r in rules),
         )
     by_subject: dict[str, list[Any]] = {}
     for r in rules:
         by_subject.setdefault(r.subject, []).append(r)
     order = [s for s in SUBJECTS if s in by_subject] + sorted(s for s in by_subject if s not in SUBJECTS)
     for subject in order:
-        out += [f"## {esc(SUBJECTS.get(subject, subject))}", ""]
+        out += [f"## {esc(subject_heading(subject))}", ""]
         for r in by_subject[subject]:
             out += rule_section(r)
             out += examples_table(examples.get(r.id, ()))
     if annexes:
-        out += ["## Bilagor per ämne — annex mapping by topic", ""]
+        out += [f"## {t('Bilagor per ämne — annex mapping by topic')}", ""]
         out += annex_table(annexes)
     return "\n".join(out) + "\n"
 
@@ -444,27 +593,27 @@ def rule_section(r: Any) -> list[str]:
         f"```{{rule}} {r.id}",
         "```",
         "",
-        f'Permanent link: <a class="rule-link" href="../../../{RULE_LINKS}/{r.id}/index.html">rules/{r.id}/</a>',
+        f'{t("Permanent link")}: <a class="rule-link" href="../../../{RULE_LINKS}/{r.id}/index.html">rules/{r.id}/</a>',
         "",
-        f"Kind\n: {code(r.kind.value)} — {esc(KINDS.get(r.kind.value, ''))}",
+        f"{t('Kind')}\n: {code(r.kind.value)} — {esc(kind_text(r.kind.value))}",
         "",
-        f"Input\n: {code(r.input_type) if r.input_type else 'none (an annex mapping)'}",
+        f"{t('Input')}\n: {code(r.input_type) if r.input_type else t('none (an annex mapping)')}",
         "",
-        f"Rule (English)\n: {esc(r.description)}",
+        f"{t('Rule (English)')}\n: {esc(r.description)}",
         "",
     ]
     if r.input_type:
         day = {
-            "as_of": "the evaluation day (`as_of`): a standing requirement",
-            "each_item": "each dated item's own day (items outside every edition are listed, not judged)",
-        }.get(r.governing_day, f"{code('$.' + r.governing_day)} of the document")
-        out += [f"Governing day\n: {day} — picks the edition and the parameter values", ""]
+            "as_of": t("the evaluation day (`as_of`): a standing requirement"),
+            "each_item": t("each dated item's own day (items outside every edition are listed, not judged)"),
+        }.get(r.governing_day, t("{field} of the document", field=code("$." + r.governing_day)))
+        out += [f"{t('Governing day')}\n: {day} — {t('picks the edition and the parameter values')}", ""]
     if r.scope:
-        out += [f"Scope (tillämpning)\n: {esc(r.scope)}", ""]
+        out += [f"{t('Scope (tillämpning)')}\n: {esc(r.scope)}", ""]
     if r.needs:
-        out += [f"Needs (else indeterminate)\n: {', '.join(code(n) for n in r.needs)}", ""]
+        out += [f"{t('Needs (else indeterminate)')}\n: {', '.join(code(n) for n in r.needs)}", ""]
     if r.notes:
-        out += [f"Reading of the text (notes)\n: {esc(r.notes)}", ""]
+        out += [f"{t('Reading of the text (notes)')}\n: {linked_notes(r.notes)}", ""]
     if r.parameters:
         rows = []
         for p in r.parameters:
@@ -475,18 +624,52 @@ def rule_section(r: Any) -> list[str]:
                     esc(p.unit or ""),
                     esc(period(v.valid_from, v.valid_to)),
                     esc(p.description or "") + (
-                        f" (source: {citation_text(v.citation)})" if v.citation else ""),
+                        f" ({t('source')}: {citation_text(v.citation)})" if v.citation else ""),
                 ))
-        out += ["Parameters:", ""]
-        out += table(("Name", "Value", "Unit", "Valid (from – to)", "Description"), rows)
+        out += [t("Parameters:"), ""]
+        out += table((t("Name"), t("Value"), t("Unit"), t("Valid (from – to)"), t("Description")), rows)
     c = r.citation
     out += [
-        f"Source: {citation_text(c)}",
+        f"{t('Source')}: {citation_text(c)}",
         "",
         f"> {esc(c.quote)}",
         "",
     ]
     return out
+
+
+#: Words of a rule's notes that name a convention written down on an Explanation page: the
+#: rendered note links them there (label in docs/explanation/*.md). The first match of each
+#: pattern in a note is linked; the plugin data stays as it is.
+NOTE_LINKS: Sequence[tuple[re.Pattern[str], str]] = (
+    (re.compile(r"\bthe (?:SDK's |project's )?calendar conventions?\b", re.IGNORECASE), "calendar-conventions"),
+    (re.compile(r"\bthe (?:SDK's |project's )?(?:outcome|eligibility) conventions?\b", re.IGNORECASE),
+     "outcome-conventions"),
+    (re.compile(r"\bvardag(?:ar|en)?\b", re.IGNORECASE), "vardag"),
+    (re.compile(r"\bcalendar days?\b|\bclamped\b", re.IGNORECASE), "counting-rules"),
+)
+
+
+def linked_notes(text: str) -> str:
+    """A rule's notes as Markdown, with the first mention of each documented convention
+    ("the calendar conventions", "vardag", "calendar days", "the outcome conventions") linked to
+    its section of the Explanation pages."""
+    plain = " ".join(str(text).split())
+    found: list[tuple[int, int, str]] = []
+    for pattern, label in NOTE_LINKS:
+        for m in pattern.finditer(plain):
+            quoted = plain.count('"', 0, m.start()) % 2 == 1  # the rulebook's own words stay as quoted
+            overlaps = any(start < m.end() and m.start() < end for start, end, _ in found)
+            if not quoted and not overlaps and all(label != done for _, _, done in found):
+                found.append((m.start(), m.end(), label))
+                break
+    out, at = [], 0
+    for start, end, label in sorted(found):
+        out.append(_MD_SPECIAL.sub(r"\\\1", plain[at:start]))
+        out.append(f"{{ref}}`{plain[start:end]} <{label}>`")
+        at = end
+    out.append(_MD_SPECIAL.sub(r"\\\1", plain[at:]))
+    return "".join(out)
 
 
 def citation_text(c: Any) -> str:
@@ -507,13 +690,15 @@ def examples_table(examples: Sequence[Any]) -> list[str]:
     rows = []
     for e in examples:
         expected = code(e.expect.outcome.value)
+        if _LANGUAGE == "sv" and e.expect.outcome.value in SV_OUTCOMES:
+            expected += f" ({SV_OUTCOMES[e.expect.outcome.value]})"
         if e.expect.values:
             expected += " " + ", ".join(f"{code(k)} = {code(render_value(v))}" for k, v in e.expect.values.items())
         if e.expect.missing:
-            expected += " — missing " + ", ".join(code(m) for m in e.expect.missing)
+            expected += f" — {t('missing')} " + ", ".join(code(m) for m in e.expect.missing)
         rows.append((esc(e.case.value), esc(e.name), f"“{esc(e.deciding)}”", code(e.as_of.isoformat()), expected))
-    out = ["Exempel / Examples (each is run by the test suite):", ""]
-    out += table(("Case", "Example", "Deciding words", "as_of", "Answer"), rows)
+    out = [t("Exempel / Examples (each is run by the test suite):"), ""]
+    out += table((t("Case"), t("Example"), t("Deciding words"), "as_of", t("Answer")), rows)
     return out
 
 
@@ -526,22 +711,23 @@ def annex_table(annexes: Sequence[Any]) -> list[str]:
         where = f"Bilaga {esc(a.number)}" if a.number else esc(a.section or "")
         extra = []
         if a.aliases:
-            extra.append("also cited as: " + "; ".join(esc(x) for x in a.aliases))
+            extra.append(f"{t('also cited as')}: " + "; ".join(esc(x) for x in a.aliases))
         if a.items:
-            extra.append("items: " + "; ".join(esc(x) for x in a.items))
+            extra.append(f"{t('items')}: " + "; ".join(esc(x) for x in a.items))
         rows.append((topic, where, esc(a.title), " — ".join(extra)))
-    return table(("Topic", "Annex or section", "Title", "Details"), rows)
+    return table((t("Topic"), t("Annex or section"), t("Title"), t("Details")), rows)
 
 
 def changes_page(sdk: Any, region: Any, programme: Any) -> str:
     """What changed between the editions of a programme, and within one: every dated parameter
     value that replaces or ends another, by the day it takes effect."""
     rules = sdk.rules(region.code, programme.code)
-    out = [f"# {esc(region.name)} — {esc(programme.title)}: vad har ändrats — what changed", "",
-           f"Generated from the editions and the dated parameter values of the installed plugin; "
-           f"the rules themselves are on {{doc}}`../regions/{page_name(region.code, programme.code)}`.", "",
-           "## Upplagor — editions", ""]
-    out += table(("Edition", "Title", "Issuer", "In force"),
+    out = [f"# {esc(region.name)} — {esc(programme.title)}: {t('vad har ändrats — what changed')}", "",
+           t("Generated from the editions and the dated parameter values of the installed plugin; "
+             "the rules themselves are on {link}.",
+             link=f"{{doc}}`../regions/{page_name(region.code, programme.code)}`"), "",
+           f"## {t('Upplagor — editions')}", ""]
+    out += table((t("Edition"), t("Title"), t("Issuer"), t("In force")),
                  ((code(e.id), esc(e.title), esc(e.issuer), esc(period(e.valid_from, e.valid_to)))
                   for e in sorted(programme.editions, key=lambda e: e.valid_from)))
     changes: dict[date, list[tuple[str, ...]]] = {}
@@ -559,16 +745,17 @@ def changes_page(sdk: Any, region: Any, programme: Any) -> str:
                 day = date.fromordinal(last.valid_to.toordinal() + 1)
                 changes.setdefault(day, []).append(
                     (rule_ref(r.id, r.id.split(".", 2)[2]), code(p.name),
-                     human_value(last.value, p.unit, inline=True), "no longer in force"))
-    out += ["## Ändringar — changes by the day they take effect", ""]
+                     human_value(last.value, p.unit, inline=True), t("no longer in force")))
+    out += [f"## {t('Ändringar — changes by the day they take effect')}", ""]
     if not changes:
-        out += ["No parameter changes: every value runs through its edition unchanged. When the next "
-                "edition is added as data (see {doc}`../../../howto/next-year`), its changed values "
-                "are listed here by the day they take effect.", ""]
+        out += [t("No parameter changes: every value runs through its edition unchanged. When the next "
+                  "edition is added as data (see {link}), its changed values are listed here by the day "
+                  "they take effect.", link="{doc}`../../../howto/next-year`"), ""]
     for day in sorted(changes):
         edition = next((e for e in programme.editions if e.in_force(day)), None)
-        out += [f"### {day.isoformat()}" + (f" — edition {esc(edition.id)}" if edition else " — outside every edition"), ""]
-        out += table(("Rule", "Parameter", "Before", "From this day"), changes[day])
+        out += [f"### {day.isoformat()}" + (f" — {t('edition')} {esc(edition.id)}" if edition
+                                             else f" — {t('outside every edition')}"), ""]
+        out += table((t("Rule"), t("Parameter"), t("Before"), t("From this day")), changes[day])
     return "\n".join(out) + "\n"
 
 
@@ -580,12 +767,12 @@ def notes_fragment(sdk: Any) -> str:
             out += [f"### {esc(region.name)} — {esc(programme.title)}", ""]
             noted = [r for r in rules if r.notes]
             if not rules:
-                out += ["No rules are installed for this programme yet.", ""]
+                out += [t("No rules are installed for this programme yet."), ""]
                 continue
-            out.append(f"{len(noted)} of {len(rules)} rules carry a note.")
+            out.append(t("{noted} of {n} rules carry a note.", noted=str(len(noted)), n=str(len(rules))))
             out.append("")
             for r in noted:
-                out += [f"{rule_ref(r.id)} — {esc(r.title)}", f": {esc(r.notes)}", ""]
+                out += [f"{rule_ref(r.id)} — {esc(r.title)}", f": {linked_notes(r.notes)}", ""]
     return "\n".join(out) + "\n"
 
 
@@ -901,6 +1088,8 @@ def attrs_evolve(obj: Any, **changes: Any) -> Any:
 
 
 def _builder_inited(app: Sphinx) -> None:
+    global _LANGUAGE
+    _LANGUAGE = "sv" if (app.config.language or "en").startswith("sv") else "en"
     for problem in generate(Path(app.srcdir)):
         logger.warning("primarvard: %s", problem, type="primarvard", subtype="plugin")
 
@@ -937,10 +1126,73 @@ def _rule_links(app: Sphinx, exception: Exception | None) -> None:
         f'<body><h1>Regler — every rule by id</h1><ul>{"".join(rows)}</ul></body></html>\n', encoding="utf-8")
 
 
+def _language_switch(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                     doctree: Any) -> None:
+    """``language_switch`` for the page template: the same page in the other language. The
+    English site is the root of the output, the Swedish one its ``sv/`` folder."""
+    here = _LANGUAGE
+    there = "en" if here == "sv" else "sv"
+    to_root = "../" * pagename.count("/") + ("../" if LANGUAGES[here] else "")
+    label, title = SWITCH_LABELS[here]
+    context["language_switch"] = {
+        "href": f"{to_root}{LANGUAGES[there]}{pagename}.html",
+        "label": label,
+        "lang": there,
+        "title": title,
+    }
+
+
+def _plural_fix(app: Sphinx, exception: Exception | None) -> None:
+    """Make the search page's plural work in Swedish: Sphinx's ``translations.js`` carries the
+    catalog's plural expression as it is (``(n != 1)`` for Swedish), and its ``ngettext`` indexes
+    the (singular, plural) pair with the result, a boolean: the search then throws on
+    "found N pages". ``Number(...)`` turns the boolean into the index it stands for."""
+    if exception is not None or app.builder.format != "html":
+        return
+    path = Path(app.outdir) / "_static" / "translations.js"
+    if path.is_file():
+        text = path.read_text(encoding="utf-8")
+        fixed = re.sub(r'"plural_expr": "(?!Number\()(.*)"', r'"plural_expr": "Number(\1)"', text)
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
+
+
+def _rules_index_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
+                      options: Mapping[str, Any] | None = None, content: Sequence[str] = ()) -> tuple[list[Any], list[Any]]:
+    """``{rules-index}`text```: a link to ``rules/index.html`` (every rule by id), which the
+    build writes next to the pages (it is not a Sphinx document)."""
+    from docutils import nodes
+
+    docname = inliner.document.settings.env.docname
+    uri = "../" * docname.count("/") + f"{RULE_LINKS}/index.html"
+    return [nodes.reference(rawtext, text, refuri=uri, classes=["rules-index"])], []
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    from docutils import nodes
+    from sphinx.transforms import SphinxTransform
+
+    class NotTranslatedGenerated(SphinxTransform):
+        """The text of generated pages and fragments (reference/generated/) is not for
+        translation: the gettext catalogs hold the hand-written pages only, and the generated
+        pages switch their own words by ``language``."""
+
+        default_priority = 5  # before sphinx.transforms.i18n.Locale (20) and the gettext builder
+
+        def apply(self, **kwargs: Any) -> None:
+            generated = str(GENERATED).replace("\\", "/")
+            whole = self.env.docname.startswith(generated + "/")
+            for node in self.document.findall(nodes.TextElement):
+                if whole or generated in str(node.source or "").replace("\\", "/"):
+                    node["translatable"] = False
+
+    app.add_transform(NotTranslatedGenerated)
+    app.add_role("rules-index", _rules_index_role)
+    app.connect("html-page-context", _language_switch)
     app.connect("builder-inited", _builder_inited)
     # Rule ids as objects: in the search index (a search for an id lands on the rule), in the
     # general index, and linkable with {rule}`<id>`.
     app.add_object_type("rule", "rule", indextemplate="pair: %s; rule", objname="rule")
     app.connect("build-finished", _rule_links)
+    app.connect("build-finished", _plural_fix)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

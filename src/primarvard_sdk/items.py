@@ -12,12 +12,14 @@ answers as the core does for a day outside every edition: ``not_applicable`` wit
 
 The helpers:
 
-* :func:`each_item` judges every item of a list by its own day and folds the findings into one;
+* :func:`each_item` judges every item of a list by its own day and folds the findings into one
+  (with ``upcoming=True``, an item dated after the evaluation day is listed, not judged);
 * :func:`calendar_spans` judges each calendar year or month of a period by what was delivered in it;
 * :func:`without_limit` answers a duty with no number of days ("snarast", "skyndsamt"): met or open;
 * :func:`item_flags` answers an item whose declared flags must all hold;
-* :func:`edition_id`, :func:`codes_on`, :func:`codes_in_any_edition`, :func:`outside_note` and
-  :func:`none_in_force` are the small pieces the others (and rules written by hand) share.
+* :func:`edition_id`, :func:`codes_on`, :func:`codes_in_any_edition`, :func:`outside_note`,
+  :func:`upcoming_note` and :func:`none_in_force` are the small pieces the others (and rules
+  written by hand) share.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ __all__ = [
     "item_flags",
     "none_in_force",
     "outside_note",
+    "upcoming_note",
     "without_limit",
 ]
 
@@ -87,6 +90,19 @@ def outside_note(outside: Sequence[dict[str, Any]]) -> tuple[str, str]:
     return (
         f" Inte bedömt (ingen upplaga av regelboken gäller dagen): {days}.",
         f" Not judged (no edition of the rulebook is in force on the day): {days}.",
+    )
+
+
+def upcoming_note(upcoming: Sequence[dict[str, Any]]) -> tuple[str, str]:
+    """A sentence (Swedish, English) naming the days of the items not judged because they lie
+    after the evaluation day (an event that has not happened yet); two empty strings when there
+    are none. Each item has a ``date``."""
+    if not upcoming:
+        return "", ""
+    days = ", ".join(sorted({o["date"].isoformat() for o in upcoming}))
+    return (
+        f" Kommande, inte bedömt ännu (dagen ligger efter bedömningsdagen): {days}.",
+        f" Upcoming, not judged yet (the day is after the evaluation day): {days}.",
     )
 
 
@@ -134,6 +150,7 @@ def each_item(
     none_sv: str,
     none_en: str,
     indexes: Sequence[int] | None = None,
+    upcoming: bool = False,
 ) -> Finding:
     """Judge every item of the list at ``path`` (a document path without ``$.``) by its own day.
 
@@ -153,25 +170,50 @@ def each_item(
       undecided item are named.
 
     ``indexes``: the items' places in the document's list when ``items`` is a selection of it.
+
+    ``upcoming=True``: the item's day is the day of an event (a meeting, a start, a submission, a
+    change) and an item dated after ``as_of`` has not happened yet on the evaluation day: it is
+    listed under ``upcoming`` (``{"index", "date"}``), not judged, whatever edition its day falls
+    in; when nothing else is judged, ``not_applicable`` with ``reason: upcoming``. The values then
+    always hold ``upcoming`` (``[]`` when there is none).
     """
+    extra: dict[str, Any] = {"upcoming": []} if upcoming else {}
     if items is None:
         return indeterminate(f"$.{path}")
     if not items:
-        return not_applicable(none_sv, none_en, reason="none_reported", outside_editions=[])
+        return not_applicable(none_sv, none_en, reason="none_reported", outside_editions=[], **extra)
     judged: list[tuple[int, date | None, Finding]] = []
     outside: list[dict[str, Any]] = []
+    later: list[dict[str, Any]] = []
     for k, item in enumerate(items):
         i = indexes[k] if indexes is not None else k
         when, reached = _day_of(item, day)
         if when is None:
             judged.append((i, None, indeterminate(f"$.{path}[{i}].{reached}")))
             continue
+        if upcoming and when > ctx.as_of:
+            later.append({"index": i, "date": when})
+            continue
         if ctx.edition_on(when) is None:
             outside.append({"index": i, "date": when})
             continue
         judged.append((i, when, judge(i, item)))
+    if upcoming:
+        extra["upcoming"] = later
+    up_sv, up_en = upcoming_note(later)
+    if not judged and later:
+        out_sv, out_en = outside_note(outside)
+        return not_applicable(
+            f"Inget bedöms ännu: det regeln gäller har ännu inte skett på bedömningsdagen "
+            f"{ctx.as_of.isoformat()}.{up_sv}{out_sv}",
+            f"Nothing is judged yet: what the rule concerns has not happened by the evaluation day "
+            f"{ctx.as_of.isoformat()}.{up_en}{out_en}",
+            reason="upcoming",
+            outside_editions=outside,
+            **extra,
+        )
     if not judged:
-        return none_in_force(outside)
+        return none_in_force(outside, **extra)
     overall = worst(f.outcome for _, _, f in judged)
     i, when, first = next(p for p in judged if p[2].outcome is overall)
     counts = Counter(f.outcome.value for _, _, f in judged)
@@ -182,11 +224,12 @@ def each_item(
     values: dict[str, Any] = dict(first.values)  # the deciding item's values, then every item's
     values["items"] = [{"index": j, "date": d, "outcome": f.outcome.value, **f.values} for j, d, f in judged]
     values["outside_editions"] = outside
+    values.update(extra)
     return Finding(
         outcome=overall,
         explanation=Explanation(
-            sv=f"{first.explanation.sv}{shown} ({len(judged)} st; {summary}.){out_sv}",
-            en=f"{first.explanation.en}{shown} ({len(judged)} items; {summary}.){out_en}",
+            sv=f"{first.explanation.sv}{shown} ({len(judged)} st; {summary}.){out_sv}{up_sv}",
+            en=f"{first.explanation.en}{shown} ({len(judged)} items; {summary}.){out_en}{up_en}",
         ),
         values=values,
         missing=missing if overall is Outcome.indeterminate else (),

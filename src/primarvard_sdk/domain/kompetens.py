@@ -321,25 +321,30 @@ def each_staff(
     personal: Sequence[Medarbetare] | None,
     judge: Callable[[int, Medarbetare], Verdict],
     *,
+    day: date,
     sv: str,
     en: str,
     scope: Callable[[int, Medarbetare], Verdict] | None = None,
     pending: Callable[[int, Medarbetare], bool] | None = None,
+    open_sv: str | None = None,
+    open_en: str | None = None,
     none_sv: str = "",
     none_en: str = "",
     none_reason: str = "",
 ) -> Finding:
     """A requirement every staff member in scope must meet (``sv``/``en`` say what is required).
 
-    ``scope`` (default: everyone) and ``judge`` answer true, false or unknown (with the missing
-    paths). Any staff member in scope who does not meet it → ``fail`` naming them; else any unknown
-    judgement, or an unknown scope of a staff member who does not (or not known to) meet it →
-    ``indeterminate``; a staff member whose scope is unknown but who meets the requirement anyway
-    counts as met whatever the scope (``met_whatever_scope``). ``pending`` (optional) marks a staff
-    member who meets it so far only because it is not yet due (an obligation still open): in scope
-    → ``warning`` naming them (``open``); scope unknown → the scope is asked for. No one in scope and
-    no one met whatever the scope → ``not_applicable`` (``none_*``); else ``pass``. Staff not
-    declared → ``indeterminate`` ``$.personal``.
+    Only staff in service on ``day`` (:meth:`Medarbetare.i_tjanst`) are judged; the others are
+    listed (``not_in_service``). ``scope`` (default: everyone) and ``judge`` answer true, false or
+    unknown (with the missing paths). Any staff member in scope who does not meet it → ``fail``
+    naming them; else any unknown judgement, or an unknown scope of a staff member who does not
+    (or not known to) meet it → ``indeterminate``; a staff member whose scope is unknown but who
+    meets the requirement anyway counts as met whatever the scope (``met_whatever_scope``).
+    ``pending`` (optional) marks a staff member who meets it so far only because it is not yet due
+    (an obligation still open): in scope → ``warning`` naming them (``open``; ``open_sv``/``open_en``,
+    when given, say what is open); scope unknown → the scope is asked for. No one in scope and no
+    one met whatever the scope → ``not_applicable`` (``none_*``); else ``pass``. Staff not declared
+    → ``indeterminate`` ``$.personal``.
     """
     from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, warning
 
@@ -350,7 +355,11 @@ def each_staff(
     failing: list[Medarbetare] = []
     waiting: list[Medarbetare] = []
     regardless: list[Medarbetare] = []
+    former: list[Medarbetare] = []
     for i, m in enumerate(personal):
+        if not m.i_tjanst(day):
+            former.append(m)
+            continue
         inside, gaps = (True, []) if scope is None else scope(i, m)
         if inside is False:
             continue
@@ -372,6 +381,7 @@ def each_staff(
             waiting.append(m)
     values: dict[str, Any] = {
         "concerned": sorted(m.id for m in concerned), "failing": sorted(m.id for m in failing),
+        "not_in_service": sorted(m.id for m in former),
     }
     if regardless:
         values["met_whatever_scope"] = sorted(m.id for m in regardless)
@@ -386,13 +396,19 @@ def each_staff(
     if missing:
         return indeterminate(*dict.fromkeys(missing), **values)
     if waiting:
+        if open_sv is not None and open_en is not None:
+            return warning(f"Öppet för {_ids(waiting)}: {open_sv}.", f"Open for {_ids(waiting)}: {open_en}.",
+                           **values)
         return warning(
             f"Ännu inte uppfyllt (öppet, ännu inte förfallet) för {_ids(waiting)}: {sv}.",
             f"Not yet met (open, not yet due) for {_ids(waiting)}: {en}.",
             **values,
         )
     if not concerned and not regardless:
-        return not_applicable(none_sv, none_en, reason=none_reason, **values)
+        if former:
+            none_sv += f" Ej i tjänst {day.isoformat()}, inte bedömda: {_ids(former)}."
+            none_en += f" Not in service on {day.isoformat()}, not judged: {_ids(former)}."
+        return not_applicable(none_sv.strip(), none_en.strip(), reason=none_reason, **values)
     met = [*concerned, *regardless]
     return passed(
         f"Uppfylls för alla berörda medarbetare ({_ids(met)}): {sv}.",
@@ -405,13 +421,15 @@ def any_staff(
     personal: Sequence[Medarbetare] | None,
     judge: Callable[[int, Medarbetare], Verdict],
     *,
+    day: date,
     sv: str,
     en: str,
     minimum: int = 1,
 ) -> Finding:
     """A requirement at least ``minimum`` staff members must meet (``sv``/``en``: who is required).
-    Enough who do → ``pass`` naming them; else enough counting those not known → ``indeterminate``
-    naming what is missing; else ``fail``."""
+    Only staff in service on ``day`` (:meth:`Medarbetare.i_tjanst`) count; the others are listed
+    (``not_in_service``). Enough who do → ``pass`` naming them; else enough counting those not
+    known → ``indeterminate`` naming what is missing; else ``fail``."""
     from primarvard_sdk.findings import failed, indeterminate, passed
 
     if personal is None:
@@ -419,21 +437,28 @@ def any_staff(
     found: list[Medarbetare] = []
     unknown = 0
     missing: list[str] = []
+    former: list[Medarbetare] = []
     for i, m in enumerate(personal):
+        if not m.i_tjanst(day):
+            former.append(m)
+            continue
         verdict, gaps = judge(i, m)
         if verdict is True:
             found.append(m)
         elif verdict is None:
             unknown += 1
             missing += gaps
-    values: dict[str, Any] = {"found": sorted(m.id for m in found), "required": minimum, "declared": len(found)}
+    values: dict[str, Any] = {"found": sorted(m.id for m in found), "required": minimum, "declared": len(found),
+                              "not_in_service": sorted(m.id for m in former)}
     if len(found) >= minimum:
         return passed(f"Finns: {sv} ({_ids(found)}).", f"Present: {en} ({_ids(found)}).", **values)
     if len(found) + unknown >= minimum:
         return indeterminate(*dict.fromkeys(missing), **values)
+    gone_sv = f"; ej i tjänst {day.isoformat()}: {_ids(former)}" if former else ""
+    gone_en = f"; not in service on {day.isoformat()}: {_ids(former)}" if former else ""
     return failed(
-        f"Saknas: {sv} (minst {minimum}, redovisade {len(found)}).",
-        f"Missing: {en} (at least {minimum}, reported {len(found)}).",
+        f"Saknas: {sv} (minst {minimum}, redovisade i tjänst {len(found)}{gone_sv}).",
+        f"Missing: {en} (at least {minimum}, reported in service {len(found)}{gone_en}).",
         **values,
     )
 
@@ -472,7 +497,7 @@ def bhv_overlakare_kontakt(doc: Any, ctx: RuleContext) -> Finding:
         return m.bhv_overlakare_kontakt, staff_paths(i, m, "bhv_overlakare_kontakt")
 
     return each_staff(
-        doc.personal, judge, scope=scope,
+        doc.personal, judge, scope=scope, day=ctx.day,
         sv="kontakt med barnhälsovårdsöverläkaren ska vara etablerad för läkare inom barnhälsovården",
         en="contact with the chief physician of child health care is to be established for physicians "
            "in child health care",
@@ -518,7 +543,7 @@ def medicinsk_fotvard(doc: Any, ctx: RuleContext) -> Finding:
 
     names = ", ".join(required)
     return each_staff(
-        doc.personal, judge, scope=scope,
+        doc.personal, judge, scope=scope, day=ctx.day,
         sv=f"medicinsk fotvård ska utföras av personal med utbildningarna {names}, eller av fotterapeut med dispens",
         en=f"medical foot care is to be performed by staff with the trainings {names}, or by a foot therapist "
            "with a dispensation",
@@ -645,8 +670,9 @@ def nationella_taxan(doc: Any, ctx: RuleContext) -> Finding:
         if pays is True:
             sv_parts.append("enheten betalar ersättning till annan privat vårdgivare som finansieras med offentliga medel")
             en_parts.append("the unit pays another private care provider that is publicly funded")
-        sv, en = "; ".join(sv_parts), "; ".join(en_parts)
-        return failed(sv[0].upper() + sv[1:] + ".", en[0].upper() + en[1:] + ".", **values)
+        # the sentence starts with its own words: a staff id keeps the case it was given in
+        return failed("Kravet uppfylls inte: " + "; ".join(sv_parts) + ".",
+                      "Requirement not met: " + "; ".join(en_parts) + ".", **values)
     if missing:
         return indeterminate(*missing, **values)
     if planned:

@@ -126,7 +126,10 @@ class Medarbetare:
     tjanstgoringsgrad: float | None = optional(
         "Service level as a fraction of full time (1.0 = heltid).", minimum=0, maximum=2
     )
-    anstallning_start: date | None = optional("Date the employment started.")
+    anstallning_start: date | None = optional(
+        "Date the employment started; a start after the day judged means not yet in service there "
+        "(see verksam)."
+    )
     funktioner: tuple[Funktion, ...] | None = many("Named functions the person holds.")
     uppdrag: tuple[Uppdrag, ...] | None = many("Work areas the person serves in.")
     samlokaliserad: bool | None = optional("Works co-located at the unit's clinic.")
@@ -146,7 +149,10 @@ class Medarbetare:
         "or not passed; absent: not reported."
     )
     verksam: Period | None = optional(
-        "The period the person works at the unit (till absent: ongoing); absent: not reported."
+        "The period the person works at the unit (till absent: ongoing; its last day still counts). "
+        "Staff rules count only members in service on the day judged: a period that does not cover "
+        "the day (or an anstallning_start after it) leaves the member out; absent, with no "
+        "anstallning_start either: read as in service (the unit's personal list is its staff)."
     )
     offentlig_ersattning: tuple[OffentligErsattning, ...] | None = many(
         "Periods of compensation under the national tariff or other public funding."
@@ -188,6 +194,18 @@ class Medarbetare:
     fotvardsutbildning: Fotvardsutbildning | None = optional(
         "Trainings for medical foot care; absent: not reported."
     )
+
+    def i_tjanst(self, day: date) -> bool:
+        """Whether the member is in service at the unit on ``day`` (the one definition every staff
+        rule uses): not when the period at the unit (``verksam``) does not cover the day (begun
+        after it, or ended before it; ``till`` absent: ongoing, its last day still counts), nor when
+        the employment starts (``anstallning_start``) after it. Neither reported: in service, as the
+        unit's ``personal`` list is its staff."""
+        if self.anstallning_start is not None and self.anstallning_start > day:
+            return False
+        if self.verksam is not None:
+            return self.verksam.fran <= day and (self.verksam.till is None or self.verksam.till >= day)
+        return True
 
     def has_training(self, lowest: Utbildningsomrade) -> bool | None:
         """Has a training in ``lowest`` or a higher level of it ("lägst steg 1" is met by steg 2);

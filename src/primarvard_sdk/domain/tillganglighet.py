@@ -38,6 +38,10 @@ class Stangning:
     orsak: Stangningsorsak | None = optional(
         "Why the unit is closed (sjukdom, semester, utbildning, planering, kompetensbortfall); absent: not reported."
     )
+    haller_oppet: bool | None = optional(
+        "The unit keeps its opening hours during this deviation (e.g. a long loss of competence that does not "
+        "close it); false: the unit is closed. Absent: not reported."
+    )
     overenskommelse: bool | None = optional(
         "An agreement (överenskommelse) with another unit secures the patients' care for the whole closure; "
         "absent: not reported."

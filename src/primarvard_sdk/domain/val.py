@@ -276,7 +276,14 @@ class Listningsbegransning:
     """A listing cap or stop that a unit applies, with its application and the region's decision."""
 
     typ: Begransningstyp = field("listningstak or listningsstopp.")
-    tillampas: Period | None = optional("The days the unit applies it (inclusive); absent: not reported.")
+    tillampad: bool | None = optional(
+        "Whether the unit has applied it at all: false declares it never applied (a request refused, or "
+        "granted and not put into effect), and then tillampas is not given; true: applied on the days in "
+        "tillampas; absent: not reported (tillampas, when given, shows it applied)."
+    )
+    tillampas: Period | None = optional(
+        "The days the unit applies it (inclusive; till absent: still applied); absent: not reported."
+    )
     skriftlig_ansokan: bool | None = optional(
         "A written application was sent to the region; false: none; absent: not reported."
     )

@@ -107,7 +107,9 @@ class Vardenhet:
     ort: str | None = optional("Locality of the clinic.")
     kommun: str | None = optional("Municipality of the clinic.")
     personal: tuple[Medarbetare, ...] | None = many(
-        "Staff; absent when not declared (staff rules then answer indeterminate)."
+        "Staff; absent when not declared (staff rules then answer indeterminate). The list is the "
+        "unit's staff: a member with neither verksam nor anstallning_start reported is read as in "
+        "service; staff rules leave out a member not in service on the day judged (Medarbetare.verksam)."
     )
     kompetenser: tuple[Kompetens, ...] | None = many(
         "Competences the unit declares (fysioterapi, arbetsterapi, psykoterapi_steg1, ...)."

@@ -283,6 +283,11 @@ class Rehabilitering:
     plan_i_journalen: bool | None = optional(
         "The individual rehabilitation plan is documented in the journal. Absent: not reported."
     )
+    plan_nekad: bool | None = optional(
+        "The unit has declared that no individual rehabilitation plan will be drawn up with the patient or "
+        "documented (it refused or decided against one); false: no such declaration (a plan not yet drawn up or "
+        "documented is still to come). Absent: not reported."
+    )
     buh_ansvar: bool | None = optional(
         "The habilitation falls within the responsibility of Barn- och ungdomshabiliteringen. Absent: not reported."
     )

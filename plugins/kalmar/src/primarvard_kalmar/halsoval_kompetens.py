@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from primarvard_kalmar.halsoval_common import rules
-from primarvard_sdk import calendar
+from primarvard_kalmar.halsoval_tillganglighet import deviation_status
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
     Bemanningspass,
@@ -52,7 +52,8 @@ def handledning(doc: Vardenhet, ctx: RuleContext) -> Finding:
     """Supervision of the staff who are supervised is documented; with the parameter
     ``supervisor_professions``, the supervisor is of one of them (licensed when
     ``supervisor_licensed``); with ``certificate_delivery``, the supervisor's training certificate
-    has been delivered to the region.
+    has been delivered to the region: the text sets no time for it, so a certificate not (yet)
+    delivered is open (``warning``), never a fail. Only staff in service on the day are judged.
 
     Who is concerned: every staff member recorded as supervised (``handledning`` true); with the
     parameter ``supervised_professions``, also every staff member of those professions who gives
@@ -96,12 +97,17 @@ def handledning(doc: Vardenhet, ctx: RuleContext) -> Finding:
             checks.append((None if h.handledare_yrke is None else h.handledare_yrke in allowed, "handledare_yrke"))
             if licensed:
                 checks.append((h.handledare_legitimerad, "handledare_legitimerad"))
-        if certificate:
-            checks.append((h.utbildningsbevis_delgivet, "utbildningsbevis_delgivet"))
         if any(state is False for state, _ in checks):
             return False, []
         gaps = [f"$.personal[{i}].handledningen.{name}" for state, name in checks if state is None]
+        # a certificate not (yet) delivered does not fail: it is open (``pending``); unreported, asked for
+        if certificate and h.utbildningsbevis_delgivet is None:
+            gaps.append(f"$.personal[{i}].handledningen.utbildningsbevis_delgivet")
         return (None, gaps) if gaps else (True, [])
+
+    def pending(i: int, m: Medarbetare) -> bool:
+        """The supervisor's training certificate is recorded as not (yet) delivered."""
+        return certificate and m.handledningen is not None and m.handledningen.utbildningsbevis_delgivet is False
 
     if allowed is None:
         sv, en = "handledningen ska finnas dokumenterad", "the supervision is to be documented"
@@ -118,7 +124,12 @@ def handledning(doc: Vardenhet, ctx: RuleContext) -> Finding:
         sv += f"; {names} i psykoterapeutisk behandling arbetar under handledning"
         en += f"; {' and '.join(p.value for p in sorted(groups))} giving psychotherapeutic treatment work under supervision"
     return each_staff(
-        doc.personal, judge, scope=scope, sv=sv, en=en,
+        doc.personal, judge, scope=scope, day=ctx.day, sv=sv, en=en,
+        pending=pending if certificate else None,
+        open_sv="handledarens utbildningsbevis är ännu inte delgivet beställarenheten (öppet; texten anger "
+                "ingen tid för delgivningen); handledningen uppfyller i övrigt kraven",
+        open_en="the supervisor's training certificate has not yet been delivered to the ordering unit (open; "
+                "the text sets no time for the delivery); the supervision otherwise meets the requirements",
         none_sv="Ingen medarbetare har eller ska ha handledning enligt redovisningen.",
         none_en="According to the staff reported, no staff member is, or must be, supervised.",
         none_reason="ingen_handledning",
@@ -130,7 +141,8 @@ def kompetensbevis(doc: Vardenhet, ctx: RuleContext) -> Finding:
     with the parameter ``includes_role_changes``, at every changed post or new role). The text sets
     no number of days: a copy delivered passes, one not (yet) delivered is open (``warning``), never
     a fail for time. Only starts and role changes on a day the rulebook is in force and not after
-    ``as_of`` are judged; earlier and later ones are listed as not judged."""
+    ``as_of`` are judged; earlier and later ones are listed as not judged. Only staff in service on
+    the day are judged (the others are listed under ``not_in_service``)."""
     if doc.personal is None:
         return indeterminate("$.personal")
     role_changes = bool(ctx.param("includes_role_changes"))
@@ -138,6 +150,7 @@ def kompetensbevis(doc: Vardenhet, ctx: RuleContext) -> Finding:
     outside: list[dict[str, Any]] = []
     missing: list[str] = []
     waiting: list[str] = []
+    former: list[str] = []
 
     def judge(i: int, m: Medarbetare, kind: str, day: date, bevis: Any, path: str) -> None:
         if ctx.edition_on(day) is None or day > ctx.as_of:
@@ -153,6 +166,9 @@ def kompetensbevis(doc: Vardenhet, ctx: RuleContext) -> Finding:
             waiting.append(m.id)
 
     for i, m in enumerate(doc.personal):
+        if not m.i_tjanst(ctx.day):
+            former.append(m.id)
+            continue
         if m.anstallning_start is None:
             missing.append(f"$.personal[{i}].anstallning_start")
         else:
@@ -164,7 +180,8 @@ def kompetensbevis(doc: Vardenhet, ctx: RuleContext) -> Finding:
             for k, r in enumerate(m.rollbyten):
                 kind = r.typ.value if r.typ is not None else "rollbyte"
                 judge(i, m, kind, r.datum, r.kompetensbevis, f"$.personal[{i}].rollbyten[{k}].kompetensbevis")
-    values: dict[str, Any] = {"events": events, "not_judged": outside, "open": sorted(set(waiting))}
+    values: dict[str, Any] = {"events": events, "not_judged": outside, "open": sorted(set(waiting)),
+                              "not_in_service": sorted(former)}
     what_sv = "nyanställning" + (", förändrad tjänst eller ny yrkesroll" if role_changes else "")
     what_en = "new employment" + (", changed post or new role" if role_changes else "")
     if missing:
@@ -202,13 +219,21 @@ rules.implement("kalmar.halsoval.vardenhet.bhv_overlakare_kontakt")(bhv_overlaka
 
 @rules.implement("kalmar.halsoval.vardenhet.kompetensomraden")
 def kompetensomraden(doc: Vardenhet, ctx: RuleContext) -> Finding:
-    """The areas the text names "exempelvis" are examples: each one missing gives a warning, never
-    a fail; all present pass; the unit's competences not reported are indeterminate."""
+    """The areas the text names "exempelvis" are examples: some missing gives a warning naming
+    them; none of them at all (e.g. ``kompetenser: []``) fails, as the unit then ensures no
+    competence of the kind the examples show; all present pass; the unit's competences not reported
+    are indeterminate."""
     required = [Kompetens(c) for c in ctx.param("required")]
     if doc.kompetenser is None:
         return indeterminate("$.kompetenser", required=[c.value for c in required])
     lacking = [c.value for c in required if c not in doc.kompetenser]
     values = {"required": [c.value for c in required], "lacking": lacking}
+    if len(lacking) == len(required):
+        return failed(
+            f"Kompetens saknas inom samtliga områden som texten nämner som exempel: {', '.join(lacking)}.",
+            f"No competence declared in any of the areas the text names as examples: {', '.join(lacking)}.",
+            **values,
+        )
     if lacking:
         return warning(
             f"Kompetens saknas inom område som texten nämner som exempel: {', '.join(lacking)}.",
@@ -227,8 +252,10 @@ def infor_st(doc: Vardenhet, ctx: RuleContext) -> Finding:
     """The inför-ST approval of the director of studies in general practice comes by the
     appointment (``tillsatt``) and the region's placement approval after it ("godkänner därefter").
     Scope: ST physicians in general practice (allmänmedicin) and BT physicians appointed on a day the
-    rulebook is in force. An appointment after ``as_of`` is not yet due: an approval not (yet) given
-    is open (``warning``)."""
+    rulebook is in force and in service on the day. An appointment after ``as_of`` is not yet due: an
+    approval not (yet) given is open (``warning``). The placement approval is the region's own act
+    with no time set: not (yet) given, it is open whenever the appointment is; given before the
+    inför-ST approval, it fails."""
     trainee_posts = {Utbildningstjanst.st, Utbildningstjanst.bt}
 
     def scope(i: int, m: Medarbetare) -> Verdict:
@@ -260,8 +287,9 @@ def infor_st(doc: Vardenhet, ctx: RuleContext) -> Finding:
         if s.placering_datum is not None and s.studierektor_datum is not None \
                 and s.placering_datum < s.studierektor_datum:
             return False, []
-        if not not_yet_due(m) and (s.studierektor_godkant is False or s.placering_godkand is False):
+        if not not_yet_due(m) and s.studierektor_godkant is False:
             return False, []
+        # the placement not (yet) approved is the region's act still open (``pending``), never a fail
         gaps = staff_paths(i, m, "infor_st.tillsatt", "infor_st.studierektor_godkant", "infor_st.placering_godkand")
         # an approval given needs its day: the order ("inför", "därefter") cannot be told without it
         if s.studierektor_godkant is True and s.studierektor_datum is None:
@@ -272,10 +300,16 @@ def infor_st(doc: Vardenhet, ctx: RuleContext) -> Finding:
 
     def pending(i: int, m: Medarbetare) -> bool:
         s = m.infor_st
-        return s is not None and not_yet_due(m) and (s.studierektor_godkant is False or s.placering_godkand is False)
+        if s is None:
+            return False
+        return s.placering_godkand is False or (not_yet_due(m) and s.studierektor_godkant is False)
 
     return each_staff(
-        doc.personal, judge, scope=scope, pending=pending,
+        doc.personal, judge, scope=scope, pending=pending, day=ctx.day,
+        open_sv="ett godkännande är ännu inte givet: studierektorns inför-ST inför en tillsättning som ännu "
+                "inte skett, eller Regionstabs godkännande av placeringen (öppet; texten anger ingen tid för det)",
+        open_en="an approval is not yet given: the director of studies' inför-ST before an appointment not yet "
+                "made, or Regionstab's approval of the placement (open; the text sets no time for it)",
         sv="studierektorn i allmänmedicin ska ha genomfört inför-ST och godkänt läkaren senast vid "
            "tillsättningen, och Regionstab ska därefter ha godkänt placeringen",
         en="the director of studies in general practice must have carried out the inför-ST and approved "
@@ -349,9 +383,11 @@ def _on_site(passes: Sequence[tuple[int, Bemanningspass]], day: str, minute: int
     return [(k, p) for k, p in passes if p.dag.value == day and _covers(p.fran, p.till, minute)]
 
 
-def _day_key(day: date) -> str:
-    """The weekly schedule that runs on ``day``: helgdag on a public holiday or eve, else the weekday."""
-    return "helgdag" if calendar.holiday_name(day) is not None else _WEEK[day.weekday()]
+def _day_key(day: date, eves_exempt: bool) -> str:
+    """The weekly schedule that runs on ``day``: helgdag on a public holiday, else the weekday's.
+    Midsommarafton, julafton and nyårsafton are no public holidays: they keep their weekday's
+    schedule and opening hours unless ``eves_exempt`` (read as the opening-hours rules read them)."""
+    return "helgdag" if deviation_status(day, eves_exempt) in ("helgdag", "afton_undantagen") else _WEEK[day.weekday()]
 
 
 Judge = Callable[[Bemanningspass], bool | None]
@@ -430,7 +466,7 @@ def legitimerad_personal_pa_plats(doc: Tillganglighet, ctx: RuleContext) -> Find
             if ctx.edition_on(datum) is None:
                 outside.append({"date": datum})
                 continue
-            key = _day_key(datum)
+            key = _day_key(datum, bool(ctx.param("eves_exempt", on=datum)))
             short, maybe = _coverage(passes, key, _opening(doc.oppettider, key), minimum, counts, unknown_paths, away)
             unknown += maybe
             shown = [f"{datum.isoformat()} {r}" for r in _ranges(short - weekly_short[key])]
@@ -500,7 +536,7 @@ def lakarbemanning_kvar(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             outside.append({"index": j, "date": f.datum})
             continue
         inside += 1
-        key = _day_key(f.datum)
+        key = _day_key(f.datum, bool(ctx.param("eves_exempt", on=f.datum)))
         window = _minutes(f.fran, f.till) & _opening(doc.oppettider, key)
         if not window:
             continue

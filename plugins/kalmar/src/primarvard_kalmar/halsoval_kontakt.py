@@ -48,16 +48,18 @@ _WEEK = (Veckodag.mon, Veckodag.tue, Veckodag.wed, Veckodag.thu, Veckodag.fri, V
 
 #: Who may supply the interpreter for each need. A language interpreter: "Tolk eller tolkförmedling med
 #: vilken Region Kalmar län har avtal ska anlitas" — only the region's agreement (tolkcentralen is named
-#: for the hearing needs alone). The deaf, deafblind and hard of hearing "får detta genom tolkcentralen".
+#: for the hearing needs alone). The deaf, deafblind and hard of hearing "får detta genom tolkcentralen":
+#: that describes their usual route, not a ban on the region's agreement, so an interpreter arranged
+#: through the region's agreement passes too; only a supplier outside both fails.
 _SUPPLIERS = {
-    Tolkbehov.sprak: Tolkleverantor.regionens_avtal,
-    Tolkbehov.horsel: Tolkleverantor.tolkcentralen,
+    Tolkbehov.sprak: (Tolkleverantor.regionens_avtal,),
+    Tolkbehov.horsel: (Tolkleverantor.tolkcentralen, Tolkleverantor.regionens_avtal),
 }
 
 
 def tolk(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     """A patient who needs a language interpreter gets one from the region's agreement; a patient with a
-    hearing need gets one through tolkcentralen (not arranged by the unit from anyone else)."""
+    hearing need gets one through tolkcentralen or the region's agreement (not from anyone else)."""
     need = doc.tolk.behov if doc.tolk is not None else None
     if need is None:
         return indeterminate("$.tolk.behov")
@@ -95,10 +97,10 @@ def tolk(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     else:
         kind_sv, kind_en = "tolk för döva, dövblinda eller hörselskadade", "an interpreter for the deaf or hard of hearing"
         rule_sv = "gravt hörselskadade, döva, vuxendöva, dövblinda och hörande som behöver tolk får detta genom " \
-                  "tolkcentralen"
+                  "tolkcentralen (eller en tolkförmedling med vilken Region Kalmar län har avtal)"
         rule_en = "the severely hard of hearing, deaf, deafened, deafblind and hearing persons who need an " \
-                  "interpreter get one through tolkcentralen"
-    if supplier is not allowed:
+                  "interpreter get one through tolkcentralen (or an agency Region Kalmar län has an agreement with)"
+    if supplier not in allowed:
         return failed(
             f"Patienten behöver {kind_sv}; tolken anlitades från {supplier.value}, men {rule_sv}.",
             f"The patient needs {kind_en}; the interpreter came from {supplier.value}, but {rule_en}.",
@@ -329,6 +331,15 @@ def helgoppen_mottagande(doc: Vardkontakt, ctx: RuleContext) -> Finding:
 @rules.implement("kalmar.halsoval.vardkontakt.ambulans_aterringning")
 def ambulans_aterringning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     judged = doc.ambulans.kan_stanna_hemma if doc.ambulans is not None else None
+    called = doc.ambulans.uppringd if doc.ambulans is not None else None
+    if called:
+        # The call-back is recorded: the duty is met whatever the scope facts say (or leave unsaid).
+        return passed(
+            "Enheten har ringt upp patienten efter ambulanspersonalens bedömning att patienten kan stanna kvar i "
+            "hemmet.",
+            "The unit has called the patient back after the ambulance staff's judgement that the patient can stay "
+            "at home.",
+        )
     if judged is False:
         return not_applicable(
             "Ambulanspersonalen har inte bedömt att patienten kan stanna kvar i hemmet.",
@@ -341,24 +352,16 @@ def ambulans_aterringning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             "The patient is not listed at the unit; the call-back is the task of the patient's hälsoval unit.",
             reason="not_listed",
         )
-    missing = [p for p, v in (("$.ambulans.kan_stanna_hemma", judged), ("$.listad_vid_enheten", doc.listad_vid_enheten))
-               if v is None]
+    missing = [p for p, v in (("$.ambulans.kan_stanna_hemma", judged), ("$.listad_vid_enheten", doc.listad_vid_enheten),
+                              ("$.ambulans.uppringd", called)) if v is None]
     if missing:
         return indeterminate(*missing)
-    assert doc.ambulans is not None
-    called = doc.ambulans.uppringd
-    if called is None:
-        return indeterminate("$.ambulans.uppringd")
-    if called:
-        return passed(
-            "Enheten har ringt upp patienten som ambulanspersonalen bedömde kan stanna kvar i hemmet.",
-            "The unit has called back the patient whom the ambulance staff judged able to stay at home.",
-        )
     return warning(
         "Enheten har ännu inte ringt upp patienten som ambulanspersonalen bedömde kan stanna kvar i hemmet; texten "
         "anger ingen tidsgräns.",
         "The unit has not yet called back the patient whom the ambulance staff judged able to stay at home; the "
         "text sets no time limit.",
+        status="open",
     )
 
 
@@ -386,9 +389,12 @@ def vaccination_registrering(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             "Vaccinationen är registrerad i Region Kalmar läns upphandlade system för vaccinationer.",
             "The vaccination is registered in Region Kalmar län's procured vaccination system.",
         )
-    return failed(
-        "Vaccinationen är inte registrerad i Region Kalmar läns upphandlade system för vaccinationer.",
-        "The vaccination is not registered in Region Kalmar län's procured vaccination system.",
+    return warning(
+        "Vaccinationen är ännu inte registrerad i Region Kalmar läns upphandlade system för vaccinationer; "
+        "texten anger ingen tid för registreringen.",
+        "The vaccination is not yet registered in Region Kalmar län's procured vaccination system; the text sets "
+        "no time for the registration.",
+        status="open",
     )
 
 

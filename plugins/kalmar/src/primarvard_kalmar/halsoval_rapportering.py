@@ -100,7 +100,9 @@ def yearly(
 
 def attendance(typ: Motestyp, what_sv: str, what_en: str) -> RuleFunction:
     """The rule "the head of operations attends every meeting of ``typ``, or a substitute when
-    prevented": a meeting attended by neither fails."""
+    prevented": a meeting attended by neither fails. A meeting dated after the evaluation day has
+    not taken place yet: it is listed under ``upcoming``, not judged (``not_applicable`` when no
+    other meeting of the kind is judged)."""
     allowed = {Motesroll.verksamhetschef, Motesroll.ersattare}
 
     def judge(i: int, m: Mote) -> Finding:
@@ -128,7 +130,7 @@ def attendance(typ: Motestyp, what_sv: str, what_en: str) -> RuleFunction:
             )
         return each_item(
             ctx, [m for _, m in of_type], "moten", "datum", judge,
-            none_sv="", none_en="", indexes=[i for i, _ in of_type],
+            none_sv="", none_en="", indexes=[i for i, _ in of_type], upcoming=True,
         )
 
     return rule
@@ -231,9 +233,12 @@ def helgoppen_avvikelser(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 @rules.implement("kalmar.halsoval.uppfoljning.avidentifiering")
 def avidentifiering(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     def judge(i: int, b: Begaran) -> Finding:
-        if b.levererad is None:
+        # "de handlingar som efterfrågas": only what has been delivered on the evaluation day is judged
+        if b.levererad is None or b.levererad > ctx.as_of:
             return not_applicable(
-                "Inget är ännu levererat på begäran.", "Nothing has been delivered yet.", reason="not_delivered"
+                f"Inget är levererat på begäran på bedömningsdagen {ctx.as_of.isoformat()}.",
+                f"Nothing has been delivered on the request on the evaluation day {ctx.as_of.isoformat()}.",
+                reason="not_delivered",
             )
         if b.avidentifierad is None:
             return indeterminate(f"$.begaranden[{i}].avidentifierad")

@@ -137,7 +137,9 @@ def rub_fast_vardkontakt(doc: Listning, ctx: RuleContext) -> Finding:
     # A reported appointment (fast_vardkontakt.status utsedd) counts even when har_fast_vardkontakt is absent.
     has = doc.kontinuitet.har_utsedd_vardkontakt() if doc.kontinuitet is not None else None
     missing = absent(doc, "rub", "kontinuitet.behov_fast_vardkontakt")
-    if has is None:
+    request = doc.kontinuitet.fast_vardkontakt if doc.kontinuitet is not None else None
+    pending = has is not True and request is not None and request.status is Begaranstatus.obesvarad
+    if has is None and not pending:
         missing = (*missing, "$.kontinuitet.har_fast_vardkontakt")
     if missing:
         return indeterminate(*missing, rub=doc.rub)
@@ -146,6 +148,15 @@ def rub_fast_vardkontakt(doc: Listning, ctx: RuleContext) -> Finding:
             f"RUB {doc.rub} med behov: patienten har en fast vårdkontakt.",
             f"RUB {doc.rub} with a need: the patient has a fast vårdkontakt.",
             rub=doc.rub,
+        )
+    if pending:
+        # A request or need still being handled: the text sets no time limit, so it is open, not missed.
+        return warning(
+            f"RUB {doc.rub} med behov: fast vårdkontakt är ännu inte utsedd; begäran eller behovet handläggs "
+            "(obesvarad). Texten anger ingen tidsgräns: utestående, inte försenat.",
+            f"RUB {doc.rub} with a need: a fast vårdkontakt is not yet appointed; the request or need is being "
+            "handled (obesvarad). The text sets no time limit: outstanding, not late.",
+            rub=doc.rub, status=Begaranstatus.obesvarad.value,
         )
     return failed(
         f"RUB {doc.rub} med behov: fast vårdkontakt saknas.",

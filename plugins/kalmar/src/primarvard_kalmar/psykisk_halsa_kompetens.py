@@ -28,7 +28,7 @@ def svenska_sprak(doc: Vardenhet, ctx: RuleContext) -> Finding:
         return m.talar_svenska, staff_paths(i, m, "talar_svenska")
 
     return each_staff(
-        doc.personal, judge, scope=scope,
+        doc.personal, judge, scope=scope, day=ctx.day,
         sv="anställda som har kontakt med invånare, patienter och närstående ska tala och förstå svenska",
         en="staff in contact with residents, patients and relatives are to speak and understand Swedish",
         none_sv="Ingen medarbetare har kontakt med invånare, patienter eller närstående enligt redovisningen.",
@@ -43,11 +43,11 @@ def patientsakerhetsutbildning(doc: Vardenhet, ctx: RuleContext) -> Finding:
         return m.patientsakerhetsutbildning, staff_paths(i, m, "patientsakerhetsutbildning")
 
     return each_staff(
-        doc.personal, judge,
+        doc.personal, judge, day=ctx.day,
         sv="samtliga medarbetare ska ha genomgått Socialstyrelsens digitala patientsäkerhetsutbildning "
            "med godkänt resultat",
         en="every staff member is to have completed Socialstyrelsen's digital patient-safety training with a pass",
-        none_sv="Ingen personal är redovisad ([]).",
-        none_en="The staff reported is empty ([]).",
+        none_sv="Ingen personal i tjänst är redovisad.",
+        none_en="No staff member in service is reported.",
         none_reason="ingen_personal",
     )

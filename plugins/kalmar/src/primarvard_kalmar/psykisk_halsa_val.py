@@ -16,7 +16,7 @@ from primarvard_sdk.domain import (
     Vistelsestatus,
     local_day,
 )
-from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, warning
+from primarvard_sdk.findings import decision, indeterminate, not_applicable, passed, warning
 from primarvard_sdk.model import Finding
 
 
@@ -127,8 +127,14 @@ def omfattade_grupper(remiss: Remiss, ctx: RuleContext) -> Finding:
             f"not have been given as a reason. {served_en}",
             invalid_reasons=invalid, lawful_reasons=standing, age=age,
         )
-    return failed(
-        f"Remissen för en patient som är {age} år avvisades med skäl {', '.join(invalid)}. {served_sv}",
-        f"The referral of a patient aged {age} was rejected for {', '.join(invalid)}. {served_en}",
-        invalid_reasons=invalid, age=age, required_decision="accept",
+    # The rule judges the unit's rejection: fail (decision reject, the eligibility convention for a
+    # fail) means the rejection gave a forbidden reason and does not stand; the referral is to be
+    # accepted (required_decision). A warning carries no decision.
+    return decision(
+        "reject",
+        f"Remissen för en patient som är {age} år avvisades med skäl {', '.join(invalid)}; avvisningen står inte "
+        f"och remissen ska tas emot. {served_sv}",
+        f"The referral of a patient aged {age} was rejected for {', '.join(invalid)}; the rejection does not "
+        f"stand and the referral is to be accepted. {served_en}",
+        invalid_reasons=invalid, age=age, unit_decision=beslut.utfall.value, required_decision="accept",
     )

@@ -16,6 +16,7 @@ from primarvard_sdk.domain import (
     Naromradesatagande,
     Samverkanstyp,
     Stangning,
+    Stangningsorsak,
     Tillganglighet,
     Vardenhet,
     label,
@@ -281,9 +282,10 @@ def _closure_verdict(j: _Judged, sv: str, en: str, **values: Any) -> Finding:
 
 @rules.implement("varmland.vardcentral.tillganglighet.tillfallig_stangning")
 def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
-    """Every temporary closure: a clear agreement with another vårdcentral on the patients' care,
-    clear information to the patients, and a referral to another care unit. Each closure is judged
-    under the edition in force on its first closed day."""
+    """Every temporary closure: for an allowed reason (planning or training days, holiday), with a
+    clear agreement with another vårdcentral on the patients' care, clear information to the
+    patients, and a referral to another care unit. Each closure is judged under the edition in force
+    on its first closed day."""
     if doc.stangningar is None:
         return indeterminate("$.stangningar")
     if not doc.stangningar:
@@ -293,9 +295,15 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     def judge(i: int, s: Stangning) -> tuple[list[str], list[str], list[str]]:
         partners = frozenset(Hanvisning(c) for c in ctx.param("agreement_with", on=s.fran))
         referrals = frozenset(Hanvisning(c) for c in ctx.param("closure_referrals", on=s.fran))
+        reasons = frozenset(Stangningsorsak(c) for c in ctx.param("allowed_reasons", on=s.fran))
         sv: list[str] = []
         en: list[str] = []
         missing: list[str] = []
+        if s.orsak is None:
+            missing.append(f"$.stangningar[{i}].orsak")
+        elif s.orsak not in reasons:
+            sv.append(f"ett tillåtet skäl (planerings- och utbildningsdagar eller semester; skälet är {s.orsak.value})")
+            en.append(f"an allowed reason (planning or training days, or holiday; the reason is {s.orsak.value})")
         if s.overenskommelse is None:
             missing.append(f"$.stangningar[{i}].overenskommelse")
         elif not s.overenskommelse:
@@ -325,10 +333,11 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     n = len(judged.closures)
     return _closure_verdict(
         judged,
-        f"{n} stängning(ar): överenskommelse med annan vårdcentral om omhändertagandet, tydlig information till "
-        "patienterna och hänvisning till annan vårdenhet finns.",
-        f"{n} closure(s): an agreement with another vårdcentral on the patients' care, clear information to the "
-        "patients and a referral to another care unit exist.",
+        f"{n} stängning(ar) för planerings- eller utbildningsdagar eller semester: överenskommelse med annan "
+        "vårdcentral om omhändertagandet, tydlig information till patienterna och hänvisning till annan vårdenhet "
+        "finns.",
+        f"{n} closure(s) for planning or training days or holiday: an agreement with another vårdcentral on the "
+        "patients' care, clear information to the patients and a referral to another care unit exist.",
     )
 
 

@@ -69,7 +69,7 @@ def tillgang_distriktsskoterska(doc: Vardenhet, ctx: RuleContext) -> Finding:
         return False, []
 
     return any_staff(
-        doc.personal, judge, minimum=int(ctx.param("min_count")),
+        doc.personal, judge, minimum=int(ctx.param("min_count")), day=ctx.day,
         sv="distriktssköterska vid vårdcentralen", en="a district nurse at the vårdcentral",
     )
 
@@ -83,7 +83,7 @@ def klinisk_handledare(doc: Vardenhet, ctx: RuleContext) -> Finding:
         return (None, gaps) if gaps else (True, [])
 
     return any_staff(
-        doc.personal, judge,
+        doc.personal, judge, day=ctx.day,
         sv="klinisk handledare med godkänd handledarutbildning",
         en="a clinical supervisor with approved supervisor training",
     )
@@ -100,7 +100,7 @@ def utbildningslakare_forsakringsmedicin(doc: Vardenhet, ctx: RuleContext) -> Fi
         return (None, gaps) if gaps else (True, [])
 
     return each_staff(
-        doc.personal, judge, scope=utbildningslakare,
+        doc.personal, judge, scope=utbildningslakare, day=ctx.day,
         sv="läkare under utbildning ska få handledning i försäkringsmedicin på vårdcentralen samt delta i "
            "regionens utbildningar inom området",
         en="physicians in training are to receive supervision in insurance medicine at the vårdcentral and "

@@ -3,7 +3,8 @@
 Rules on dated items of a follow-up (närområdesplan changes, new providers, deviations, studies,
 ethics applications, SPUR inspections, requests) judge each by its own day (``governing_day:
 each_item``, see :mod:`primarvard_sdk.items`): the edition in force on that day and its parameter
-values; an item dated outside every edition is listed, not judged.
+values; an item dated outside every edition is listed, not judged. A study or an application
+whose start or submission day is after the evaluation day is listed under ``upcoming``, not judged.
 """
 
 from __future__ import annotations
@@ -110,10 +111,15 @@ def ivo_anmalan(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             return indeterminate(f"$.avvikelser[{i}].allvarlig_vardskada")
         if not a.allvarlig_vardskada:
             return not_applicable("Ingen allvarlig vårdskada.", "Not a serious care injury.", reason="not_serious_injury")
-        return item_flags(
-            i, "avvikelser", a, (("anmald_ivo", "anmäld till IVO", "reported to IVO"),),
-            "Den allvarliga vårdskadan är anmäld till IVO.", "The serious care injury is reported to IVO.",
-        )
+        if a.anmald_ivo is None:
+            return indeterminate(f"$.avvikelser[{i}].anmald_ivo")
+        if not a.anmald_ivo:
+            # the text names no time for the report (the statutory one is outside it): open, never late
+            return warning(
+                "Den allvarliga vårdskadan är ännu inte anmäld till IVO (öppet; ingen tidpunkt anges).",
+                "The serious care injury is not yet reported to IVO (open; no time is stated).",
+            )
+        return passed("Den allvarliga vårdskadan är anmäld till IVO.", "The serious care injury is reported to IVO.")
 
     return each_item(
         ctx, doc.avvikelser, "avvikelser", "datum", judge,
@@ -182,6 +188,7 @@ def studie_registrering(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return each_item(
         ctx, doc.studier, "studier", "startad", judge,
         none_sv="Inga studier bedrivs enligt underlaget.", none_en="No study is conducted according to the document.",
+        upcoming=True,
     )
 
 
@@ -211,6 +218,7 @@ def etikansokan_ckfu(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return each_item(
         ctx, doc.etikansokningar, "etikansokningar", "inskickad", judge,
         none_sv="Inga forskningsetiska ansökningar finns i underlaget.", none_en="No research-ethics application is in the document.",
+        upcoming=True,
     )
 
 

@@ -10,6 +10,7 @@ from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
     Avvisningsskal,
+    Besok,
     Besoksplats,
     Insats,
     Kontakttyp,
@@ -20,7 +21,7 @@ from primarvard_sdk.domain import (
 )
 from primarvard_sdk.findings import decision, failed, indeterminate, not_applicable, passed, warning
 from primarvard_sdk.model import Finding
-from primarvard_sdk.shapes import Deadline, Declared, Fact, When
+from primarvard_sdk.shapes import Deadline, When
 from primarvard_varmland.vardcentral_common import (
     DAY_SV,
     code,
@@ -33,10 +34,14 @@ from primarvard_varmland.vardcentral_common import (
 
 __all__: list[str] = []
 
-#: Refusal reasons that are the person's listing (listning: not listed at the unit; listningstak,
-#: listningsstopp, max_byten, kollektiv_listning: the unit's or the person's listing situation).
+#: Refusal reasons that turn on where the person belongs, one set for akut_oavsett_listning and
+#: dodsfall_naromrade: the listing (listning: not listed at the unit; listningstak, listningsstopp, max_byten,
+#: kollektiv_listning: the unit's or the person's listing situation), and registration or residence elsewhere
+#: (folkbokforing, annan_kommun), which "oavsett om patienten är listad på vårdcentralen eller inte" and
+#: "såväl listade individer som andra som vistas eller bor i närområdet" leave no room for either.
 _LISTING = (Avvisningsskal.listning, Avvisningsskal.listningstak, Avvisningsskal.listningsstopp,
-            Avvisningsskal.max_byten, Avvisningsskal.kollektiv_listning)
+            Avvisningsskal.max_byten, Avvisningsskal.kollektiv_listning, Avvisningsskal.folkbokforing,
+            Avvisningsskal.annan_kommun)
 
 #: Refusal reasons that are where the person is listed, registered or lives.
 _RESIDENCE_OR_LISTING = (Avvisningsskal.listning, Avvisningsskal.folkbokforing, Avvisningsskal.annan_kommun)
@@ -119,19 +124,21 @@ def akut_oavsett_listning(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
         return decision(
             "reject",
             f"Patienten bedömdes vara i akut behov av medicinskt motiverade insatser och nekades eller hänvisades bort "
-            f"med ett skäl som gäller listning ({reason}); vårdcentralen är alltid skyldig att akut ta emot oavsett "
-            "om patienten är listad där eller inte.",
+            f"med ett skäl som gäller listning, folkbokföring eller bosättning ({reason}); vårdcentralen är alltid "
+            "skyldig att akut ta emot oavsett om patienten är listad där eller inte.",
             f"The patient was judged to need medically motivated care acutely and was refused or sent elsewhere for a "
-            f"reason of listing ({reason}); the vårdcentral must always receive such patients acutely, listed there "
-            "or not.",
+            f"reason of listing, registration or residence ({reason}); the vårdcentral must always receive such "
+            "patients acutely, listed there or not.",
             reason=reason,
             listed=listed,
         )
     return not_applicable(
-        f"Patienten nekades eller hänvisades bort av annat skäl än listning ({reason}); det avgörs inte här (att "
-        "åtgärder som kräver sjukhusens resurser inte ingår i åtagandet avgörs på annat håll).",
-        f"The patient was refused or sent elsewhere for another reason than listing ({reason}); that is not decided "
-        "here (that measures needing the hospitals' resources are outside the commitment is decided elsewhere).",
+        f"Patienten nekades eller hänvisades bort av annat skäl än listning, folkbokföring eller bosättning "
+        f"({reason}); det avgörs inte här (att åtgärder som kräver sjukhusens resurser inte ingår i åtagandet avgörs "
+        "på annat håll).",
+        f"The patient was refused or sent elsewhere for another reason than listing, registration or residence "
+        f"({reason}); that is not decided here (that measures needing the hospitals' resources are outside the "
+        "commitment is decided elsewhere).",
         reason="other_reason",
         refusal_reason=reason,
         listed=listed,
@@ -153,7 +160,7 @@ def dodsfall_naromrade(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
     if mottagande.skal is None:
         return indeterminate("$.mottagande.skal")
     reason = mottagande.skal.value
-    if mottagande.skal not in _RESIDENCE_OR_LISTING:
+    if mottagande.skal not in _LISTING:
         return not_applicable(
             f"Ärendet avböjdes av annat skäl än listning, folkbokföring eller bosättning ({reason}); fördelningen "
             "mellan vårdgivarna följer närområdesplanen och avgörs inte här.",
@@ -194,14 +201,17 @@ rules.shape(Deadline(
     count="vardagar",
     parameter="weekdays",
     done="dodsfall.ordinarie_lakare_kontaktad",
+    # A reported exclusion decides first, whatever the other fact (the unit's own certificate first): only
+    # then are the two facts needed (``needs``), so neither's absence hides the other's exclusion.
     outside=(
-        When("dodsfall.ansvarig_enligt_naromradesplan", flag=False, known=True, reason="not_responsible",
-             sv="Vårdcentralen är inte ansvarig för den avlidne enligt närområdesplanen.",
-             en="The vårdcentral is not responsible for the deceased under the närområdesplan."),
-        When("dodsfall.dodsorsaksintyg_av_enheten", known=True, reason="issued_itself",
+        When("dodsfall.dodsorsaksintyg_av_enheten", reason="issued_itself",
              sv="Vårdcentralen utfärdade dödsorsaksintyget själv.",
              en="The vårdcentral issued the cause-of-death certificate itself."),
+        When("dodsfall.ansvarig_enligt_naromradesplan", flag=False, reason="not_responsible",
+             sv="Vårdcentralen är inte ansvarig för den avlidne enligt närområdesplanen.",
+             en="The vårdcentral is not responsible for the deceased under the närområdesplan."),
     ),
+    needs=("dodsfall.dodsorsaksintyg_av_enheten", "dodsfall.ansvarig_enligt_naromradesplan"),
     sv="Den avlidnes ordinarie läkare ska kontaktas för dödsorsaksintyget senast nästa vardag, {due} "
        "(dödsfallet konstaterades {event}).",
     en="The deceased's regular physician must be contacted for the cause-of-death certificate by the next "
@@ -407,20 +417,44 @@ def jour_omfattning(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
 
 # --- 1.2.14 Rehabilitering ------------------------------------------------------------------
 
-rules.shape(Declared(
-    "varmland.vardcentral.vardkontakt.rehabiliteringsplan",
-    facts=(
-        Fact("rehabilitering.plan_med_patienten", sv="en individuell rehabiliteringsplan upprättad tillsammans med "
-             "patienten", en="an individual rehabilitation plan drawn up together with the patient"),
-        Fact("rehabilitering.plan_i_journalen", sv="planen dokumenterad i journalen",
-             en="the plan documented in the journal"),
-    ),
-    outside=(When("rehabilitering.pagaende", flag=False, known=True, reason="no_rehabilitation",
-                  sv="Patienten är inte i rehabilitering vid vårdcentralen.",
-                  en="The patient is not in rehabilitation at the vårdcentral."),),
-    sv="En individuell rehabiliteringsplan är upprättad tillsammans med patienten och dokumenterad i journalen.",
-    en="An individual rehabilitation plan is drawn up together with the patient and documented in the journal.",
-))
+#: The two parts of the plan the text requires: drawn up together with the patient, documented in the journal.
+_PLAN_PARTS = (
+    ("plan_med_patienten", "en individuell rehabiliteringsplan upprättad tillsammans med patienten",
+     "an individual rehabilitation plan drawn up together with the patient"),
+    ("plan_i_journalen", "planen dokumenterad i journalen", "the plan documented in the journal"),
+)
+
+
+@rules.implement("varmland.vardcentral.vardkontakt.rehabiliteringsplan")
+def rehabiliteringsplan(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
+    rehab = kontakt.rehabilitering
+    ongoing = rehab.pagaende if rehab else None
+    if ongoing is None:
+        return indeterminate("$.rehabilitering.pagaende")
+    if not ongoing:
+        return not_applicable("Patienten är inte i rehabilitering vid vårdcentralen.",
+                              "The patient is not in rehabilitation at the vårdcentral.", reason="no_rehabilitation")
+    assert rehab is not None
+    states = [(name, sv, en, getattr(rehab, name)) for name, sv, en in _PLAN_PARTS]
+    if all(held is True for *_, held in states):
+        return passed("En individuell rehabiliteringsplan är upprättad tillsammans med patienten och dokumenterad i "
+                      "journalen.",
+                      "An individual rehabilitation plan is drawn up together with the patient and documented in the "
+                      "journal.")
+    if rehab.plan_nekad:
+        return failed("Patienten är i rehabilitering vid vårdcentralen, men vårdcentralen har angett att ingen "
+                      "individuell rehabiliteringsplan ska upprättas med patienten och dokumenteras i journalen.",
+                      "The patient is in rehabilitation at the vårdcentral, but the vårdcentral has declared that no "
+                      "individual rehabilitation plan is to be drawn up with the patient and documented in the "
+                      "journal.", status="refused")
+    not_yet = [(name, sv, en) for name, sv, en, held in states if held is False]
+    if not_yet:
+        return warning(
+            "Ännu inte: " + "; ".join(sv for _, sv, _ in not_yet) + ". Texten anger ingen tid: planen är öppen.",
+            "Not yet: " + "; ".join(en for _, _, en in not_yet) + ". The text sets no time: the plan is open.",
+            status="open", unmet=",".join(f"$.rehabilitering.{name}" for name, _, _ in not_yet),
+        )
+    return indeterminate(*[f"$.rehabilitering.{name}" for name, _, _, held in states if held is None])
 
 
 # --- 1.4 Tillgänglighet (a period's visits) -------------------------------------------------
@@ -445,22 +479,34 @@ _NOT_AT_CLINIC = (Kontakttyp.hembesok, Kontakttyp.akut_hembesok, Kontakttyp.hems
                   Kontakttyp.digital)
 
 
+def _period_visits(doc: Uppfoljning) -> tuple[list[tuple[int, Besok]], list[str]]:
+    """The period's visits, with their index in ``besok``, and the paths of the visits not counted because
+    their own date (``besok[].datum``) lies before ``period.fran`` or after ``period.till`` (both inclusive;
+    ``till`` not reported: only the start bounds it). An undated visit is taken as the list says, in the
+    period. One selection for every rule that counts a period's visits."""
+    assert doc.period is not None and doc.besok is not None  # the governing day; checked by the caller
+    first, last = doc.period.fran, doc.period.till
+    inside: list[tuple[int, Besok]] = []
+    outside: list[str] = []
+    for i, b in enumerate(doc.besok):
+        if b.datum is not None and (b.datum < first or (last is not None and b.datum > last)):
+            outside.append(f"$.besok[{i}]")
+        else:
+            inside.append((i, b))
+    return inside, outside
+
+
 @rules.implement("varmland.vardcentral.vardkontakt.besok_avtalad_adress")
 def besok_avtalad_adress(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     basis = str(ctx.param("basis"))
     if basis != "visit_count":
         raise ValueError(f"basis {basis!r}: expected visit_count")
-    assert doc.period is not None  # the governing day
-    first, last = doc.period.fran, doc.period.till
     if doc.besok is None:
         return indeterminate("$.besok")
+    visits, outside = _period_visits(doc)
     missing: list[str] = []
-    outside: list[str] = []
     at_clinic = at_address = 0
-    for i, b in enumerate(doc.besok):
-        if b.datum is not None and (b.datum < first or (last is not None and b.datum > last)):
-            outside.append(f"$.besok[{i}]")
-            continue
+    for i, b in visits:
         if b.typ is None:
             missing.append(f"$.besok[{i}].typ")
             continue
@@ -484,9 +530,10 @@ def besok_avtalad_adress(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 def videobesok_erbjudande(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     if doc.besok is None:
         return indeterminate("$.besok")
+    visits, outside = _period_visits(doc)
     missing: list[str] = []
     suitable = offered = 0
-    for i, b in enumerate(doc.besok):
+    for i, b in visits:
         if b.video_lamplig is None:
             missing.append(f"$.besok[{i}].video_lamplig")
             continue
@@ -498,12 +545,14 @@ def videobesok_erbjudande(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         elif b.video_erbjuden:
             offered += 1
     if missing:
-        return indeterminate(*missing)
+        return indeterminate(*missing, outside_period=outside)
     if suitable == 0:
         return not_applicable("Inga besök under perioden kunde ur medicinsk synvinkel genomföras som videobesök.",
-                              "No visit in the period could medically be held as a video visit.", reason="no_suitable")
+                              "No visit in the period could medically be held as a video visit.", reason="no_suitable",
+                              outside_period=outside)
     return _majority(offered, suitable, ctx, "Videobesök erbjudna av de besök som kunde genomföras som videobesök:",
-                     "Video visits offered of the visits that could be held as video visits:")
+                     "Video visits offered of the visits that could be held as video visits:",
+                     outside_period=outside)
 
 
 # --- 1.0 Uppdraget (sampling for other specialist care) -------------------------------------

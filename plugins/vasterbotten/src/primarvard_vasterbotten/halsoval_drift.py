@@ -10,7 +10,7 @@ event outside every edition is not judged (``not_applicable``, ``no_rulebook_in_
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -309,85 +309,49 @@ def _amount(value: Any) -> Decimal:
 
 @rules.implement("vasterbotten.halsoval.vardenhet.medicinteknik_basbelopp")
 def medicinteknik_basbelopp(enhet: Vardenhet, ctx: RuleContext) -> Finding:
-    """Each mandatory item against a quarter of the prisbasbelopp in force on its acquisition day.
-    An item acquired on a day outside every edition is not judged (``outside_editions``); when
-    every item concerned lies outside, the rule answers as the core does for such a day."""
+    """Each mandatory item in use against a quarter of the prisbasbelopp in force on the evaluation
+    day. The text says how the equipment in use is paid for (a monthly function rent or a direct
+    purchase), a term that runs while the item is used: the item's acquisition day plays no part,
+    so an item bought before the edition is classified too. An evaluation day outside every edition
+    is answered by the core (``no_rulebook_in_force``)."""
     if gaps := absent(enhet, "utrustning.medicinteknik"):
         return indeterminate(*gaps)
     items = (enhet.utrustning.medicinteknik if enhet.utrustning else ()) or ()
     missing: list[str] = []
-    rent: list[str] = []
-    direct: list[str] = []
-    equal: list[str] = []
-    no_amount: list[str] = []
-    outside: list[dict[str, Any]] = []
-    thresholds: dict[str, float] = {}
-    mandatory = 0
+    priced: list[tuple[str, Decimal]] = []
     for k, item in enumerate(items):
         here = f"$.utrustning.medicinteknik[{k}]"
         if item.obligatorisk is False:
             continue
-        if item.anskaffad is not None and ctx.edition_on(item.anskaffad) is None:
-            outside.append({"index": k, "id": item.id, "date": item.anskaffad})
-            continue
         if item.obligatorisk is None:
             missing.append(f"{here}.obligatorisk")
-            continue
-        mandatory += 1
-        unknown = [f"{here}.{n}" for n in ("pris", "anskaffad") if getattr(item, n) is None]
-        if unknown:
-            missing.extend(unknown)
-            continue
-        assert item.pris is not None and isinstance(item.anskaffad, date)
-        basbelopp = ctx.param_or_none("prisbasbelopp", on=item.anskaffad)
-        share = ctx.param_or_none("share_of_basbelopp", on=item.anskaffad)
-        if basbelopp is None or share is None:
-            no_amount.append(item.id)
-            continue
-        threshold = _amount(share) * _amount(basbelopp)
-        thresholds[item.id] = float(threshold)
-        price = _amount(item.pris)
-        (rent if price > threshold else direct if price < threshold else equal).append(item.id)
-    values: dict[str, Any] = {"funktionshyra": rent, "direktinkop": direct, "thresholds": thresholds,
-                              "outside_editions": outside}
-    out_sv = out_en = ""
-    if outside:
-        shown = ", ".join(f"{o['id']} ({o['date'].isoformat()})" for o in outside)
-        out_sv = f" Inte bedömt (ingen upplaga av regelboken gäller anskaffningsdagen): {shown}."
-        out_en = f" Not judged (no edition of the rulebook is in force on the acquisition day): {shown}."
-    if missing:
-        return indeterminate(*missing, **values)
-    if mandatory == 0:
-        if outside:
-            days = sorted({o["date"] for o in outside})
-            found = no_rulebook_in_force(days[0])
-            if len(days) > 1:
-                listed = ", ".join(d.isoformat() for d in days)
-                found = not_applicable(
-                    f"Ingen upplaga av regelboken gäller {listed}; regeln tillämpas inte.",
-                    f"No edition of the rulebook is in force on {listed}; the rule does not apply.",
-                    reason="no_rulebook_in_force", day=days[0],
-                )
-            return attrs.evolve(found, values={**found.values, "days": days, "outside_editions": outside})
+        elif item.pris is None:
+            missing.append(f"{here}.pris")
+        else:
+            priced.append((item.id, _amount(item.pris)))
+    if not missing and not priced:
         return not_applicable("Ingen obligatorisk medicinteknisk utrustning anges.",
-                              "No mandatory medical-technical equipment is reported.", reason="no_mandatory_equipment",
-                              outside_editions=outside)
-    if equal or no_amount:
+                              "No mandatory medical-technical equipment is reported.", reason="no_mandatory_equipment")
+    threshold = _amount(ctx.param("share_of_basbelopp")) * _amount(ctx.param("prisbasbelopp"))
+    rent = [i for i, price in priced if price > threshold]
+    direct = [i for i, price in priced if price < threshold]
+    equal = [i for i, price in priced if price == threshold]
+    values: dict[str, Any] = {"funktionshyra": rent, "direktinkop": direct, "threshold": float(threshold)}
+    if missing:
+        return indeterminate(*missing, at_threshold=equal, **values)
+    if equal:
+        shown = ", ".join(equal)
         return indeterminate(
-            sv=("Kan inte avgöras: " + (f"priset är exakt en fjärdedels basbelopp ({', '.join(equal)}); texten "
-                "anger bara 'överstiger' och 'understiger'. " if equal else "")
-                + (f"inget basbelopp finns för anskaffningsdagen ({', '.join(no_amount)})." if no_amount else "")
-                ).strip() + out_sv,
-            en=("Cannot be decided: " + (f"the price is exactly a quarter of the basbelopp ({', '.join(equal)}); the "
-                "text covers only 'exceeds' and 'is below'. " if equal else "")
-                + (f"no basbelopp is held for the acquisition day ({', '.join(no_amount)})." if no_amount else "")
-                ).strip() + out_en,
-            at_threshold=equal, no_basbelopp=no_amount, **values,
+            sv=f"Kan inte avgöras: priset är exakt en fjärdedels basbelopp ({shown}); texten anger bara "
+               "'överstiger' och 'understiger'.",
+            en=f"Cannot be decided: the price is exactly a quarter of the basbelopp ({shown}); the text covers "
+               "only 'exceeds' and 'is below'.",
+            at_threshold=equal, **values,
         )
     return passed(
         f"Funktionshyra (över en fjärdedels basbelopp): {', '.join(rent) or 'ingen'}; direktinköp (under): "
-        f"{', '.join(direct) or 'ingen'}." + out_sv,
+        f"{', '.join(direct) or 'ingen'}.",
         f"Function rent (above a quarter of the basbelopp): {', '.join(rent) or 'none'}; direct purchase (below): "
-        f"{', '.join(direct) or 'none'}." + out_en,
+        f"{', '.join(direct) or 'none'}.",
         **values,
     )

@@ -44,11 +44,13 @@ def verksamhetschef(doc: Vardenhet, ctx: RuleContext) -> Finding:
             return None, staff_paths(i, m, "funktioner")
         if Funktion.verksamhetschef not in m.funktioner:
             return False, []
-        # only the presence of a name is read: a named head of operations
-        return (True, []) if m.namn is not None else (None, staff_paths(i, m, "namn"))
+        # only the presence of a name is read: a named head of operations; an empty or blank name is none
+        if m.namn is None:
+            return None, staff_paths(i, m, "namn")
+        return bool(m.namn.strip()), []
 
     return any_staff(
-        doc.personal, judge,
+        doc.personal, judge, day=ctx.day,
         sv="utsedd, namngiven verksamhetschef", en="an appointed, named head of operations",
     )
 
@@ -62,7 +64,7 @@ def hjalpmedel_forskrivarutbildning(doc: Vardenhet, ctx: RuleContext) -> Finding
         return m.forskrivarutbildning, staff_paths(i, m, "forskrivarutbildning")
 
     return each_staff(
-        doc.personal, judge, scope=scope,
+        doc.personal, judge, scope=scope, day=ctx.day,
         sv="förskrivare av hjälpmedel ska ha genomgått förskrivarutbildning",
         en="prescribers of aids are to have completed prescriber training",
         none_sv="Ingen medarbetare förskriver hjälpmedel enligt redovisningen.",
@@ -85,7 +87,7 @@ def handledare_utbildningslakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
         return (None, gaps) if gaps else (True, [])
 
     return each_staff(
-        doc.personal, judge, scope=utbildningslakare,
+        doc.personal, judge, scope=utbildningslakare, day=ctx.day,
         sv="AT/BT-läkare ska ha handledare med avsatt tid, ST-läkare studierektor och handledare att tillgå "
            "med avsatt tid",
         en="AT/BT physicians are to have a supervisor with time set aside; ST physicians a director of "
@@ -102,12 +104,12 @@ def kompetensutvecklingsplan(doc: Vardenhet, ctx: RuleContext) -> Finding:
         return m.kompetensutvecklingsplan, staff_paths(i, m, "kompetensutvecklingsplan")
 
     return each_staff(
-        doc.personal, judge,
+        doc.personal, judge, day=ctx.day,
         sv="personalens kompetensutveckling och utbildning ska dokumenteras i individuella "
            "kompetensutvecklingsplaner",
         en="the staff's competence development and training is to be documented in individual "
            "competence-development plans",
-        none_sv="Ingen personal är redovisad ([]).",
-        none_en="The staff reported is empty ([]).",
+        none_sv="Ingen personal i tjänst är redovisad.",
+        none_en="No staff member in service is reported.",
         none_reason="ingen_personal",
     )

@@ -142,21 +142,55 @@ def vaccination_allmant_program(doc: Vardkontakt, ctx: RuleContext) -> Finding:
 
 # --- 2.2.4 Barnhälsovård ---------------------------------------------------------------------------
 
-rules.shape(AgeRange(
+#: Who the examinations are for: a health examination of the programme for a child 0–6 (the shared age
+#: shape, not registered on its own: the rule goes on to read whether the unit received the child).
+_BHV_AGES = AgeRange(
     "vasterbotten.halsoval.vardkontakt.bhv_halsoundersokningar",
     person="patient", on="kontakt", minimum="min_age", maximum="max_age",
     outside=(When("barnhalsovard.halsoundersokning", flag=False, known=True, reason="not_bhv_examination",
                   sv="Kontakten är ingen hälsoundersökning enligt Barnhälsovårdsprogrammet.",
                   en="The contact is not a health examination under the child health programme."),),
-    sv="{age} år den {day}: hälsoundersökningen enligt Barnhälsovårdsprogrammet (0–6 år) genomförs av "
-       "hälsocentralen.",
-    en="Age {age} on {day}: the health examination of the child health programme (ages 0–6) is carried out by the "
-       "hälsocentral.",
+    sv="{age} år den {day}",
+    en="Age {age} on {day}",
     otherwise="not_applicable",
     otherwise_sv="{age} år den {day}: Barnhälsovårdsprogrammets hälsoundersökningar hos hälsocentralen avser "
                  "åldrarna 0–6 år.",
     otherwise_en="Age {age} on {day}: the child health programme's examinations at the hälsocentral cover ages 0–6.",
-))
+)
+
+
+@rules.implement("vasterbotten.halsoval.vardkontakt.bhv_halsoundersokningar")
+def bhv_halsoundersokningar(doc: Vardkontakt, ctx: RuleContext) -> Finding:
+    aged = _BHV_AGES.evaluate(doc, ctx)
+    if aged.values.get("decision") != "accept":
+        return aged
+    values = {"age": aged.values["age"], "reference_day": aged.values["reference_day"]}
+    who_sv, who_en = aged.explanation.sv, aged.explanation.en
+    received = doc.mottagande.mottagen if doc.mottagande is not None else None
+    if received is None:
+        return indeterminate("$.mottagande.mottagen", **values)
+    if received:
+        return decision(
+            "accept",
+            f"{who_sv}: hälsoundersökningen enligt Barnhälsovårdsprogrammet (0–6 år) genomförs av hälsocentralen; "
+            "barnet togs emot.",
+            f"{who_en}: the health examination of the child health programme (ages 0–6) is carried out by the "
+            "hälsocentral; the child was received.",
+            **values,
+        )
+    assert doc.mottagande is not None
+    reason = doc.mottagande.skal.value if doc.mottagande.skal is not None else None
+    because_sv = f" (skäl: {reason})" if reason else ""
+    because_en = f" (reason: {reason})" if reason else ""
+    return decision(
+        "reject",
+        f"{who_sv}: barnet nekades eller hänvisades bort från hälsoundersökningen{because_sv}; hälsocentralen "
+        "ansvarar för att alla delar i Barnhälsovårdsprogrammets hälsoundersökningar för 0–6 år genomförs.",
+        f"{who_en}: the child was refused the health examination or sent elsewhere{because_en}; the hälsocentral "
+        "is responsible for carrying out every part of the programme's health examinations for ages 0–6.",
+        reason=reason,
+        **values,
+    )
 
 
 # --- 2.2.7 Migranthälsa ------------------------------------------------------------------------------

@@ -4,16 +4,18 @@ Rules on dated items of a follow-up (limitations of the offer, deviations, super
 measurements, subcontractors, changes, meetings, requests) judge each by its own day, and the
 yearly and monthly duties each calendar year or month of the follow-up period by the edition in
 force in it (``governing_day: each_item``, see :mod:`primarvard_sdk.items`): an item, year or
-month outside the 2025 edition is listed, not judged.
+month outside the 2025 edition is listed, not judged. A meeting or change dated after the
+evaluation day has not happened yet: it is listed under ``upcoming``, not judged.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
 
+from primarvard_sdk.calendar import add_months
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
     Aktivitet,
@@ -81,19 +83,33 @@ def _period(doc: Uppfoljning, ctx: RuleContext, *lists: str) -> tuple[date, date
 @rules.implement("vasterbotten.halsoval.uppfoljning.utbudsbegransning_plan")
 def utbudsbegransning_plan(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     def judge(i: int, u: Utbudsbegransning) -> Finding:
-        return item_flags(
+        # plan, specialist access and risk analysis are what the hälsocentral has: false fails
+        found = item_flags(
             i, "utbudsbegransningar", u,
             (("plan", "en plan med åtgärder, samordning, restid och information", "a plan with measures, coordination, "
               "travel time and information"),
              ("specialist_sakerstalld", "säkerställd tillgång till specialistläkare i allmänmedicin",
               "secured access to a specialist in general practice"),
              ("riskanalys", "en risk- och konsekvensanalys kring patientsäkerheten",
-              "a risk and consequence analysis for patient safety"),
-             ("bestallarenheten_informerad", "Beställarenheten informerad om plan och beslut",
-              "Beställarenheten informed of plan and decision")),
+              "a risk and consequence analysis for patient safety")),
             "Plan, specialisttillgång, riskanalys och information till Beställarenheten finns.",
             "Plan, specialist access, risk analysis and information to Beställarenheten are in place.",
         )
+        if found.outcome is Outcome.fail:
+            return found
+        # "Beställarenheten informeras om plan och beslut" names no day: not yet informed is open
+        if u.bestallarenheten_informerad is None:
+            return indeterminate(*found.missing, f"$.utbudsbegransningar[{i}].bestallarenheten_informerad")
+        if found.outcome is Outcome.indeterminate:
+            return found
+        if not u.bestallarenheten_informerad:
+            return warning(
+                "Plan, specialisttillgång och riskanalys finns; Beställarenheten är ännu inte informerad om plan och "
+                "beslut (öppet; ingen tidpunkt anges).",
+                "Plan, specialist access and risk analysis are in place; Beställarenheten is not yet informed of plan "
+                "and decision (open; no time is stated).",
+            )
+        return found
 
     return each_item(
         ctx, doc.utbudsbegransningar, "utbudsbegransningar", "beslutad", judge,
@@ -165,8 +181,11 @@ def avvikelse_besvaras(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.uppfoljning.lex_maria_privat")
 def lex_maria_privat(doc: Uppfoljning, ctx: RuleContext) -> Finding:
+    none_sv, none_en = "Inga avvikelser finns i underlaget.", "No deviation is in the document."
+    if doc.avvikelser == ():  # no deviation: nothing to ask the operator for
+        return not_applicable(none_sv, none_en, reason="none_reported", outside_editions=[])
     if doc.enhet is None or doc.enhet.driftform is None:
-        return indeterminate("$.enhet.driftform")
+        return indeterminate("$.enhet.driftform", *(["$.avvikelser"] if doc.avvikelser is None else []))
     if doc.enhet.driftform is Driftform.offentlig:
         return not_applicable(
             "Hälsocentralen drivs i regionens egen regi och följer regionens rutiner för Lex Maria.",
@@ -185,19 +204,29 @@ def lex_maria_privat(doc: Uppfoljning, ctx: RuleContext) -> Finding:
                 return indeterminate(f"{here}.{name}")
             if not held:
                 return not_applicable(sv, en, reason=f"not_{name}")
-        return item_flags(
-            i, "avvikelser", a,
-            (("kopia_till_regionen", "kopia av anmälan, utredningsmaterial och åtgärder till Region Västerbotten",
-              "a copy of report, investigation and measures to the region"),
-             ("kopia_avidentifierad", "avidentifierade handlingar", "de-identified documents")),
+        if a.kopia_till_regionen is None:
+            return indeterminate(f"{here}.kopia_till_regionen")
+        if not a.kopia_till_regionen:
+            # the text names no day for the copy: not sent yet is open, never late
+            return warning(
+                "Kopia av anmälan, utredningsmaterial och åtgärder är ännu inte skickad till Region Västerbotten "
+                "(öppet; ingen tidpunkt anges).",
+                "A copy of the report, investigation material and measures is not yet sent to the region "
+                "(open; no time is stated).",
+            )
+        if a.kopia_avidentifierad is None:
+            return indeterminate(f"{here}.kopia_avidentifierad")
+        if not a.kopia_avidentifierad:
+            return failed(
+                "Kopian som skickades till Region Västerbotten var inte avidentifierad.",
+                "The copy sent to the region was not de-identified.",
+            )
+        return passed(
             "Avidentifierad kopia av anmälan, utredningsmaterial och åtgärder är skickad till Region Västerbotten.",
             "A de-identified copy of report, investigation material and measures was sent to the region.",
         )
 
-    return each_item(
-        ctx, doc.avvikelser, "avvikelser", "datum", judge,
-        none_sv="Inga avvikelser finns i underlaget.", none_en="No deviation is in the document.",
-    )
+    return each_item(ctx, doc.avvikelser, "avvikelser", "datum", judge, none_sv=none_sv, none_en=none_en)
 
 
 @rules.implement("vasterbotten.halsoval.uppfoljning.tillsyn_resultat")
@@ -220,10 +249,15 @@ def tillsyn_resultat(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             what, what_en = "IVO:s beslut", "IVO's decision"
         else:
             what, what_en = "Tillsynens resultat", "The supervision's result"
-        return item_flags(
-            i, "tillsyner", t, (("region_informerad", f"{what} tillställt Region Västerbotten", f"{what_en} given to the region"),),
-            f"{what} är tillställt Region Västerbotten.", f"{what_en} has been given to the region.",
-        )
+        if t.region_informerad is None:
+            return indeterminate(f"$.tillsyner[{i}].region_informerad")
+        if not t.region_informerad:
+            # the text names no day by which it is given: not yet given is open, never late
+            return warning(
+                f"{what} är ännu inte tillställt Region Västerbotten (öppet; ingen tidpunkt anges).",
+                f"{what_en} is not yet given to the region (open; no time is stated).",
+            )
+        return passed(f"{what} är tillställt Region Västerbotten.", f"{what_en} has been given to the region.")
 
     return each_item(
         ctx, doc.tillsyner, "tillsyner", "datum", judge,
@@ -288,15 +322,22 @@ def lokalisering(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         moved = f.datum <= ctx.as_of
         if f.godkannande is None:
             return indeterminate(f"{here}.godkannande")
-        if f.godkannande is Godkannande.avslagen or (f.godkannande is Godkannande.inte_beslutad and moved):
-            return failed(
-                f"Flytten {f.datum.isoformat()} är inte godkänd av Region Västerbotten.",
-                f"The move on {f.datum.isoformat()} is not approved by Region Västerbotten.",
-            )
-        if f.godkannande is Godkannande.inte_beslutad:
+        if f.godkannande in (Godkannande.avslagen, Godkannande.inte_beslutad):
+            if moved:  # from the day of the move on, without approval
+                return failed(
+                    f"Flytten {f.datum.isoformat()} är inte godkänd av Region Västerbotten.",
+                    f"The move on {f.datum.isoformat()} is not approved by Region Västerbotten.",
+                )
+            # the move has not taken place on the evaluation day: not a breach yet
+            refused = f.godkannande is Godkannande.avslagen
             return warning(
-                f"Flytten {f.datum.isoformat()} väntar på Region Västerbottens godkännande.",
-                f"The move on {f.datum.isoformat()} awaits Region Västerbotten's approval.",
+                f"Flytten {f.datum.isoformat()} har ännu inte skett och "
+                + ("är avslagen av Region Västerbotten; den får inte genomföras utan godkännande."
+                   if refused else "väntar på Region Västerbottens godkännande."),
+                f"The move on {f.datum.isoformat()} has not taken place yet and "
+                + ("was refused by Region Västerbotten; it may not take effect without approval."
+                   if refused else "awaits Region Västerbotten's approval."),
+                pending=True,
             )
         if f.godkand is None:
             return indeterminate(f"{here}.godkand")
@@ -362,7 +403,7 @@ def uppgifter_andring(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 
     return each_item(
         ctx, doc.forandringar, "forandringar", "datum", judge,
-        none_sv="Ingen förändring finns i underlaget.", none_en="No change is in the document.",
+        none_sv="Ingen förändring finns i underlaget.", none_en="No change is in the document.", upcoming=True,
     )
 
 
@@ -378,26 +419,48 @@ def telefontillganglighet_rapport(doc: Uppfoljning, ctx: RuleContext) -> Finding
     span = _period(doc, ctx, "aktiviteter")
     if isinstance(span, Finding):
         return span
-    start, end = span
-    assert doc.aktiviteter is not None
+    assert doc.aktiviteter is not None and doc.period is not None and doc.period.till is not None
+    fran, till = doc.period.fran, doc.period.till
+    # only calendar months wholly inside the follow-up period are judged; a partial first or last
+    # month (one that has begun on as_of) is listed as not judged
+    first_whole = fran if fran.day == 1 else add_months(date(fran.year, fran.month, 1), 1)
+    last_whole = till if (till + timedelta(days=1)).day == 1 else date(till.year, till.month, 1) - timedelta(days=1)
+    partial = sorted({
+        d.strftime("%Y-%m") for d, whole in ((fran, fran.day == 1), (till, till == last_whole))
+        if not whole and max(fran, date(d.year, d.month, 1)) <= ctx.as_of
+    })
+    start, end = first_whole, min(last_whole, ctx.as_of)
     reports = [a for a in doc.aktiviteter if a.typ is Aktivitetstyp.telefontillganglighet_rapport]
-    # a report counts for the month it was delivered in (datum, on or before as_of), whatever it is about
+    # a report counts for the month it was delivered in (datum, on or before as_of), whatever it is about,
+    # and only when that month is judged
     months, outside = calendar_spans(
         ctx, start, end, (a.datum for a in reports), by="month", parameter="reports_per_month"
-    )
-    if not months:
-        return none_in_force(outside)
+    ) if start <= end else ([], [])
+    judged = {m["month"] for m in months}
     delivered = [
-        {"date": a.datum, "avser": None if a.avser is None else {"fran": a.avser.fran, "till": a.avser.till}}
+        {"date": a.datum, "avser": None if a.avser is None else {"fran": a.avser.fran, "till": a.avser.till},
+         "counted": a.datum.strftime("%Y-%m") in judged}
         for a in reports if a.datum is not None and a.datum <= ctx.as_of
     ]
+    part_sv = f" Ej hela kalendermånader i perioden, inte bedömda: {', '.join(partial)}." if partial else ""
+    part_en = f" Not whole calendar months of the period, not judged: {', '.join(partial)}." if partial else ""
+    if not months:
+        if outside:
+            return none_in_force(outside, months_not_judged=partial)
+        return not_applicable(
+            f"Ingen hel kalendermånad av uppföljningsperioden har börjat på bedömningsdagen.{part_sv}",
+            f"No whole calendar month of the follow-up period has begun on the evaluation day.{part_en}",
+            reason="no_whole_month", months_not_judged=partial, reports=delivered, outside_editions=[],
+        )
     overall = worst(Outcome(m["outcome"]) for m in months)
     lacking = [m["month"] for m in months if m["outcome"] == "fail"]
     values: dict[str, Any] = {
         "required": months[-1]["required"], "declared": {m["month"]: m["declared"] for m in months},
-        "months_without": lacking, "months": months, "reports": delivered, "outside_editions": outside,
+        "months_without": lacking, "months": months, "months_not_judged": partial, "reports": delivered,
+        "outside_editions": outside,
     }
     out_sv, out_en = outside_note(outside)
+    out_sv, out_en = part_sv + out_sv, part_en + out_en
     if overall is Outcome.fail:
         return failed(
             "Telefontillgänglighet ska rapporteras en gång per månad; avslutade månader utan levererad rapport: "
@@ -414,8 +477,8 @@ def telefontillganglighet_rapport(doc: Uppfoljning, ctx: RuleContext) -> Finding
             **values,
         )
     return passed(
-        f"En rapport om telefontillgänglighet är levererad i varje månad.{out_sv}",
-        f"A telephone accessibility report was delivered in every month.{out_en}", **values
+        f"En rapport om telefontillgänglighet är levererad i varje bedömd månad.{out_sv}",
+        f"A telephone accessibility report was delivered in every month judged.{out_en}", **values
     )
 
 
@@ -444,6 +507,7 @@ def uppfoljningsmote_deltagande(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return each_item(
         ctx, [m for _, m in chosen], "moten", "datum", judge, indexes=[i for i, _ in chosen],
         none_sv="Inget uppföljningsmöte finns i underlaget.", none_en="No follow-up meeting is in the document.",
+        upcoming=True,
     )
 
 

@@ -145,14 +145,24 @@ def fast_vardkontakt(doc: Listning, ctx: RuleContext) -> Finding:
     shown = sorted(g.value for g in groups)
     assert doc.kontinuitet is not None
     has = doc.kontinuitet.har_utsedd_vardkontakt()  # a reported appointment (status utsedd) counts too
-    if has is None:
-        return indeterminate("$.kontinuitet.har_fast_vardkontakt", need_groups=shown)
     if has:
         return passed(
             f"Personen ({joined(shown)}) har kontinuitet genom fast vårdkontakt.",
             f"The person ({joined(shown)}) has continuity through a fast vårdkontakt.",
             need_groups=shown,
         )
+    request = doc.kontinuitet.fast_vardkontakt
+    if request is not None and request.status is Begaranstatus.obesvarad:
+        # A request or need still being handled: the text sets no time limit, so it is open, not missed.
+        return warning(
+            f"Personen ({joined(shown)}) har ännu ingen fast vårdkontakt; begäran eller behovet handläggs "
+            "(obesvarad). Texten anger ingen tidsgräns: utestående, inte försenat.",
+            f"The person ({joined(shown)}) has no fast vårdkontakt yet; the request or need is being handled "
+            "(obesvarad). The text sets no time limit: outstanding, not late.",
+            need_groups=shown, status=request.status.value,
+        )
+    if has is None:
+        return indeterminate("$.kontinuitet.har_fast_vardkontakt", need_groups=shown)
     return failed(
         f"Personen ({joined(shown)}) saknar fast vårdkontakt; listade med sådant behov ska få kontinuitet i vården "
         "genom fast vårdkontakt.",
@@ -409,19 +419,44 @@ def _applied_until(b: Listningsbegransning, day: date) -> date | None:
     return b.tillampas.till if b.tillampas.till is not None else max(b.tillampas.fran, day)
 
 
+def _first_outside(start: date, last: date, decided_from: date, decided_to: date) -> date | None:
+    """The first applied day (``start``..``last``) outside the decided period, ``None`` when none."""
+    firsts = []
+    if start < decided_from:
+        firsts.append(start)
+    if last > decided_to:
+        firsts.append(max(start, decided_to + timedelta(days=1)))
+    return min(firsts) if firsts else None
+
+
 def _grounded(items: list[tuple[int, Listningsbegransning]], ctx: RuleContext, what_sv: str,
               what_en: str) -> Finding:
     """Every applied cap or stop rests on a written application and a granted decision, and is
     applied within the decided period (both ends inclusive; one still running is judged up to the
-    evaluation day). One applied only before every edition is not judged (``outside_editions``)."""
+    evaluation day). A request the region refused is a breach only when it is applied anyway; one
+    declared never applied (``tillampad`` false) is not judged (``not_applied``). Days outside the
+    decided period (or applied days of a refused request) that all lie after the evaluation day are
+    planned, not yet done: a warning (``planned``). One applied only before every edition is not
+    judged (``outside_editions``)."""
     day = ctx.as_of
     unmet_sv: list[str] = []
     unmet_en: list[str] = []
+    planned_sv: list[str] = []
+    planned_en: list[str] = []
     unknown: list[str] = []
+    contradictory: list[str] = []
     outside: list[dict[str, Any]] = []
+    planned: list[dict[str, Any]] = []
+    never: list[int] = []
     judged = 0
     for i, b in items:
         here = f"$.listningsbegransningar[{i}]"
+        if b.tillampad is False:
+            if b.tillampas is not None:
+                contradictory.append(f"{here}.tillampas")
+            else:
+                never.append(i)
+            continue
         last = _applied_until(b, day)
         if last is not None and last < day and ctx.edition_on(last) is None:
             outside.append({"index": i, "date": last})
@@ -429,15 +464,33 @@ def _grounded(items: list[tuple[int, Listningsbegransning]], ctx: RuleContext, w
         judged += 1
         label = f"{what_sv} nr {i + 1}"
         label_en = f"{what_en} no. {i + 1}"
-        if b.skriftlig_ansokan is False:
+        no_application = b.skriftlig_ansokan is False
+        if b.beviljad is False:
+            # A refused request breaches the text only when the cap or stop is applied anyway.
+            if b.tillampas is None:
+                unknown.append(f"{here}.tillampas")
+                continue
+            also_sv = " och utan skriftlig ansökan" if no_application else ""
+            also_en = " and without a written application" if no_application else ""
+            if b.tillampas.fran > day:
+                planned.append({"index": i, "from": b.tillampas.fran})
+                planned_sv.append(f"{label}: inte beviljat av regionen{also_sv}, men planerat att tillämpas från "
+                                  f"{iso(b.tillampas.fran)}")
+                planned_en.append(f"{label_en}: not granted by the region{also_en}, but planned to be applied from "
+                                  f"{iso(b.tillampas.fran)}")
+                continue
+            unmet_sv.append(f"{label}: inte beviljat av regionen{also_sv}, men tillämpas ändå från "
+                            f"{iso(b.tillampas.fran)}")
+            unmet_en.append(f"{label_en}: not granted by the region{also_en}, but applied all the same from "
+                            f"{iso(b.tillampas.fran)}")
+            continue
+        # Without a written application a granted (or applied) cap or stop fails; while neither the
+        # decision nor the days are known it might be a refused request never applied.
+        if no_application and (b.beviljad is True or b.tillampas is not None):
             unmet_sv.append(f"{label}: ingen skriftlig ansökan till Region Västerbotten")
             unmet_en.append(f"{label_en}: no written application to Region Västerbotten")
         elif b.skriftlig_ansokan is None:
             unknown.append(f"{here}.skriftlig_ansokan")
-        if b.beviljad is False:
-            unmet_sv.append(f"{label}: inte beviljat av regionen")
-            unmet_en.append(f"{label_en}: not granted by the region")
-            continue
         if b.beviljad is None:
             unknown.append(f"{here}.beviljad")
             continue
@@ -450,26 +503,62 @@ def _grounded(items: list[tuple[int, Listningsbegransning]], ctx: RuleContext, w
         decided = b.beslutad_period
         assert decided.till is not None
         start = b.tillampas.fran
-        if start < decided.fran or last > decided.till:
-            running = b.tillampas.till is None
-            shown = f"{iso(start)}–{iso(last)}{' (pågår)' if running else ''}"
-            shown_en = f"{iso(start)}–{iso(last)}{' (still running)' if running else ''}"
-            unmet_sv.append(f"{label}: tillämpas {shown}, utanför beslutad period {iso(decided.fran)}–{iso(decided.till)}")
-            unmet_en.append(f"{label_en}: applied {shown_en}, outside the decided period "
-                            f"{iso(decided.fran)}–{iso(decided.till)}")
+        first_out = _first_outside(start, last, decided.fran, decided.till)
+        if first_out is None:
+            continue
+        running = b.tillampas.till is None
+        shown = f"{iso(start)}–{iso(last)}{' (pågår)' if running else ''}"
+        shown_en = f"{iso(start)}–{iso(last)}{' (still running)' if running else ''}"
+        period = f"{iso(decided.fran)}–{iso(decided.till)}"
+        if first_out > day:
+            planned.append({"index": i, "from": first_out})
+            planned_sv.append(f"{label}: planeras att tillämpas {shown}, utanför beslutad period {period} "
+                              f"(första dag utanför {iso(first_out)})")
+            planned_en.append(f"{label_en}: planned to be applied {shown_en}, outside the decided period {period} "
+                              f"(first day outside {iso(first_out)})")
+            continue
+        unmet_sv.append(f"{label}: tillämpas {shown}, utanför beslutad period {period}")
+        unmet_en.append(f"{label_en}: applied {shown_en}, outside the decided period {period}")
+    listed: dict[str, Any] = {"outside_editions": outside}
+    if never:
+        listed["not_applied"] = never
+    if planned:
+        listed["planned"] = planned
+    if contradictory:
+        return indeterminate(
+            *contradictory,
+            sv=f"Kan inte avgöras: {joined(contradictory)} anger dagar för ett {what_sv} som samtidigt anges aldrig "
+            "ha tillämpats (tillampad false); uppgifterna kan inte båda stämma.",
+            en=f"Cannot be decided: {joined(contradictory)} gives days for a {what_en} also declared never applied "
+            "(tillampad false); the records cannot both be right.",
+            inconsistent=contradictory, **listed,
+        )
     if not judged:
-        return none_in_force(outside)
+        if not never:
+            return none_in_force(outside)
+        out_sv, out_en = outside_note(outside)
+        return not_applicable(
+            f"Hälsocentralens {what_sv} har aldrig tillämpats (nr {joined(i + 1 for i in never)}).{out_sv}",
+            f"The hälsocentral's {what_en} was never applied (no. {joined(i + 1 for i in never)}).{out_en}",
+            reason="not_applied", **listed,
+        )
     out_sv, out_en = outside_note(outside)
     if unmet_sv:
-        return failed("; ".join(unmet_sv) + "." + out_sv, "; ".join(unmet_en) + "." + out_en, outside_editions=outside)
+        return failed("; ".join(unmet_sv) + "." + out_sv, "; ".join(unmet_en) + "." + out_en, **listed)
     if unknown:
-        return indeterminate(*unknown, outside_editions=outside)
+        return indeterminate(*unknown, **listed)
+    if planned_sv:
+        return warning(
+            "; ".join(planned_sv) + ". Dagarna har ännu inte kommit: planerat, inte genomfört." + out_sv,
+            "; ".join(planned_en) + ". The days have not yet come: planned, not done." + out_en,
+            **listed,
+        )
     return passed(
         f"Varje {what_sv} vilar på skriftlig ansökan till Region Västerbotten och regionens beslut och tillämpas "
         f"inom beslutad period.{out_sv}",
         f"Every {what_en} rests on a written application to Region Västerbotten and the region's decision and is "
         f"applied within the decided period.{out_en}",
-        outside_editions=outside,
+        **listed,
     )
 
 
@@ -496,67 +585,97 @@ def listningsstopp_information(unit: Vardenhet, ctx: RuleContext) -> Finding:
         return items
     day = ctx.as_of
     unknown: list[str] = []
-    in_force: list[tuple[int, Listningsbegransning, date]] = []
+    judged: list[tuple[int, Listningsbegransning, date, bool]] = []  # (index, stop, reopens, upcoming)
+    ended: list[dict[str, Any]] = []
+    upcoming: list[dict[str, Any]] = []
     for i, b in items:
         here = f"$.listningsbegransningar[{i}]"
+        if b.tillampad is False:
+            continue  # declared never applied
         if b.beviljad is None:
             unknown.append(f"{here}.beviljad")
             continue
         if not b.beviljad:
             continue
-        if b.beslutad_period is None:
+        # The applied days (tillampas) when reported, else the decided period; a stop still running
+        # (tillampas.till absent) lasts to the decided end.
+        applied_end = b.tillampas.till if b.tillampas is not None else None
+        if applied_end is not None and applied_end < day:
+            ended.append({"index": i, "date": applied_end})  # lifted (or ended) before the day
+            continue
+        decided = b.beslutad_period
+        if decided is None:
             unknown.append(f"{here}.beslutad_period")
             continue
-        if b.beslutad_period.fran > day:
-            continue
-        if b.beslutad_period.till is None:
+        start = b.tillampas.fran if b.tillampas is not None else decided.fran
+        last = applied_end if applied_end is not None else decided.till
+        if last is None:
             unknown.append(f"{here}.beslutad_period.till")
             continue
-        if b.beslutad_period.till < day:
+        if last < day:
+            ended.append({"index": i, "date": last})
             continue
-        # Listing reopens the day after the applied stop's last day when reported, else after the decided end.
-        last = b.tillampas.till if b.tillampas is not None and b.tillampas.till is not None else b.beslutad_period.till
-        in_force.append((i, b, last + timedelta(days=1)))
-    if not in_force and not unknown:
+        if start > day:
+            upcoming.append({"index": i, "from": start})  # granted, not yet begun
+        judged.append((i, b, last + timedelta(days=1), start > day))
+    listed: dict[str, Any] = {}
+    if upcoming:
+        listed["upcoming"] = upcoming
+    if ended:
+        listed["ended"] = ended
+    if not judged and not unknown:
         return not_applicable(
-            f"Inget beviljat listningsstopp gäller den {iso(day)}.",
-            f"No granted listing stop is in force on {iso(day)}.",
-            reason="no_stop_in_force",
+            f"Inget beviljat listningsstopp tillämpas den {iso(day)} eller är beslutat att börja senare.",
+            f"No granted listing stop is applied on {iso(day)} or decided to start later.",
+            reason="no_stop_in_force", **listed,
         )
     unmet_sv: list[str] = []
     unmet_en: list[str] = []
+    open_sv: list[str] = []
+    open_en: list[str] = []
     values: dict[str, Any] = {}
-    for i, b, reopens in in_force:
+    for i, b, reopens, later in judged:
         here = f"$.listningsbegransningar[{i}].information"
         values["reopens"] = reopens
+        # Before the stop begins nothing fails: what is not yet given (or not yet right) is open.
+        gaps_sv, gaps_en = (open_sv, open_en) if later else (unmet_sv, unmet_en)
         info = b.information
         if info is None or info.lamnas is None:
             unknown.append(f"{here}.lamnas")
             continue
         if not info.lamnas:
-            unmet_sv.append("enskilda informeras inte om listningsstoppet")
-            unmet_en.append("individuals are not informed of the listing stop")
+            gaps_sv.append("enskilda informeras inte om listningsstoppet" + (" (ännu inte)" if later else ""))
+            gaps_en.append("individuals are not informed of the listing stop" + (" (not yet)" if later else ""))
             continue
         if info.anger_datum is False:
-            unmet_sv.append(f"informationen anger inte när listning är möjlig igen ({iso(reopens)})")
-            unmet_en.append(f"the information does not say when listing is possible again ({iso(reopens)})")
+            gaps_sv.append(f"informationen anger inte när listning är möjlig igen ({iso(reopens)})")
+            gaps_en.append(f"the information does not say when listing is possible again ({iso(reopens)})")
             continue
         if info.ater_fran is None:
             unknown.append(f"{here}.ater_fran")
             continue
         if info.ater_fran != reopens:
-            unmet_sv.append(f"informationen anger {iso(info.ater_fran)}, men listning är möjlig igen {iso(reopens)} "
-                            "(dagen efter stoppets sista dag)")
-            unmet_en.append(f"the information says {iso(info.ater_fran)}, but listing is possible again on "
-                            f"{iso(reopens)} (the day after the stop's last day)")
+            gaps_sv.append(f"informationen anger {iso(info.ater_fran)}, men listning är möjlig igen {iso(reopens)} "
+                           "(dagen efter stoppets sista dag)")
+            gaps_en.append(f"the information says {iso(info.ater_fran)}, but listing is possible again on "
+                           f"{iso(reopens)} (the day after the stop's last day)")
     if unmet_sv:
         return failed("Listningsstopp: " + "; ".join(unmet_sv) + ".", "Listing stop: " + "; ".join(unmet_en) + ".",
-                      **values)
+                      **values, **listed)
     if unknown:
-        return indeterminate(*unknown, **values)
+        return indeterminate(*unknown, **values, **listed)
+    if open_sv:
+        begins = joined(iso(u["from"]) for u in upcoming)
+        return warning(
+            f"Listningsstoppet börjar först {begins}: " + "; ".join(open_sv) + ". Utestående, inte försenat: "
+            "informationen ska finnas när stoppet tillämpas.",
+            f"The listing stop begins only on {begins}: " + "; ".join(open_en) + ". Outstanding, not late: the "
+            "information is due when the stop is applied.",
+            **values, **listed,
+        )
     return passed(
-        f"Hälsocentralen informerar om listningsstoppet och att listning är möjlig igen {joined([iso(r) for *_, r in in_force])}.",
+        f"Hälsocentralen informerar om listningsstoppet och att listning är möjlig igen {joined([iso(r) for _, _, r, _ in judged])}.",
         f"The hälsocentral informs of the listing stop and that listing is possible again on "
-        f"{joined([iso(r) for *_, r in in_force])}.",
-        **values,
+        f"{joined([iso(r) for _, _, r, _ in judged])}.",
+        **values, **listed,
     )

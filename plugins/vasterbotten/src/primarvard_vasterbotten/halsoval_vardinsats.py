@@ -166,42 +166,51 @@ def hemsjukvard_registrering(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.vardkontakt.rehabilitering_hemmet_barn")
 def rehabilitering_hemmet_barn(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
-    scoped = _insats(kontakt, Insats.rehabilitering_hemmet, "rehabilitering eller habilitering i hemmet",
-                     "rehabilitation or habilitation at home")
-    if scoped is not None:
+    # A reported exclusion decides first, whatever else is missing: another effort, age 18 or over, not
+    # listed, no home care, habilitation that is BUH's; only then are the facts not reported named.
+    missing: list[str] = []
+    insats = kontakt.mottagande.insats if kontakt.mottagande else None
+    if insats is None:
+        missing.append("$.mottagande.insats")
+    elif (scoped := _insats(kontakt, Insats.rehabilitering_hemmet, "rehabilitering eller habilitering i hemmet",
+                            "rehabilitation or habilitation at home")) is not None:
         return scoped
     assert kontakt.sokte is not None  # the governing day
     day = local_day(kontakt.sokte)
+    age = kontakt.patient.age_on(day) if kontakt.patient is not None else None
+    aged: dict[str, Any] = {} if age is None else {"age": age}
     if kontakt.patient is None:
-        return indeterminate("$.patient")
-    age = kontakt.patient.age_on(day)
-    if age is None:
-        return indeterminate("$.patient.fodelsedatum", "$.patient.personnummer")
-    low, high = ctx.param("min_age"), ctx.param("max_age")
-    if not low <= age <= high:
-        return not_applicable(
-            f"{age} år den {day.isoformat()} (då vård söktes): ansvaret gäller åldersgruppen 0–17 år.",
-            f"Age {age} on {day.isoformat()} (when care was sought): the duty covers the age group 0–17.",
-            reason="age", age=age, reference_day=day,
-        )
+        missing.append("$.patient")
+    elif age is None:
+        missing += ["$.patient.fodelsedatum", "$.patient.personnummer"]
+    else:
+        low, high = ctx.param("min_age"), ctx.param("max_age")
+        if not low <= age <= high:
+            return not_applicable(
+                f"{age} år den {day.isoformat()} (då vård söktes): ansvaret gäller åldersgruppen 0–17 år.",
+                f"Age {age} on {day.isoformat()} (when care was sought): the duty covers the age group 0–17.",
+                reason="age", age=age, reference_day=day,
+            )
     if kontakt.listad_vid_enheten is None:
-        return indeterminate("$.listad_vid_enheten", age=age)
-    if not kontakt.listad_vid_enheten:
+        missing.append("$.listad_vid_enheten")
+    elif not kontakt.listad_vid_enheten:
         return not_applicable("Barnet är inte listat vid hälsocentralen.", "The child is not listed at the hälsocentral.",
-                              reason="not_listed", age=age)
+                              reason="not_listed", **aged)
     home = kontakt.hemsjukvard.har_hemsjukvard if kontakt.hemsjukvard else None
     if home is None:
-        return indeterminate("$.hemsjukvard.har_hemsjukvard", age=age)
-    if not home:
+        missing.append("$.hemsjukvard.har_hemsjukvard")
+    elif not home:
         return not_applicable("Barnet har ingen hemsjukvård.", "The child has no home health care.",
-                              reason="no_home_care", age=age)
+                              reason="no_home_care", **aged)
     buh = kontakt.rehabilitering.buh_ansvar if kontakt.rehabilitering else None
     if buh is None:
-        return indeterminate("$.rehabilitering.buh_ansvar", age=age)
-    if buh:
+        missing.append("$.rehabilitering.buh_ansvar")
+    elif buh:
         return not_applicable("Habiliteringen omfattas av Barn- och ungdomshabiliteringens ansvar.",
                               "The habilitation falls within Barn- och ungdomshabiliteringen's responsibility.",
-                              reason="buh", age=age)
+                              reason="buh", **aged)
+    if missing:
+        return indeterminate(*missing, **aged)
     return _received(kontakt, f"Rehabilitering eller habilitering i hemmet för listat barn ({age} år) med hemsjukvård",
                      f"Rehabilitation or habilitation at home for a listed child (age {age}) with home health care",
                      age=age)
