@@ -173,11 +173,39 @@ _busday: Any = None
 _lock = threading.Lock()
 
 
+def _shipped_holidays() -> dict[date, str]:
+    """The same holidays as :func:`_holidays_from_package`, from the table shipped with the SDK
+    (``_holiday_table.py``, written by :func:`write_holiday_table`; a test recomputes it from the
+    ``holidays`` package): importing ``holidays`` costs a quarter of a second, the table nothing."""
+    from primarvard_sdk._holiday_table import DAYS, NAMES
+
+    names = {date.fromordinal(_FIRST_ORDINAL + offset): NAMES[index] for offset, index in DAYS}
+    _check_every_year(names)
+    return names
+
+
+def write_holiday_table(path: str) -> None:
+    """Write ``_holiday_table.py`` from the ``holidays`` package (after a change of the convention
+    or of FIRST_YEAR–LAST_YEAR): ``python -c "from primarvard_sdk.calendar import write_holiday_table as w;
+    w('src/primarvard_sdk/_holiday_table.py')"``."""
+    names = _holidays_from_package()
+    kinds = sorted(set(names.values()))
+    rows = [(day.toordinal() - _FIRST_ORDINAL, kinds.index(name)) for day, name in sorted(names.items())]
+    lines = ['"""Sweden\'s non-working holidays 1900–2100 as the calendar convention lists them: written by',
+             "primarvard_sdk.calendar.write_holiday_table from the holidays package; do not edit.",
+             '(day offset from 1900-01-01, index into NAMES)"""', "",
+             f"NAMES = {tuple(kinds)!r}", "", "DAYS = ("]
+    lines += [" " + " ".join(f"({o}, {i})," for o, i in rows[at:at + 8]) for at in range(0, len(rows), 8)]
+    lines.append(")")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def _load() -> _Tables:
     global _tables
     with _lock:
         if _tables is None:
-            _tables = _Tables(_holidays_from_package())
+            _tables = _Tables(_shipped_holidays())
         return _tables
 
 

@@ -19,7 +19,11 @@ after it), by default the locale's language (``LC_ALL``, ``LC_MESSAGES``, ``LANG
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
+import gc
+import io
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -40,8 +44,8 @@ from primarvard_sdk.i18n import (
 )
 from primarvard_sdk.model import Result, Rule
 from primarvard_sdk.privacy import redact
-from primarvard_sdk.report import FORMATS, ONLY, writer_for
-from primarvard_sdk.streaming import CHUNK, LiveStream, Progress, records
+from primarvard_sdk.report import FORMATS, ONLY, TextWriter, writer_for
+from primarvard_sdk.streaming import CHUNK, LiveStream, Progress, decoded, records
 
 __all__ = ["build_parser", "main"]
 
@@ -126,6 +130,10 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                           "(a route is a fail); the summary still counts everything")
                    % {"outcomes": ", ".join(ONLY)})
     p.add_argument("-o", "--output", metavar="FILE", help=_("write the answers to FILE instead of stdout"))
+    p.add_argument("--jobs", type=_jobs(t), default=None, metavar="N",
+                   help=_("worker processes for large JSON Lines files, in ordered chunks (default: "
+                          "the number of cores; 1: none). Not for a pipe: that is answered record "
+                          "by record"))
     p.add_argument("--error-records", action="store_true",
                    help=_("json: write {\"source\", \"error\"} in place of a record that could not be "
                           "evaluated (jsonl-lean always does; stderr says it either way)"))
@@ -201,6 +209,28 @@ def _timeout(t: NullTranslations) -> Callable[[str], float | None]:
         return seconds if seconds > 0 else None
 
     return timeout
+
+
+def _jobs(t: NullTranslations) -> Callable[[str], int]:
+    def jobs(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            n = 0
+        if n < 1:
+            raise argparse.ArgumentTypeError(t.gettext("expected a whole number of processes, 1 or more"))
+        return n
+
+    jobs.__name__ = "jobs"
+    return jobs
+
+
+def cores() -> int:
+    """The cores this process may run on (the default of ``--jobs``)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _format_option(p: argparse.ArgumentParser, t: NullTranslations) -> None:
@@ -435,6 +465,12 @@ def _batches(items: Iterator[tuple[str, Any]], stream: Any, size: int = CHUNK) -
         yield batch
 
 
+#: Records per chunk a worker process evaluates (``--jobs``), and chunks in flight per worker:
+#: what bounds the memory of a pooled run (the parent holds at most this many chunks' answers).
+POOL_CHUNK = 128
+IN_FLIGHT = 2
+
+
 def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
     t = translations(args.lang)
     as_of = structure_day(args.as_of, path="--as-of") if args.as_of else None
@@ -454,62 +490,206 @@ def _evaluate(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
             raise PrimarvardError(t.gettext("%(file)s: cannot be written (%(reason)s)")
                                   % {"file": _source(args.output), "reason": exc.strerror}) from None
     live = any(isinstance(stream, LiveStream) for _, stream in streams)
-    writer = writer_for(args.format, target, only=args.only, lang=args.lang, live=live,
-                        **({"error_records": True} if args.error_records else {}))
-    failed = bad = fault = False
+    writer = _writer(args, target, live=live)
     progress = Progress(sys.stderr)
-
-    def answer(record: Any) -> tuple[str, tuple[Result, ...]]:
-        if isinstance(record, InvalidDocument):
-            raise record
-        if bare is not None:
-            document = parse_document(record, bare)
-            request = EvaluationRequest(bare, document)
-        else:
-            request = parse_request(record)
-        if args.rule:
-            request = type(request)(**{**_fields(request), "rule": args.rule})
-        return request.type, sdk.evaluate_request(request, region=args.region, programme=args.programme, as_of=as_of)
-
+    # Workers are forked (they share the loaded plugins); without fork (Windows), one process.
+    jobs = 1 if live or not hasattr(os, "fork") else (getattr(args, "jobs", None) or cores())
+    code = 0
+    pool = _Pool(sdk, args, as_of, writer, jobs) if jobs > 1 else None
     try:
         for name, stream in streams:
             with stream if stream is not sys.stdin.buffer and not isinstance(stream, LiveStream) else _nullcontext(stream):
+                if pool is not None:
+                    code |= pool.run(records(name, stream, progress, raw=True))
+                    continue
                 for batch in _batches(records(name, stream, progress), stream):
-                    calls = [functools.partial(answer, record) for _, record in batch]
-                    for (where, _), (ok, value) in zip(batch, sdk.run_batch(calls), strict=True):
-                        if ok:
-                            type_name, results = value
-                        elif isinstance(value, PluginError):  # a plugin's fault, not the input's
-                            fault = True
-                            _say(t.gettext("plugin error: %(message)s") % {"message": f"{where}: {value}"})
-                            writer.error(where, "plugin_fault", str(value))
-                            type_name, results = None, value.results  # the rules that did answer
-                            if not results:
-                                continue
-                        elif isinstance(value, PrimarvardError):
-                            bad = True
-                            _say(t.gettext("error: %(message)s") % {"message": f"{where}: {value}"})
-                            errors = [(e.path.replace("$.document", "$", 1) if bare else e.path, e.message)
-                                      for e in getattr(value, "errors", ())]
-                            writer.error(where, "invalid_input", str(value), errors)
-                            continue
-                        else:
-                            raise value
-                        failed = failed or any(r.outcome.is_failure for r in results)
-                        try:
-                            writer.document(where, results, type_name)
-                        except (TypeError, ValueError, UnicodeError) as exc:  # never lose the others
-                            fault = True
-                            _say(t.gettext("plugin error: %(message)s") % {"message": t.gettext(
-                                "%(where)s: results cannot be written (%(reason)s)")
-                                % {"where": where, "reason": type(exc).__name__}})
-                            continue
+                    code |= _answer_batch(sdk, args, as_of, batch, writer, _say)
+        if pool is not None:
+            pool.close()
         writer.close()
     finally:
         progress.close()
+        if pool is not None:
+            pool.terminate()
         if target is not out:
             target.close()
-    return (EXIT_FAILED if failed else 0) | (EXIT_BAD_INPUT if bad else 0) | (EXIT_PLUGIN_FAULT if fault else 0)
+    return code
+
+
+def _writer(args: argparse.Namespace, target: TextIO, *, live: bool = False) -> Any:
+    return writer_for(args.format, target, only=args.only, lang=args.lang, live=live,
+                      **({"error_records": True} if args.error_records else {}))
+
+
+def _answer(sdk: Sdk, args: argparse.Namespace, as_of: Any, record: Any) -> tuple[str, tuple[Result, ...]]:
+    """One record's results (raises what the record or a plugin did wrong)."""
+    record = decoded(record)
+    if isinstance(record, InvalidDocument):
+        raise record
+    if args.bare_type is not None:
+        document = parse_document(record, args.bare_type)
+        request = EvaluationRequest(args.bare_type, document)
+    else:
+        request = parse_request(record)
+    if args.rule:
+        request = type(request)(**{**_fields(request), "rule": args.rule})
+    return request.type, sdk.evaluate_request(request, region=args.region, programme=args.programme, as_of=as_of)
+
+
+def _answer_batch(sdk: Sdk, args: argparse.Namespace, as_of: Any, batch: list[tuple[str, Any]], writer: Any,
+                  say: Callable[[str], None]) -> int:
+    """Evaluate a batch of records and write each one's answer (or error) in order; the exit bits."""
+    t = translations(args.lang)
+    bare = args.bare_type
+    code = 0
+    calls = [functools.partial(_answer, sdk, args, as_of, record) for _, record in batch]
+    for (where, _), (ok, value) in zip(batch, sdk.run_batch(calls), strict=True):
+        if ok:
+            type_name, results = value
+        elif isinstance(value, PluginError):  # a plugin's fault, not the input's
+            code |= EXIT_PLUGIN_FAULT
+            say(t.gettext("plugin error: %(message)s") % {"message": f"{where}: {value}"})
+            writer.error(where, "plugin_fault", str(value))
+            type_name, results = None, value.results  # the rules that did answer
+            if not results:
+                continue
+        elif isinstance(value, PrimarvardError):
+            code |= EXIT_BAD_INPUT
+            say(t.gettext("error: %(message)s") % {"message": f"{where}: {value}"})
+            errors = [(e.path.replace("$.document", "$", 1) if bare else e.path, e.message)
+                      for e in getattr(value, "errors", ())]
+            writer.error(where, "invalid_input", str(value), errors)
+            continue
+        else:
+            raise value
+        if any(r.outcome.is_failure for r in results):
+            code |= EXIT_FAILED
+        try:
+            writer.document(where, results, type_name)
+        except (TypeError, ValueError, UnicodeError) as exc:  # never lose the others
+            code |= EXIT_PLUGIN_FAULT
+            say(t.gettext("plugin error: %(message)s") % {"message": t.gettext(
+                "%(where)s: results cannot be written (%(reason)s)")
+                % {"where": where, "reason": type(exc).__name__}})
+            continue
+    return code
+
+
+# --- --jobs: worker processes over ordered chunks ----------------------------------------------
+
+
+#: What a worker process evaluates with: set in the parent before the workers fork.
+_WORKER: tuple[Sdk, argparse.Namespace, Any] | None = None
+
+
+def _work(batch: list[tuple[str, Any]]) -> tuple[Any, list[str], int, tuple[Any, ...]]:
+    """A worker process: one chunk evaluated and written the way the parent's writer would (text
+    and lines; the text report: its calls), with the messages for stderr and the exit bits."""
+    assert _WORKER is not None
+    sdk, args, as_of = _WORKER
+    known = len(sdk.failures_so_far)
+    messages: list[str] = []
+    buffer = io.StringIO()
+    writer = _writer(args, buffer)
+    buffer.seek(0)
+    buffer.truncate()  # a CSV header: the parent's writer has written it
+    try:
+        code = _answer_batch(sdk, args, as_of, batch, writer, messages.append)
+    except PluginError as exc:  # raised again in the parent as it was (its results stay here)
+        return ("raise", "plugin", exc.distribution, exc.detail), messages, 0, sdk.failures_so_far[known:]
+    except PrimarvardError as exc:
+        return ("raise", "error", str(exc)), messages, 0, sdk.failures_so_far[known:]
+    except Exception as exc:  # nothing the parent cannot unpickle
+        return ("raise", "other", f"{type(exc).__name__}: {exc}"), messages, 0, sdk.failures_so_far[known:]
+    written = writer.part() if isinstance(writer, TextWriter) else buffer.getvalue()
+    return written, messages, code, sdk.failures_so_far[known:]
+
+
+class _Pool:
+    """``--jobs N``: chunks of a JSON Lines input evaluated by N worker processes (forked: they
+    share the parent's loaded plugins), answers written in input order. At most N × IN_FLIGHT
+    chunks are read ahead, so memory stays flat however large the input. The workers start
+    only for an input of more than one chunk."""
+
+    def __init__(self, sdk: Sdk, args: argparse.Namespace, as_of: Any, writer: Any, jobs: int) -> None:
+        self.sdk, self.args, self.as_of, self.writer, self.jobs = sdk, args, as_of, writer, jobs
+        self._pool: Any = None
+        self._pending: collections.deque[Any] = collections.deque()
+        self.code = 0
+
+    def run(self, items: Iterator[tuple[str, Any]]) -> int:
+        chunks = _batches(items, None, POOL_CHUNK)
+        code = 0
+        if self._pool is None:
+            # The first chunk here: it is all of a small input, and it warms what the workers then
+            # share instead of each building it (the holiday table, rule data, caches).
+            first = next(chunks, None)
+            if first is None:
+                return 0
+            code = _answer_batch(self.sdk, self.args, self.as_of, first, self.writer, _say)
+            second = next(chunks, None)
+            if second is None:
+                return code
+            self._start()
+            chunks = itertools.chain((second,), chunks)
+        for chunk in chunks:
+            self._pending.append(self._pool.apply_async(_work, (chunk,)))
+            if len(self._pending) >= self.jobs * IN_FLIGHT:
+                code |= self._write(self._pending.popleft().get())
+        while self._pending:
+            code |= self._write(self._pending.popleft().get())
+        return code
+
+    def _start(self) -> None:
+        if self._pool is not None:
+            return
+        import multiprocessing
+
+        global _WORKER
+        self.sdk.regions()  # load the plugins once, here: the workers inherit them
+        _WORKER = (self.sdk, self.args, self.as_of)
+        context = multiprocessing.get_context("fork")
+        # What the parent holds now (plugins, rule data) is shared with the forked workers; frozen,
+        # the workers' garbage collection does not touch (and so copy) its pages.
+        gc.collect()
+        gc.freeze()
+        try:
+            self._pool = context.Pool(self.jobs)
+        finally:
+            gc.unfreeze()
+
+    def _write(self, answer: tuple[Any, list[str], int, tuple[Any, ...]]) -> int:
+        written, messages, code, failures = answer
+        for message in messages:
+            _say(message)
+        if failures:
+            self.sdk._note_failures(failures)
+        if isinstance(written, str):
+            if written:
+                self.writer.out.write(written)
+        elif written[0] == "raise":  # what the serial run would have raised, at the same place
+            if written[1] == "plugin":
+                raise PluginError(written[2], written[3])
+            if written[1] == "error":
+                raise PrimarvardError(written[2])
+            raise RuntimeError(written[2])
+        else:
+            self.writer.merge(written)
+        return code
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def terminate(self) -> None:
+        global _WORKER
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        _WORKER = None
 
 
 class _nullcontext:

@@ -55,6 +55,7 @@ from primarvard_sdk.model import (
     RULE_ID_PATTERN,
     Annex,
     AnnexReference,
+    Edition,
     Explanation,
     Finding,
     Kind,
@@ -183,6 +184,7 @@ class Sdk:
         self._extensions: dict[str, dict[str, type]] = {}  # region → document type → its extension class
         self._impls: dict[tuple[int, str], tuple[Any, Any]] = {}  # (id(plugin), hook) → (plugin, function)
         self._packages: dict[int, tuple[Any, str]] = {}  # id(plugin) → (plugin, its top-level package)
+        self._programme_models: dict[tuple[int, str], tuple[PluginInfo, Any]] = {}
 
     # --- loading -------------------------------------------------------------------------
 
@@ -340,6 +342,13 @@ class Sdk:
         self._ensure_loaded()
         return tuple(self._failures)
 
+    def _note_failures(self, failures: Iterable[PluginFailure]) -> None:
+        """Failures found elsewhere on this SDK's behalf (a worker process of ``--jobs``)."""
+        with self._lock:
+            for failure in failures:
+                if failure not in self._failures:
+                    self._failures.append(failure)
+
     @property
     def failures_so_far(self) -> tuple[PluginFailure, ...]:
         """The failures found so far, without loading any plugin to find more."""
@@ -495,9 +504,10 @@ class Sdk:
         def evaluate_all() -> tuple[list[Result], list[str]]:
             results, faults = [], []
             days: dict[str, tuple[date | None, Finding | None]] = {}  # governing day path → (day, finding)
+            editions_on: dict[date, Edition | None] = {}
             for r in rules:
                 try:
-                    results.append(self._evaluate_one(info, r, document, as_of, ref, personal, days))
+                    results.append(self._evaluate_one(info, r, document, as_of, ref, personal, days, editions_on))
                 except PluginError as exc:  # this rule's fault; the other rules still answer
                     faults.append(exc.detail)
                     if exc.__cause__ is not None:
@@ -510,7 +520,8 @@ class Sdk:
         return tuple(results)
 
     def _evaluate_one(self, info: PluginInfo, rule: Rule, document: Any, as_of: date, reference: str | None,
-                      personal: frozenset[str], days: dict[str, tuple[date | None, Finding | None]] | None = None) -> Result:
+                      personal: frozenset[str], days: dict[str, tuple[date | None, Finding | None]] | None = None,
+                      editions_on: dict[date, Edition | None] | None = None) -> Result:
         # The governing day (and the birth-date check on it) depends only on the rule's
         # governing_day path: worked out once per document, shared by its rules.
         known = days.get(rule.governing_day) if days is not None else None
@@ -521,10 +532,17 @@ class Sdk:
             if days is not None:
                 days[rule.governing_day] = known
         day, found = known
-        programme = info.region.programme(rule.programme)
+        programme = self._programme_model(info, rule.programme)
         editions = programme.editions if programme is not None else ()
         each_item = rule.governing_day == EACH_ITEM
-        edition = programme.edition_on(day) if programme is not None and day is not None and not each_item else None
+        edition = None
+        if programme is not None and day is not None and not each_item:
+            if editions_on is None:
+                edition = programme.edition_on(day)
+            elif day in editions_on:  # the edition in force on a day: once per document and day
+                edition = editions_on[day]
+            else:
+                edition = editions_on[day] = programme.edition_on(day)
         context = RuleContext(rule, as_of, day, edition, editions)
         if found is None and edition is None and not each_item:
             found = no_rulebook_in_force(day)  # type: ignore[arg-type]
@@ -559,6 +577,14 @@ class Sdk:
             governing_day=None if each_item else day,
             edition=edition.id if edition is not None else None,
         )
+
+    def _programme_model(self, info: PluginInfo, code: str) -> Any:
+        """The plugin's :class:`Programme` declaration named ``code`` (looked up once)."""
+        key = (id(info), code)
+        found = self._programme_models.get(key)
+        if found is None or found[0] is not info:
+            found = self._programme_models[key] = (info, info.region.programme(code))
+        return found[1]
 
     def vectorised(self, rule_id: str) -> tuple[VectorisedRule | None, str]:
         """The vectorised twin of a rule (``None`` when it has none) and its plugin's name."""
@@ -707,7 +733,25 @@ def _checked(found: Any, rule: Rule, personal: frozenset[str]) -> tuple[Any, Exp
             raise NotJson(f"{found.outcome.value} names missing inputs; only indeterminate may")
     values = freeze(found.values, personal)
     # A new Explanation even when nothing is withheld: the plugin may keep (and force) its own.
-    return values, Explanation(sv=redact(sv, personal), en=redact(en, personal)), missing
+    if personal:
+        return values, Explanation(sv=redact(sv, personal), en=redact(en, personal)), missing
+    return values, _explanation(sv, en), missing
+
+
+_EXPLANATIONS: dict[tuple[str, str], Explanation] = {}
+
+
+def _explanation(sv: str, en: str) -> Explanation:
+    """The SDK's own (frozen, shared) explanation of these texts with personnummer withheld:
+    a rule says the same words for many documents (not applicable, met on time, ...), so each
+    pair is redacted once. Only for documents without names (``personal`` empty)."""
+    key = (sv, en)
+    found = _EXPLANATIONS.get(key)
+    if found is None:
+        if len(_EXPLANATIONS) >= 16384:
+            _EXPLANATIONS.clear()
+        found = _EXPLANATIONS[key] = Explanation(sv=redact(sv), en=redact(en))
+    return found
 
 
 def _returned(found: Any) -> str:

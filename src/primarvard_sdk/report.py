@@ -363,6 +363,27 @@ class TextWriter(Writer):
     def _number(self, n: int) -> str:
         return number(n, self.lang)
 
+    def part(self) -> tuple[str, str, dict[str, int], dict[str, int], int, int]:
+        """What this writer has gathered (for ``--jobs``: a worker's chunk), to :meth:`merge` into
+        the writer that prints; this one is closed."""
+        self._documents.seek(0)
+        self._details.seek(0)
+        gathered = (self._documents.read(), self._details.read(), dict(self._outcomes), dict(self._with),
+                    self._n, self._errors)
+        self._documents.close()
+        self._details.close()
+        return gathered
+
+    def merge(self, part: tuple[str, str, dict[str, int], dict[str, int], int, int]) -> None:
+        """Add a :meth:`part` gathered elsewhere, as if its documents had been written here."""
+        documents, details, outcomes, with_, n, errors = part
+        self._documents.write(documents)
+        self._details.write(details)
+        self._outcomes.update(outcomes)
+        self._with.update(with_)
+        self._n += n
+        self._errors += errors
+
     def error(self, where: str, kind: str, message: str, errors: Iterable[tuple[str, str]] = ()) -> None:
         self._errors += 1
         self._documents.write("  " + _clean(self.t.gettext("%(where)s: not evaluated (%(message)s)")

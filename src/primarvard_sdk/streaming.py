@@ -26,7 +26,8 @@ from primarvard_sdk.errors import FieldError, InvalidDocument
 from primarvard_sdk.model import Result
 from primarvard_sdk.values import FrozenValues
 
-__all__ = ["CHUNK", "MAX_DOCUMENT", "LiveStream", "Progress", "chunks", "records", "result_json", "results_json"]
+__all__ = ["CHUNK", "MAX_DOCUMENT", "LiveStream", "Progress", "chunks", "decoded", "records", "result_json",
+           "results_json"]
 
 #: Records evaluated and written per chunk.
 CHUNK = 2048
@@ -155,11 +156,14 @@ def _looks_like_record(line: bytes) -> bool:
     return stripped.startswith(b"{") and stripped.endswith(b"}")
 
 
-def records(name: str, stream: IO[bytes], progress: Progress | None = None) -> Iterator[tuple[str, Any]]:
+def records(name: str, stream: IO[bytes], progress: Progress | None = None, *,
+            raw: bool = False) -> Iterator[tuple[str, Any]]:
     """Yield ``(where, parsed JSON or InvalidDocument)`` for every record of a JSON or JSON Lines input.
 
     ``where`` is ``name`` for a single document, ``name[i]`` for an array element and
-    ``name:line`` for a JSON Lines record. JSON Lines are read one line at a time.
+    ``name:line`` for a JSON Lines record. JSON Lines are read one line at a time. With ``raw``,
+    JSON Lines records after the first come as the line's ``bytes``, unparsed (see
+    :func:`decoded`): a worker process parses them.
     """
     number = 0
     line = b""
@@ -184,7 +188,7 @@ def records(name: str, stream: IO[bytes], progress: Progress | None = None) -> I
             yield from _whole(name, line, stream)
             return
         first = exc
-    rest = _lines(name, stream, number, progress)
+    rest = _lines(name, stream, number, progress, raw)
     if isinstance(stream, LiveStream) and stream.waiting():  # a pipe that is still being written
         yield f"{name}:{number}", first  # answer now: a one-line request is labelled like a line
         yield from rest
@@ -213,7 +217,18 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[bytes]:
             yield line
 
 
-def _lines(name: str, stream: IO[bytes], number: int, progress: Progress | None) -> Iterator[tuple[str, Any]]:
+def decoded(record: Any) -> Any:
+    """A record from :func:`records` parsed: the parsed JSON or an :class:`InvalidDocument`."""
+    if type(record) is not bytes:
+        return record
+    try:
+        return loads(record)
+    except InvalidDocument as exc:
+        return exc
+
+
+def _lines(name: str, stream: IO[bytes], number: int, progress: Progress | None,
+           raw: bool = False) -> Iterator[tuple[str, Any]]:
     for line in _bounded_lines(stream):
         number += 1
         if progress is not None:
@@ -222,6 +237,9 @@ def _lines(name: str, stream: IO[bytes], number: int, progress: Progress | None)
             yield f"{name}:{number}", InvalidDocument([FieldError("$", f"record {_TOO_LARGE}")])
             continue
         if not line.strip():
+            continue
+        if raw:
+            yield f"{name}:{number}", line
             continue
         try:
             yield f"{name}:{number}", loads(line)

@@ -178,8 +178,22 @@ def _default(value: Any) -> Any:
     raise NotJson("values hold an object that is not JSON data (text, number, boolean, day, list, object)")
 
 
-_encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
-                           default=_default).encode
+_encode_py = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                              default=_default).encode
+# The same encoder, called without JSONEncoder.encode's set-up on every call. markers=None: no
+# shared cycle bookkeeping (thread-safe); a cycle ends in RecursionError, refused like the rest.
+_c_make_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
+_c_encoder: Any = (None if _c_make_encoder is None else
+                   _c_make_encoder(None, _default, json.encoder.encode_basestring, None, ":", ",", True, False, False))
+_encode_text: Any = json.encoder.encode_basestring
+
+
+def _encode(values: Any) -> str:
+    if _c_encoder is None:  # pragma: no cover - CPython has the C encoder
+        return _encode_py(values)
+    if type(values) is str:
+        return _encode_text(values)  # type: ignore[no-any-return]
+    return "".join(_c_encoder(values, 0))
 
 
 _SCALARS = frozenset({type(None), bool, int, float, str, date})  # immutable: kept as they are
