@@ -75,6 +75,7 @@ SV: Mapping[str, str] = {
     "Input": "Indata",
     "none (an annex mapping)": "ingen (en bilagemappning)",
     "Rule (English)": "Regeln (på engelska)",
+    "Rule (Swedish)": "Regeln",
     "Governing day": "Styrande dag",
     "the evaluation day (`as_of`): a standing requirement":
         "utvärderingsdagen (`as_of`): ett stående krav",
@@ -599,6 +600,7 @@ def rule_section(r: Any) -> list[str]:
         "",
         f"{t('Input')}\n: {code(r.input_type) if r.input_type else t('none (an annex mapping)')}",
         "",
+        *([f"{t('Rule (Swedish)')}\n: {esc(r.description_sv)}", ""] if r.description_sv else []),
         f"{t('Rule (English)')}\n: {esc(r.description)}",
         "",
     ]

@@ -318,6 +318,7 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         "kind": rule.kind.value,
         "title": rule.title,
         "description": rule.description,
+        "description_sv": rule.description_sv,
         "input_type": rule.input_type,
         "notes": rule.notes,
         "parameters": unstructure(rule.parameters),

@@ -197,6 +197,7 @@ class Rule:
     description: str
     citation: Citation
     parameters: tuple[Parameter, ...] = ()
+    description_sv: str | None = None  #: the same statement in Swedish
     input_type: str | None = None  #: the document type evaluated; ``None`` for annex rules
     notes: str | None = None  #: how an unclear text is read
     #: Dotted path in the document whose local day picks the edition and the parameter values

@@ -90,6 +90,7 @@ class _RuleData:
     title: str
     description: str
     citation: _CitationData
+    description_sv: str | None = None
     input: str | None = None
     notes: str | None = None
     parameters: tuple[_ParameterData, ...] = ()
@@ -470,6 +471,7 @@ def _bind_rule(r: _RuleData, region: str, programme: str, documents: Mapping[str
         kind=r.kind,
         title=r.title,
         description=" ".join(r.description.split()),
+        description_sv=" ".join(r.description_sv.split()) if r.description_sv else None,
         citation=_citation(r.citation, documents),
         parameters=parameters,
         input_type=r.input,

@@ -41,6 +41,7 @@ _KEYS: Mapping[str, Mapping[str, str]] = {
                  "annexes": "The annex (bilaga) or section per canonical topic."},
     "Rule": {"id": "<region>.<programme>.<subject>[.<name>]", "kind": "deadline, eligibility, requirement, threshold, allocation or annex.",
              "title": "Short Swedish title.", "description": "What the rule requires, in English.",
+             "description_sv": "The same statement in Swedish (what a Swedish reader sees).",
              "citation": "Where the text says it, quoted verbatim.", "input": "The document type the rule reads (none for annex).",
              "notes": "How an unclear sentence is read.", "parameters": "Every number or list the rule uses, dated.",
              "governing_day": "Dotted path of the document's day that picks the edition and parameters; as_of; or each_item.",
