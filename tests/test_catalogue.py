@@ -218,6 +218,7 @@ def test_every_parameter_value_quote_is_known(manifest: dict, implemented: dict)
 def test_every_rule_is_cited_and_dated() -> None:
     for rule in ps.rules():
         assert rule.citation.quote.strip() and rule.citation.section.strip() and rule.citation.title
+        assert rule.description_sv and rule.description_sv != rule.description, f"{rule.id}: no Swedish statement"
         assert RULE_ID_PATTERN.match(rule.id)
         for parameter in rule.parameters:
             assert parameter.values, f"{rule.id}.{parameter.name} has no value"

@@ -93,10 +93,12 @@ def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         values["closed_on_day"] = bool(current)
         if without:
             values["closures_without_referral"] = without
-            problems_sv.append(f"vårdcentralen är tillfälligt stängd ({', '.join(without)}–) utan hänvisning till annan "
-                               "vårdenhet")
-            problems_en.append(f"the vårdcentral is temporarily closed (from {', '.join(without)}) without a referral to "
-                               "another care unit")
+            problems_sv.append(f"vårdcentralen är tillfälligt stängd ({', '.join(without)}–) utan relevant hänvisning "
+                               "till annan vårdenhet (hänvisning till 1177, jourcentral, akutmottagning eller nätläkare "
+                               "räknas inte)")
+            problems_en.append(f"the vårdcentral is temporarily closed (from {', '.join(without)}) without a relevant "
+                               "referral to another care unit (a referral to 1177, the jourcentral, the emergency "
+                               "department or an online doctor does not count)")
     note_sv = (" Veckans telefontider läses som tiderna för det interna kontaktnumret (modellen har ett telefonschema).")
     note_en = (" The weekly telephone hours are read as the hours of the internal contact number (the model has one "
                "telephone schedule).")

@@ -128,6 +128,7 @@ def medicinsk_fotvard(remiss: Remiss, ctx: RuleContext) -> Finding:
             "Remissen gäller inte nybesök i medicinsk fotvård.", "The referral is not for a new visit in medical foot care."
         )
     issuers = [str(c) for c in ctx.param("issuers")]
+    nurses = frozenset(Yrke(c) for c in ctx.param("nurse_professions"))
     issuer = remiss.utfardare
     if issuer is None:
         return indeterminate("$.utfardare")
@@ -143,25 +144,28 @@ def medicinsk_fotvard(remiss: Remiss, ctx: RuleContext) -> Finding:
             f"The issuer ({issuer.yrke.value}) may refer to medical foot care (physician, district nurse, diabetes nurse).",
             issuer=[issuer.yrke.value],
         )
-    if issuer.yrke is Yrke.sjukskoterska:
+    # A district or diabetes nurse is a nurse with that specialisation; a barnmorska is a licensed nurse with a
+    # further degree, so a midwife who holds the specialisation is one too (nurse_professions).
+    if issuer.yrke in nurses:
         if issuer.specialiteter is None:
             return indeterminate("$.utfardare.specialiteter")
         matched = sorted(set(codes(issuer.specialiteter)) & set(nurse_titles))
         if matched:
             return decision(
                 "accept",
-                f"Remissutfärdaren (sjuksköterska, {', '.join(matched)}) får remittera till medicinsk fotvård ({who_sv}).",
-                f"The issuer (nurse, {', '.join(matched)}) may refer to medical foot care (physician, district nurse, "
-                "diabetes nurse).",
+                f"Remissutfärdaren ({issuer.yrke.value}, {', '.join(matched)}) får remittera till medicinsk fotvård "
+                f"({who_sv}).",
+                f"The issuer ({issuer.yrke.value}, {', '.join(matched)}) may refer to medical foot care (physician, "
+                "district nurse, diabetes nurse).",
                 issuer=matched,
             )
     return decision(
         "reject",
         f"Remiss för nybesök i medicinsk fotvård får utföras av {who_sv}; utfärdaren är {issuer.yrke.value}"
-        f"{' utan specialistutbildning till distrikts- eller diabetessjuksköterska' if issuer.yrke is Yrke.sjukskoterska else ''}.",
+        f"{' utan specialistutbildning till distrikts- eller diabetessjuksköterska' if issuer.yrke in nurses else ''}.",
         f"A referral for a new visit in medical foot care may be issued by a physician, a district nurse or a diabetes "
         f"nurse; the issuer is {issuer.yrke.value}"
-        f"{' without a district or diabetes nurse specialisation' if issuer.yrke is Yrke.sjukskoterska else ''}.",
+        f"{' without a district or diabetes nurse specialisation' if issuer.yrke in nurses else ''}.",
         issuer=[issuer.yrke.value],
     )
 

@@ -17,7 +17,6 @@ from primarvard_sdk.domain import Forandringstyp, Intervall, Rapporttyp, Tillgan
 from primarvard_sdk.findings import (
     calendar_day_note,
     deadline,
-    failed,
     indeterminate,
     not_applicable,
     passed,
@@ -204,10 +203,17 @@ def dialog(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     values: dict[str, object] = {"required": need, "declared": {str(y): n for y, n in counts.items()}}
     if others:
         values["years_outside_edition"] = others
+    # 7.1.2 describes one of the region's own follow-up methods ("Metoder för uppföljning"; the purchaser
+    # compiles and sends the agenda), not a duty of the hälsocentral: too few meetings never fail the unit.
     if short_done:
-        return failed(
-            f"Färre än {need} dialogmöten under kalenderåret ({shown}).",
-            f"Fewer than {need} dialogue meetings in the calendar year ({shown}).",
+        return warning(
+            f"Färre än {need} dialogmöten under kalenderåret ({shown}). Mötena är en del av Region Västerbottens "
+            "uppföljningsmetod (7.1.2; beställaren sammankallar och sänder ut agendan), inte en skyldighet för "
+            "hälsocentralen: det underkänner inte enheten.",
+            f"Fewer than {need} dialogue meetings in the calendar year ({shown}). The meetings are part of Region "
+            "Västerbotten's follow-up method (7.1.2; the purchaser convenes them and sends the agenda), not a duty "
+            "of the hälsocentral: this does not fail the unit.",
+            years_short=short_done,
             **values,
         )
     if short_open:
