@@ -115,3 +115,11 @@ def test_the_installed_script_prints_no_traceback(tmp_path: Path) -> None:
         [sys.executable, "-m", "primarvard_sdk", "evaluate", path], capture_output=True, text=True, check=False
     )
     assert run_.returncode == 2 and "Traceback" not in run_.stderr and "malformed JSON" in run_.stderr
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh"])
+def test_completion_scripts_follow_the_parser(capsys: pytest.CaptureFixture[str], shell: str) -> None:
+    code, out, _ = run(capsys, "completion", shell)
+    assert code == 0
+    assert "evaluate" in out and "only" in out and "jobs" in out  # commands and options as the parser has them
+    assert "primarvard" in out

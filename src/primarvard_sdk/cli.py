@@ -159,6 +159,13 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     from primarvard_sdk.service.commands import add_subcommands  # standard library only
 
     add_subcommands(sub)  # serve, fhir: their dependencies are imported when they run
+
+    p = sub.add_parser(
+        "completion", help=_("print a shell completion script (bash, zsh or tcsh)"),
+        description=_("Print a completion script for your shell, e.g. "
+                      "primarvard completion bash > ~/.local/share/bash-completion/completions/primarvard"),
+    )
+    p.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     return parser
 
 
@@ -722,7 +729,17 @@ _COMMANDS: dict[str, Callable[[Sdk, argparse.Namespace, TextIO], int]] = {
     "check": lambda sdk, args, out: _check(sdk, args, out),
     "serve": lambda sdk, args, out: _service_command("serve", sdk, args, out),
     "fhir": lambda sdk, args, out: _service_command("fhir", sdk, args, out),
+    "completion": lambda sdk, args, out: _completion(args, out),
 }
+
+
+def _completion(args: argparse.Namespace, out: TextIO) -> int:
+    """``primarvard completion SHELL``: the script shtab generates from this very parser, so the
+    completion never lags behind the commands and options."""
+    import shtab
+
+    print(shtab.complete(build_parser(args.lang), shell=args.shell), file=out)
+    return EXIT_OK
 
 
 def _check(sdk: Sdk, args: argparse.Namespace, out: TextIO) -> int:
