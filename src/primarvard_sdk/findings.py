@@ -16,7 +16,7 @@ Conventions every region follows, so that results read alike across regions:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -34,6 +34,7 @@ __all__ = [
     "indeterminate",
     "not_applicable",
     "passed",
+    "verdict",
     "warning",
     "worst",
 ]
@@ -113,6 +114,18 @@ def decision(kind: str, sv: str, en: str, route: str | None = None, **values: An
     if route is not None:
         values["route"] = route
     return finding(outcome, sv, en, decision=kind, **values)
+
+
+def verdict(problems_sv: Sequence[str], problems_en: Sequence[str], missing: Sequence[str], sv: str, en: str,
+            **values: Any) -> Finding:
+    """``fail`` naming every problem; else ``indeterminate`` naming every unreported input (JSON
+    paths); else ``pass`` with ``sv``/``en``."""
+    if problems_sv:
+        return failed("Kravet uppfylls inte: " + "; ".join(problems_sv) + ".",
+                      "Requirement not met: " + "; ".join(problems_en) + ".", **values)
+    if missing:
+        return indeterminate(*missing, **values)
+    return passed(sv, en, **values)
 
 
 def absent(document: Any, *paths: str) -> tuple[str, ...]:

@@ -17,6 +17,8 @@ The helpers:
 * :func:`calendar_spans` judges each calendar year or month of a period by what was delivered in it;
 * :func:`without_limit` answers a duty with no number of days ("snarast", "skyndsamt"): met or open;
 * :func:`item_flags` answers an item whose declared flags must all hold;
+* :func:`any_true` folds facts of which one must hold (true, false, or the paths not reported);
+* :func:`item_conditions` answers an item that the duty does not concern (a condition of it unmet);
 * :func:`edition_id`, :func:`codes_on`, :func:`codes_in_any_edition`, :func:`outside_note`,
   :func:`upcoming_note` and :func:`none_in_force` are the small pieces the others (and rules
   written by hand) share.
@@ -25,7 +27,7 @@ The helpers:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from enum import Enum
 from typing import Any, Literal, TypeVar
@@ -47,11 +49,13 @@ from primarvard_sdk.findings import (
 from primarvard_sdk.model import Explanation, Finding, Outcome
 
 __all__ = [
+    "any_true",
     "calendar_spans",
     "codes_in_any_edition",
     "codes_on",
     "each_item",
     "edition_id",
+    "item_conditions",
     "item_flags",
     "none_in_force",
     "outside_note",
@@ -319,3 +323,29 @@ def item_flags(i: int, path: str, item: Any, facts: Sequence[tuple[str, str, str
     if unknown:
         return indeterminate(*unknown)
     return passed(sv, en)
+
+
+def item_conditions(i: int, path: str, item: Any, conditions: Sequence[tuple[str, str, str]]) -> Finding | None:
+    """The conditions that make an item one the duty concerns, in order: ``conditions`` are
+    ``(attribute, Swedish, English)``, the texts saying why the item is not concerned.
+
+    The first condition absent (``None``): ``indeterminate`` naming ``$.<path>[i].<attribute>``; the
+    first ``False``: ``not_applicable`` with its texts and ``reason: not_<attribute>``; every one
+    holding: ``None`` (the rule goes on to judge the item).
+    """
+    for name, sv, en in conditions:
+        held = getattr(item, name)
+        if held is None:
+            return indeterminate(f"$.{path}[{i}].{name}")
+        if not held:
+            return not_applicable(sv, en, reason=f"not_{name}")
+    return None
+
+
+def any_true(states: Mapping[str, bool | None]) -> bool | list[str]:
+    """``states`` maps a JSON path to its fact: true when one holds, false when all are reported
+    false, else the paths not reported."""
+    if any(v is True for v in states.values()):
+        return True
+    unknown = [p for p, v in states.items() if v is None]
+    return unknown or False

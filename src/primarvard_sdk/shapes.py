@@ -53,13 +53,14 @@ from primarvard_sdk.vectorised import Column, VectorisedRule
 if TYPE_CHECKING:
     from primarvard_sdk.batch import BatchContext, BatchFinding, Columns
 
-__all__ = ["AgeRange", "Count", "Deadline", "Declared", "Fact", "Note", "Shape", "When"]
+__all__ = ["AgeRange", "Count", "Deadline", "Declared", "Fact", "Note", "Shape", "When", "value_at"]
 
 #: How a deadline counts from its event (the calendar convention).
 Count = Literal["calendar_days", "vardagar", "next_vardag", "same_day", "hours", "months"]
 
 
-def _get(document: Any, dotted: str) -> Any:
+def value_at(document: Any, dotted: str) -> Any:
+    """The value at the dotted path in ``document``; ``None`` when it or anything on the way is absent."""
     value = document
     for name in dotted.split("."):
         value = getattr(value, name, None)
@@ -93,10 +94,10 @@ class When:
     known: bool = False
 
     def unknown(self, document: Any) -> bool:
-        return self.known and _get(document, self.path) is None
+        return self.known and value_at(document, self.path) is None
 
     def holds(self, document: Any) -> bool:
-        value = _get(document, self.path)
+        value = value_at(document, self.path)
         hit = (value is self.flag) if not self.codes else (_code(value) in self.codes)
         return hit != self.not_in
 
@@ -152,7 +153,7 @@ class Note:
     value: str | None = None
 
     def holds(self, document: Any) -> bool:
-        return bool(_get(document, self.path))
+        return bool(value_at(document, self.path))
 
 
 class Shape:
@@ -195,7 +196,7 @@ def _before_columns(done: Any, start: Any) -> Any:
 
 def _has_time(path: str) -> Callable[[Any], bool | None]:
     """Whether the field holds an instant (``None`` when absent): a flag column's getter."""
-    return lambda document: None if _get(document, path) is None else isinstance(_get(document, path), datetime)
+    return lambda document: None if value_at(document, path) is None else isinstance(value_at(document, path), datetime)
 
 
 def _unique(columns: Sequence[Column]) -> tuple[Column, ...]:
@@ -204,7 +205,7 @@ def _unique(columns: Sequence[Column]) -> tuple[Column, ...]:
 
 
 def _presence(path: str) -> Callable[[Any], bool]:
-    return lambda document: _get(document, path) is not None
+    return lambda document: value_at(document, path) is not None
 
 
 @attrs.frozen
@@ -265,7 +266,7 @@ class Deadline(Shape):
             return scoped
         if gaps := absent(document, self.event, *self.needs):
             return indeterminate(*gaps)
-        start = _get(document, self.event)
+        start = value_at(document, self.event)
         if self.count == "hours" and not isinstance(start, datetime):
             return indeterminate(
                 f"$.{self.event}",
@@ -298,7 +299,7 @@ class Deadline(Shape):
                 sv, en = f"{sv} {note.sv}", f"{en} {note.en}"
             if note.value:
                 values[note.value] = held
-        done = _get(document, self.done)
+        done = value_at(document, self.done)
         if done is not None and _before(done, start):
             return inconsistent(f"$.{self.done}", f"$.{self.event}", due=due, **values)
         if self.count == "hours" and done is not None:
@@ -315,7 +316,7 @@ class Deadline(Shape):
                     due=due, **values,
                 )
         if self.done_by and done is not None and local_day(done) <= local_day(due):
-            by = _get(document, self.done_by)
+            by = value_at(document, self.done_by)
             if by is None:
                 return indeterminate(f"$.{self.done_by}", due=due, **values)
             if by is False:
@@ -427,8 +428,8 @@ class AgeRange(Shape):
             return scoped
         if gaps := absent(document, self.on, self.person):
             return indeterminate(*gaps)
-        day = local_day(_get(document, self.on))
-        person = _get(document, self.person)
+        day = local_day(value_at(document, self.on))
+        person = value_at(document, self.person)
         age = person.age_on(day)
         if age is None:
             return indeterminate(f"$.{self.person}.fodelsedatum", f"$.{self.person}.personnummer")
@@ -448,8 +449,8 @@ class AgeRange(Shape):
             Column(on, "time"),
             Column(f"{person}.finns", "flag", path=person, get=_presence(person)),
             Column(f"{person}.fodelsedatum", "day",
-                   get=lambda d: None if _get(d, person) is None or _get(d, on) is None
-                   else _get(d, person).birth_date(local_day(_get(d, on)))),
+                   get=lambda d: None if value_at(d, person) is None or value_at(d, on) is None
+                   else value_at(d, person).birth_date(local_day(value_at(d, on)))),
             *(w.column() for w in self.outside),
         )
         return VectorisedRule(self.rule_id, _unique(columns), self._columns)
@@ -500,7 +501,7 @@ class Fact:
 
     def state(self, document: Any) -> bool | None:
         """Whether the fact holds (``None``: not reported)."""
-        value = _get(document, self.path)
+        value = value_at(document, self.path)
         if value is None:
             return None
         return _code(value) in self.codes if self.codes else value is self.value

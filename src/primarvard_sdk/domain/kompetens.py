@@ -59,6 +59,7 @@ __all__ = [
     "medicinsk_fotvard",
     "nationella_taxan",
     "overlap",
+    "staff_flag",
     "staff_paths",
     "utbildningslakare",
 ]
@@ -313,6 +314,16 @@ def staff_paths(index: int, member: Any, *names: str) -> list[str]:
     return missing
 
 
+def staff_flag(name: str) -> Callable[[int, Any], Verdict]:
+    """A judgement of one staff member by a flag of its own: the field ``name`` as reported
+    (``None``: unknown, naming ``$.personal[i].name``)."""
+
+    def verdict(index: int, member: Any) -> Verdict:
+        return getattr(member, name), staff_paths(index, member, name)
+
+    return verdict
+
+
 def _ids(members: Sequence[Any]) -> str:
     return ", ".join(sorted(m.id for m in members)) or "-"
 
@@ -493,8 +504,7 @@ def bhv_overlakare_kontakt(doc: Any, ctx: RuleContext) -> Finding:
             return None, gaps + staff_paths(i, m, "yrke")
         return True, []
 
-    def judge(i: int, m: Medarbetare) -> Verdict:
-        return m.bhv_overlakare_kontakt, staff_paths(i, m, "bhv_overlakare_kontakt")
+    judge = staff_flag("bhv_overlakare_kontakt")
 
     return each_staff(
         doc.personal, judge, scope=scope, day=ctx.day,
@@ -515,8 +525,7 @@ def medicinsk_fotvard(doc: Any, ctx: RuleContext) -> Finding:
     erfarenhet … kan ges dispens"), so it does not save a person without foot-therapist training."""
     required: list[str] = list(ctx.param("required_trainings"))
 
-    def scope(i: int, m: Medarbetare) -> Verdict:
-        return m.medicinsk_fotvard, staff_paths(i, m, "medicinsk_fotvard")
+    scope = staff_flag("medicinsk_fotvard")
 
     def judge(i: int, m: Medarbetare) -> Verdict:
         u = m.fotvardsutbildning

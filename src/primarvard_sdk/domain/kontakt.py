@@ -133,6 +133,16 @@ class Patientavgift:
         minimum=0,
     )
 
+    @staticmethod
+    def amounts(fee: Patientavgift | None) -> tuple[Decimal, Decimal] | list[str]:
+        """The fee charged and the decided fee as sums of money in whole öre (:func:`belopp`), or,
+        when either is not reported, the JSON paths of those not reported."""
+        missing = [f"$.patientavgift.{name}" for name in ("uttagen", "beslutad") if getattr(fee, name, None) is None]
+        if missing:
+            return missing
+        assert fee is not None and fee.uttagen is not None and fee.beslutad is not None
+        return belopp(fee.uttagen), belopp(fee.beslutad)
+
 
 @attrs.frozen
 class Vaccination:

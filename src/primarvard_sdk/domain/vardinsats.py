@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Literal
 
 import attrs
 
@@ -226,6 +227,25 @@ class Sip:
         "(it refused or decided against one); false: no such declaration (a SIP not yet offered or held is still "
         "to come). The person's own refusal is samtycke false, not this. Absent: not reported."
     )
+
+    @staticmethod
+    def needs(plan: Sip | None, *names: str) -> tuple[list[str], list[str]]:
+        """Whether a SIP is due on the facts ``names`` (every one must hold): the names reported
+        false (then none is due) and the names not reported (of an absent plan: all of them)."""
+        values = {n: (getattr(plan, n) if plan is not None else None) for n in names}
+        return [n for n, v in values.items() if v is False], [n for n, v in values.items() if v is None]
+
+    def progress(self, done: str) -> Literal["done", "refused", "open"] | None:
+        """The state of a SIP that is due, ``done`` naming the fact that meets the duty (``erbjuden``,
+        ``genomford``): ``done`` when it holds, ``refused`` when the unit has declared that none will be
+        (``nekad``), ``open`` when it is reported not (yet) met, ``None`` when that is not reported."""
+        if getattr(self, done):
+            return "done"
+        if self.nekad:
+            return "refused"
+        if getattr(self, done) is None:
+            return None
+        return "open"
 
 
 @attrs.frozen

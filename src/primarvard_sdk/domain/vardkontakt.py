@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
+
 import attrs
 
 from primarvard_sdk.domain._fields import Tidpunkt, Tillagg, many, optional, tillagg
@@ -23,6 +26,7 @@ from primarvard_sdk.domain.vardinsats import (
     Besoksplats,
     Dodsfall,
     Hemsjukvard,
+    Insats,
     Lakemedel,
     Mottagande,
     Provtagning,
@@ -30,6 +34,8 @@ from primarvard_sdk.domain.vardinsats import (
     Sip,
     Suicidrisk,
 )
+from primarvard_sdk.findings import decision, indeterminate, not_applicable
+from primarvard_sdk.model import Finding
 
 __all__ = ["Vardkontakt"]
 
@@ -129,3 +135,35 @@ class Vardkontakt:
         "Absent: not reported."
     )
     tillagg: Tillagg | None = tillagg()
+
+    def received(self, what_sv: str, what_en: str, **values: Any) -> Finding:
+        """Accept when the unit received the person, reject when it refused (naming the reason it gave,
+        if any); indeterminate when not reported. ``what_sv``/``what_en`` name the duty."""
+        mottagande = self.mottagande
+        received = mottagande.mottagen if mottagande else None
+        if received is None:
+            return indeterminate("$.mottagande.mottagen", **values)
+        if received:
+            return decision("accept", f"{what_sv}: personen togs emot.", f"{what_en}: the person was received.",
+                            **values)
+        reason = mottagande.skal.value if mottagande and mottagande.skal else None
+        because_sv = f" (skäl: {reason})" if reason else ""
+        because_en = f" (reason: {reason})" if reason else ""
+        return decision(
+            "reject",
+            f"{what_sv}: personen nekades eller hänvisades bort{because_sv}.",
+            f"{what_en}: the person was refused or sent elsewhere{because_en}.",
+            reason=reason,
+            **values,
+        )
+
+    def other_insats(self, wanted: Collection[Insats], sv: str, en: str) -> Finding | None:
+        """Scope by what was asked for: indeterminate when unknown, not_applicable when another effort
+        than ``wanted`` (``sv``/``en`` name the duty's effort), ``None`` when one of them."""
+        insats = self.mottagande.insats if self.mottagande else None
+        if insats is None:
+            return indeterminate("$.mottagande.insats")
+        if insats not in wanted:
+            return not_applicable(f"Kontakten gäller inte {sv} ({insats.value}).",
+                                  f"The contact is not about {en} ({insats.value}).", reason="other_insats")
+        return None

@@ -15,7 +15,7 @@ from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Grundtjanst, Journalsystem, Vaccinationskategori, Vardenhet, label
 from primarvard_sdk.findings import absent, failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
-from primarvard_sdk.shapes import Declared, Fact, Shape
+from primarvard_sdk.shapes import Declared, Fact, Shape, value_at
 
 __all__ = ["REGION_JOURNALSYSTEM", "shared_shapes"]
 
@@ -57,22 +57,13 @@ for _shape in shared_shapes("halsoval"):
     rules.shape(_shape)
 
 
-def _get(document: Any, dotted: str) -> Any:
-    value = document
-    for name in dotted.split("."):
-        value = getattr(value, name, None)
-        if value is None:
-            return None
-    return value
-
-
 def all_offered(document: Any, ctx: RuleContext, path: str, codes: type[Enum],
                 what_sv: str, what_en: str) -> Finding:
     """Every code of the parameter ``required`` is in the list at ``path`` (absent list:
     indeterminate; a reported list without one of them: fail naming the missing codes)."""
     if gaps := absent(document, path):
         return indeterminate(*gaps)
-    offered = {c.value for c in _get(document, path)}
+    offered = {c.value for c in value_at(document, path)}
     required = list(ctx.param("required"))
     lacking = [code for code in required if code not in offered]
     if lacking:

@@ -28,7 +28,7 @@ from primarvard_sdk.domain import (
     Veckodag,
     minute_of_day,
 )
-from primarvard_sdk.domain.kontakt import belopp, kronor
+from primarvard_sdk.domain.kontakt import Patientavgift, kronor
 from primarvard_sdk.findings import (
     decision,
     failed,
@@ -116,12 +116,10 @@ def tolk(doc: Vardkontakt, ctx: RuleContext) -> Finding:
 def patientavgift(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     """The fee charged is the decided fee: "Rabatter eller annan förändring av patientavgifter är
     inte tillåtet" — a difference either way fails. Fees are sums of money: compared in whole öre."""
-    fee = doc.patientavgift
-    missing = [f"$.patientavgift.{name}" for name in ("uttagen", "beslutad") if getattr(fee, name, None) is None]
-    if missing:
-        return indeterminate(*missing)
-    assert fee is not None and fee.uttagen is not None and fee.beslutad is not None
-    charged, decided = belopp(fee.uttagen), belopp(fee.beslutad)
+    amounts = Patientavgift.amounts(doc.patientavgift)
+    if isinstance(amounts, list):
+        return indeterminate(*amounts)
+    charged, decided = amounts
     values: dict[str, Any] = {"charged": float(charged), "decided": float(decided)}
     if charged == decided:
         return passed(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from primarvard_kalmar.halsoval_kompetens import handledning, kompetensbevis
 from primarvard_kalmar.psykisk_halsa_common import rules
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Medarbetare, Vardenhet
-from primarvard_sdk.domain.kompetens import Verdict, each_staff, nationella_taxan, staff_paths
+from primarvard_sdk.domain import Vardenhet
+from primarvard_sdk.domain.kompetens import each_staff, nationella_taxan, staff_flag
 from primarvard_sdk.model import Finding
 
 rules.implement("kalmar.psykisk_halsa.vardenhet.handledning")(handledning)
@@ -21,11 +21,9 @@ rules.implement("kalmar.psykisk_halsa.vardenhet.nationella_taxan")(nationella_ta
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.svenska_sprak")
 def svenska_sprak(doc: Vardenhet, ctx: RuleContext) -> Finding:
-    def scope(i: int, m: Medarbetare) -> Verdict:
-        return m.patientkontakt, staff_paths(i, m, "patientkontakt")
+    scope = staff_flag("patientkontakt")
 
-    def judge(i: int, m: Medarbetare) -> Verdict:
-        return m.talar_svenska, staff_paths(i, m, "talar_svenska")
+    judge = staff_flag("talar_svenska")
 
     return each_staff(
         doc.personal, judge, scope=scope, day=ctx.day,
@@ -39,8 +37,7 @@ def svenska_sprak(doc: Vardenhet, ctx: RuleContext) -> Finding:
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.patientsakerhetsutbildning")
 def patientsakerhetsutbildning(doc: Vardenhet, ctx: RuleContext) -> Finding:
-    def judge(i: int, m: Medarbetare) -> Verdict:
-        return m.patientsakerhetsutbildning, staff_paths(i, m, "patientsakerhetsutbildning")
+    judge = staff_flag("patientsakerhetsutbildning")
 
     return each_staff(
         doc.personal, judge, day=ctx.day,

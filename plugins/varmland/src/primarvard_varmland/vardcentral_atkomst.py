@@ -23,22 +23,11 @@ from primarvard_sdk.domain import (
     lookup,
 )
 from primarvard_sdk.editions import no_rulebook_in_force
-from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, warning
+from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, verdict, warning
 from primarvard_sdk.items import edition_id, none_in_force, outside_note
 from primarvard_sdk.model import Finding
 from primarvard_varmland.vardcentral_common import DAY_SV, WEEKDAYS, parse_time, rules
 from primarvard_varmland.vardcentral_tillganglighet import _closure_referral, _covers
-
-
-def _verdict(problems_sv: list[str], problems_en: list[str], missing: list[str], sv: str, en: str,
-             **values: Any) -> Finding:
-    """fail naming every problem; else indeterminate naming every unreported input; else pass."""
-    if problems_sv:
-        return failed("Kravet uppfylls inte: " + "; ".join(problems_sv) + ".",
-                      "Requirement not met: " + "; ".join(problems_en) + ".", **values)
-    if missing:
-        return indeterminate(*missing, **values)
-    return passed(sv, en, **values)
 
 
 @rules.implement("varmland.vardcentral.tillganglighet.hembesok_lakare_dagtid")
@@ -123,7 +112,7 @@ def jour_beredskapsplan(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         return indeterminate("$.jour_beredskapsplan.innehall", *missing)
     lacking = [e.value for e in required if e not in plan.innehall]
     values: dict[str, Any] = {"required": [e.value for e in required], "lacking": lacking}
-    return _verdict(
+    return verdict(
         [f"jour- och beredskapsplanen saknar: {', '.join(lacking)}"] if lacking else [],
         [f"the jour- och beredskapsplan lacks: {', '.join(lacking)}"] if lacking else [],
         missing,
@@ -189,7 +178,7 @@ def naromradesplan(doc: Vardenhet, ctx: RuleContext) -> Finding:
                            "bedömningsteamet")
         problems_en.append("it is not stated how professions outside the vårdcentral take part in the medical "
                            "assessment team")
-    return _verdict(
+    return verdict(
         problems_sv, problems_en, missing,
         f"Närområdesplanen fördelar alla {len(commitments)} gemensamma åtaganden och visar medverkan i det "
         "medicinska bedömningsteamet.",

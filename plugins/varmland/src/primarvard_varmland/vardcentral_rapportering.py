@@ -33,7 +33,7 @@ from primarvard_sdk.findings import (
     passed,
     warning,
 )
-from primarvard_sdk.items import each_item, item_flags, without_limit
+from primarvard_sdk.items import each_item, item_conditions, item_flags, without_limit
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_sdk.shapes import Declared, Fact
 from primarvard_varmland.vardcentral_common import rules
@@ -130,15 +130,11 @@ def ivo_anmalan(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 @rules.implement("varmland.vardcentral.uppfoljning.gemensam_utredning")
 def gemensam_utredning(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     def judge(i: int, a: Avvikelse) -> Finding:
-        for name, sv, en in (
+        if (outside := item_conditions(i, "avvikelser", a, (
             ("allvarlig_handelse", "Ingen allvarlig händelse.", "Not a serious event."),
             ("flera_vardgivare", "Vården berör inte flera vårdgivare.", "The care does not involve several providers."),
-        ):
-            held = getattr(a, name)
-            if held is None:
-                return indeterminate(f"$.avvikelser[{i}].{name}")
-            if not held:
-                return not_applicable(sv, en, reason=f"not_{name}")
+        ))) is not None:
+            return outside
         return item_flags(
             i, "avvikelser", a,
             (("medverkat_gemensam_utredning", "medverkan i gemensam utredning med regionen",

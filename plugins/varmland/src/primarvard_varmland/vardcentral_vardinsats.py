@@ -14,17 +14,18 @@ from primarvard_sdk.domain import (
     Besoksplats,
     Insats,
     Kontakttyp,
+    Sip,
     Uppfoljning,
     Vardkontakt,
     Vistelsestatus,
     local_day,
 )
 from primarvard_sdk.findings import decision, failed, indeterminate, not_applicable, passed, warning
+from primarvard_sdk.items import any_true
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Deadline, When
 from primarvard_varmland.vardcentral_common import (
     DAY_SV,
-    code,
     day_key,
     exact,
     is_open_at,
@@ -47,50 +48,11 @@ _LISTING = (Avvisningsskal.listning, Avvisningsskal.listningstak, Avvisningsskal
 _RESIDENCE_OR_LISTING = (Avvisningsskal.listning, Avvisningsskal.folkbokforing, Avvisningsskal.annan_kommun)
 
 
-def _received(kontakt: Vardkontakt, what_sv: str, what_en: str, **values: Any) -> Finding:
-    """Accept when the unit received the person, reject when it refused; indeterminate when not reported."""
-    mottagande = kontakt.mottagande
-    received = mottagande.mottagen if mottagande else None
-    if received is None:
-        return indeterminate("$.mottagande.mottagen", **values)
-    if received:
-        return decision("accept", f"{what_sv}: personen togs emot.", f"{what_en}: the person was received.", **values)
-    reason = code(mottagande.skal) if mottagande else None
-    because_sv = f" (skäl: {reason})" if reason else ""
-    because_en = f" (reason: {reason})" if reason else ""
-    return decision(
-        "reject",
-        f"{what_sv}: personen nekades eller hänvisades bort{because_sv}.",
-        f"{what_en}: the person was refused or sent elsewhere{because_en}.",
-        reason=reason,
-        **values,
-    )
-
-
-def _insats(kontakt: Vardkontakt, wanted: tuple[Insats, ...], sv: str, en: str) -> Finding | None:
-    """Scope by what was asked for: indeterminate when unknown, not_applicable when another effort."""
-    insats = kontakt.mottagande.insats if kontakt.mottagande else None
-    if insats is None:
-        return indeterminate("$.mottagande.insats")
-    if insats not in wanted:
-        return not_applicable(f"Kontakten gäller inte {sv} ({insats.value}).", f"The contact is not about {en} "
-                              f"({insats.value}).", reason="other_insats")
-    return None
-
-
-def _any_true(states: dict[str, bool | None]) -> bool | list[str]:
-    """True when one state holds, False when all are reported false, else the unreported paths."""
-    if any(v is True for v in states.values()):
-        return True
-    unknown = [p for p, v in states.items() if v is None]
-    return unknown or False
-
-
 def _ties(kontakt: Vardkontakt, *names: str) -> bool | list[str]:
     """True when one of the flags on ``mottagande`` holds, False when all are reported false, else the
     paths of the flags not reported."""
     mottagande = kontakt.mottagande
-    return _any_true({f"$.mottagande.{n}": (getattr(mottagande, n) if mottagande else None) for n in names})
+    return any_true({f"$.mottagande.{n}": (getattr(mottagande, n) if mottagande else None) for n in names})
 
 
 # --- 1.2.1 Vårdcentralens uppdrag ------------------------------------------------------------
@@ -147,8 +109,8 @@ def akut_oavsett_listning(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
 
 @rules.implement("varmland.vardcentral.vardkontakt.dodsfall_naromrade")
 def dodsfall_naromrade(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
-    scoped = _insats(kontakt, (Insats.konstatera_dodsfall, Insats.vardintyg),
-                     "dödsfall eller intyg för tvångsvård", "a death or a certificate for compulsory care")
+    scoped = kontakt.other_insats((Insats.konstatera_dodsfall, Insats.vardintyg),
+                                  "dödsfall eller intyg för tvångsvård", "a death or a certificate for compulsory care")
     if scoped is not None:
         return scoped
     mottagande = kontakt.mottagande
@@ -169,7 +131,7 @@ def dodsfall_naromrade(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
             reason="other_reason",
             refusal_reason=reason,
         )
-    tie = _any_true({
+    tie = any_true({
         "$.listad_vid_enheten": kontakt.listad_vid_enheten,
         "$.mottagande.bosatt_i_naromradet": mottagande.bosatt_i_naromradet,
         "$.mottagande.vistas_i_naromradet": mottagande.vistas_i_naromradet,
@@ -242,8 +204,8 @@ def asylsokande(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
         return indeterminate("$.kan_ej_vanta")
     if not kontakt.kan_ej_vanta:
         return not_applicable("Vården bedömdes kunna anstå.", "The care was judged able to wait.", reason="can_wait")
-    return _received(kontakt, "Asylsökande eller flykting i närområdet med vård som inte kan anstå",
-                     "Asylum seeker or refugee in the local area with care that cannot wait")
+    return kontakt.received("Asylsökande eller flykting i närområdet med vård som inte kan anstå",
+                            "Asylum seeker or refugee in the local area with care that cannot wait")
 
 
 # --- 1.2.3 Barnhälsovård --------------------------------------------------------------------
@@ -253,8 +215,8 @@ _BVC_CLINICS = (Besoksplats.bvc_mottagning, Besoksplats.bhv_mottagning_familjece
 
 @rules.implement("varmland.vardcentral.vardkontakt.bvc_lakarinsatser")
 def bvc_lakarinsatser(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
-    scoped = _insats(kontakt, (Insats.bvc_lakarinsats,), "förebyggande läkarinsats i barnhälsovården",
-                     "a preventive physician visit in child health care")
+    scoped = kontakt.other_insats((Insats.bvc_lakarinsats,), "förebyggande läkarinsats i barnhälsovården",
+                                  "a preventive physician visit in child health care")
     if scoped is not None:
         return scoped
     assert kontakt.utford is not None  # the governing day
@@ -293,25 +255,24 @@ def bvc_lakarinsatser(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
 
 @rules.implement("varmland.vardcentral.vardkontakt.sip")
 def sip(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
-    plan = kontakt.sip
-    needs = {n: (getattr(plan, n) if plan else None) for n in ("behov_hsl", "behov_sol", "samordningsbehov")}
-    if any(v is False for v in needs.values()):
-        lacking = ", ".join(n for n, v in needs.items() if v is False)
-        return not_applicable(f"Behoven som gör SIP obligatorisk föreligger inte ({lacking}).",
-                              f"The needs that make a SIP due are not present ({lacking}).", reason="no_sip_need")
-    unknown = [f"$.sip.{n}" for n, v in needs.items() if v is None]
+    lacking, unknown = Sip.needs(kontakt.sip, "behov_hsl", "behov_sol", "samordningsbehov")
+    if lacking:
+        return not_applicable(f"Behoven som gör SIP obligatorisk föreligger inte ({', '.join(lacking)}).",
+                              f"The needs that make a SIP due are not present ({', '.join(lacking)}).",
+                              reason="no_sip_need")
     if unknown:
-        return indeterminate(*unknown)
-    assert plan is not None
-    if plan.erbjuden:
+        return indeterminate(*(f"$.sip.{n}" for n in unknown))
+    assert kontakt.sip is not None
+    state = kontakt.sip.progress("erbjuden")
+    if state == "done":
         return passed("Patienten med behov av insatser enligt både HSL och SoL och av samordning erbjöds SIP.",
                       "The patient needing efforts under both HSL and SoL and coordination was offered a SIP.")
-    if plan.nekad:
+    if state == "refused":
         return failed("Patienten har behov av insatser enligt både HSL och SoL och av samordning, men vårdcentralen har "
                       "angett att ingen SIP ska erbjudas.",
                       "The patient needs efforts under both HSL and SoL and coordination, but the vårdcentral has "
                       "declared that no SIP is to be offered.", status="refused")
-    if plan.erbjuden is None:
+    if state is None:
         return indeterminate("$.sip.erbjuden")
     return warning("Patienten har behov av insatser enligt både HSL och SoL och av samordning; SIP är inte erbjuden "
                    "ännu. Texten anger ingen tid: erbjudandet är öppet.",
@@ -560,7 +521,7 @@ def videobesok_erbjudande(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 
 @rules.implement("varmland.vardcentral.vardkontakt.provtagning_specialistvard")
 def provtagning_specialistvard(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
-    scoped = _insats(kontakt, (Insats.provtagning,), "provtagning", "sampling")
+    scoped = kontakt.other_insats((Insats.provtagning,), "provtagning", "sampling")
     if scoped is not None:
         return scoped
     prov = kontakt.provtagning

@@ -15,21 +15,10 @@ from primarvard_sdk.domain import (
     Veckodag,
     Yrke,
 )
-from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, warning
+from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, verdict, warning
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Declared, Fact, When
 from primarvard_vasterbotten.halsoval_common import covers, iso, joined, must_be_open, rules
-
-
-def _verdict(problems_sv: list[str], problems_en: list[str], missing: list[str], sv: str, en: str,
-             **values: Any) -> Finding:
-    """fail naming every problem; else indeterminate naming every unreported input; else pass."""
-    if problems_sv:
-        return failed("Kravet uppfylls inte: " + "; ".join(problems_sv) + ".",
-                      "Requirement not met: " + "; ".join(problems_en) + ".", **values)
-    if missing:
-        return indeterminate(*missing, **values)
-    return passed(sv, en, **values)
 
 
 @rules.implement("vasterbotten.halsoval.tillganglighet.telefon")
@@ -85,7 +74,7 @@ def utanfor_oppettid(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             problems_en.append(f"the work is coordinated with {plan.samordnad_med}, which is not a hälsocentral in Hälsoval")
     how_sv = f"samordnat med {plan.samordnad_med}" if plan.samordnad_med else "i egen regi"
     how_en = f"coordinated with {plan.samordnad_med}" if plan.samordnad_med else "on its own"
-    return _verdict(
+    return verdict(
         problems_sv, problems_en, missing,
         f"Utanför ordinarie öppettider ordnas läkarinsatser och distriktssköterskemottagning {how_sv}.",
         f"Outside ordinary opening hours physician input and the district-nurse clinic are arranged {how_en}.",
@@ -144,7 +133,7 @@ def e_tjanst_alla_professioner(doc: Vardenhet, ctx: RuleContext) -> Finding:
     professions = sorted(required)
     values: dict[str, Any] = {"professions": professions, "unreachable": sorted(unreachable),
                               "not_working_on_day": not_working}
-    return _verdict(
+    return verdict(
         [f"via e-tjänsterna går det inte att kontakta: {joined(sorted(unreachable))}"] if unreachable else [],
         [f"the e-services cannot be used to contact: {joined(sorted(unreachable))}"] if unreachable else [],
         missing,
@@ -311,7 +300,7 @@ def samarbete_godkannande(doc: Vardenhet, ctx: RuleContext) -> Finding:
             f"No collaboration between hälsocentraler is in operation on {iso(day)}.",
             reason="no_collaboration", **values,
         )
-    return _verdict(
+    return verdict(
         problems_sv, problems_en, missing,
         f"Samarbetet med {joined(sorted(running))} är godkänt av Beställarenheten innan det började och kan "
         "redovisas per hälsocentral.",
@@ -349,7 +338,7 @@ def listning_1177(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     elif not doc.listning_1177_information:
         problems_sv.append("hälsocentralen informerar inte om listning via 1177 e-tjänster")
         problems_en.append("the hälsocentral does not inform about listing through the 1177 e-services")
-    return _verdict(
+    return verdict(
         problems_sv, problems_en, missing,
         "Hälsocentralen informerar om och erbjuder listning via 1177 e-tjänster.",
         "The hälsocentral informs about and offers listing through the 1177 e-services.",

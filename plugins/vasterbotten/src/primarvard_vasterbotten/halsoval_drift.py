@@ -22,19 +22,10 @@ from primarvard_sdk.domain.codelists import fold
 from primarvard_sdk.editions import no_rulebook_in_force
 from primarvard_sdk.findings import absent, failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
-from primarvard_sdk.shapes import Declared, Fact, When
+from primarvard_sdk.shapes import Declared, Fact, When, value_at
 from primarvard_vasterbotten.halsoval_common import rules
 
 __all__ = ["precedes"]
-
-
-def _get(document: Any, dotted: str) -> Any:
-    value = document
-    for name in dotted.split("."):
-        value = getattr(value, name, None)
-        if value is None:
-            return None
-    return value
 
 
 def _day(value: Tidpunkt) -> str:
@@ -51,8 +42,8 @@ def precedes(document: Any, first: str, then: str, sv: tuple[str, str], en: tupl
     times, or when either is not reported. ``sv``/``en``: (what came first, what came after)."""
     if gaps := absent(document, first, then):
         return indeterminate(*gaps)
-    a: Tidpunkt = _get(document, first)
-    b: Tidpunkt = _get(document, then)
+    a: Tidpunkt = value_at(document, first)
+    b: Tidpunkt = value_at(document, then)
     values = {"first": local_day(a), "then": local_day(b)}
     if isinstance(a, datetime) and isinstance(b, datetime):
         before: bool | None = a < b
@@ -188,7 +179,7 @@ def _event_outside(document: Any, path: str, ctx: RuleContext) -> Finding | None
     """``no_rulebook_in_force`` when the event at ``path`` (the rule's governing event,
     ``governing_day: each_item``) is dated outside every edition; ``None`` when it is inside or not
     reported (the rule then names it)."""
-    value: Tidpunkt | None = _get(document, path)
+    value: Tidpunkt | None = value_at(document, path)
     if value is None or ctx.edition_on(local_day(value)) is not None:
         return None
     return no_rulebook_in_force(local_day(value))
@@ -197,7 +188,7 @@ def _event_outside(document: Any, path: str, ctx: RuleContext) -> Finding | None
 def _with_edition(found: Finding, document: Any, path: str, ctx: RuleContext) -> Finding:
     """The finding with the governing event's day and the edition in force on it (for a rule whose
     result carries no edition of its own: ``governing_day: each_item``)."""
-    value: Tidpunkt | None = _get(document, path)
+    value: Tidpunkt | None = value_at(document, path)
     if value is None:
         return found
     edition = ctx.edition_on(local_day(value))
@@ -228,7 +219,7 @@ def fastighetsnat_besiktning(enhet: Vardenhet, ctx: RuleContext) -> Finding:
         return outside
     if gaps := absent(enhet, "utrustning.fastighetsnat.privatagd_fastighet"):
         return indeterminate(*gaps)
-    if not _get(enhet, "utrustning.fastighetsnat.privatagd_fastighet"):
+    if not value_at(enhet, "utrustning.fastighetsnat.privatagd_fastighet"):
         return not_applicable(
             "Hälsocentralen är inhyrd i regionens lokaler; Region Västerbotten svarar för fastighetsnätet.",
             "The hälsocentral rents the region's premises; Region Västerbotten answers for the building network.",
@@ -251,9 +242,9 @@ def rengoring_godkannande(enhet: Vardenhet, ctx: RuleContext) -> Finding:
     """Vårdhygien approves the process chain (always) and is consulted in the purchasing (only when
     such equipment was purchased). A declared failure of either decides; otherwise each unknown
     input is named."""
-    approved: bool | None = _get(enhet, _APPROVED)
-    purchased: bool | None = _get(enhet, _PURCHASE)
-    consulted: bool | None = _get(enhet, _CONSULTED) if purchased else None
+    approved: bool | None = value_at(enhet, _APPROVED)
+    purchased: bool | None = value_at(enhet, _PURCHASE)
+    consulted: bool | None = value_at(enhet, _CONSULTED) if purchased else None
     unmet_sv, unmet_en, unmet = [], [], []
     if approved is False:
         unmet_sv.append("Vårdhygien har godkänt processkedjan för rengöring, desinfektion och sterilisering")

@@ -10,6 +10,7 @@ from primarvard_sdk.domain.kompetens import (
     each_staff,
     medicinsk_fotvard,
     nationella_taxan,
+    staff_flag,
     staff_paths,
     utbildningslakare,
 )
@@ -57,11 +58,9 @@ def verksamhetschef(doc: Vardenhet, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.vardenhet.hjalpmedel_forskrivarutbildning")
 def hjalpmedel_forskrivarutbildning(doc: Vardenhet, ctx: RuleContext) -> Finding:
-    def scope(i: int, m: Medarbetare) -> Verdict:
-        return m.hjalpmedelsforskrivare, staff_paths(i, m, "hjalpmedelsforskrivare")
+    scope = staff_flag("hjalpmedelsforskrivare")
 
-    def judge(i: int, m: Medarbetare) -> Verdict:
-        return m.forskrivarutbildning, staff_paths(i, m, "forskrivarutbildning")
+    judge = staff_flag("forskrivarutbildning")
 
     return each_staff(
         doc.personal, judge, scope=scope, day=ctx.day,
@@ -100,8 +99,7 @@ def handledare_utbildningslakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.vardenhet.kompetensutvecklingsplan")
 def kompetensutvecklingsplan(doc: Vardenhet, ctx: RuleContext) -> Finding:
-    def judge(i: int, m: Medarbetare) -> Verdict:
-        return m.kompetensutvecklingsplan, staff_paths(i, m, "kompetensutvecklingsplan")
+    judge = staff_flag("kompetensutvecklingsplan")
 
     return each_staff(
         doc.personal, judge, day=ctx.day,

@@ -7,7 +7,7 @@ from typing import Any
 
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Tolkbehov, Tolkleverantor, Vaccin, Vardkontakt
-from primarvard_sdk.domain.kontakt import belopp, kronor
+from primarvard_sdk.domain.kontakt import Patientavgift, kronor
 from primarvard_sdk.findings import (
     decision,
     failed,
@@ -77,12 +77,10 @@ def tolk(doc: Vardkontakt, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.vardkontakt.patientavgift")
 def patientavgift(doc: Vardkontakt, ctx: RuleContext) -> Finding:
-    fee = doc.patientavgift
-    missing = [f"$.patientavgift.{name}" for name in ("uttagen", "beslutad") if getattr(fee, name, None) is None]
-    if missing:
-        return indeterminate(*missing)
-    assert fee is not None and fee.uttagen is not None and fee.beslutad is not None
-    charged, decided = belopp(fee.uttagen), belopp(fee.beslutad)
+    amounts = Patientavgift.amounts(doc.patientavgift)
+    if isinstance(amounts, list):
+        return indeterminate(*amounts)
+    charged, decided = amounts
     values: dict[str, Any] = {"charged": float(charged), "decided": float(decided)}
     if charged == decided:
         return passed(

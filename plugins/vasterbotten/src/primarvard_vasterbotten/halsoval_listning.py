@@ -53,6 +53,21 @@ def _protected(listning: Listning) -> Finding | None:
     return None
 
 
+def _listing_kind(listning: Listning, kinds: tuple[Valtyp, ...], reason: str, sv: str, en: str) -> Finding | None:
+    """For rules on some kinds of listing only: ``not_applicable`` when the person is protected or
+    the listing is of another kind than ``kinds`` (``sv``/``en`` say why, ``{valtyp}`` standing for
+    its kind; ``reason``), ``indeterminate`` when the kind is not reported, ``None`` when it is one
+    of them."""
+    if (protected := _protected(listning)) is not None:
+        return protected
+    if listning.valtyp is None:
+        return indeterminate("$.valtyp")
+    if listning.valtyp not in kinds:
+        kind = listning.valtyp.value
+        return not_applicable(sv.format(valtyp=kind), en.format(valtyp=kind), reason=reason)
+    return None
+
+
 def _protection_unknown(listning: Listning) -> Finding | None:
     """For rules that name an assigned unit: the protection flag must be known to be false."""
     if listning.person is None:
@@ -102,16 +117,12 @@ def skyddade_personuppgifter(listning: Listning, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.listning.eget_val_alder")
 def eget_val_alder(listning: Listning, ctx: RuleContext) -> Finding:
-    if (protected := _protected(listning)) is not None:
-        return protected
-    if listning.valtyp is None:
-        return indeterminate("$.valtyp")
-    if listning.valtyp is not Valtyp.aktivt_val:
-        return not_applicable(
-            f"Ingen aktiv val-listning ({listning.valtyp.value}); åldersgränsen gäller eget val.",
-            f"Not an active choice ({listning.valtyp.value}); the age limit applies to one's own choice.",
-            reason="not_active_choice",
-        )
+    if (outside := _listing_kind(
+        listning, (Valtyp.aktivt_val,), "not_active_choice",
+        "Ingen aktiv val-listning ({valtyp}); åldersgränsen gäller eget val.",
+        "Not an active choice ({valtyp}); the age limit applies to one's own choice.",
+    )) is not None:
+        return outside
     missing = [p for p, v in (("$.person", listning.person), ("$.valt_av", listning.valt_av)) if v is None]
     if missing:
         return indeterminate(*missing)
@@ -197,16 +208,12 @@ def _is_ground(found: Finding) -> bool:
 
 @rules.implement("vasterbotten.halsoval.listning.far_ej_neka")
 def far_ej_neka(listning: Listning, ctx: RuleContext) -> Finding:
-    if (protected := _protected(listning)) is not None:
-        return protected
-    if listning.valtyp is None:
-        return indeterminate("$.valtyp")
-    if listning.valtyp is not Valtyp.aktivt_val:
-        return not_applicable(
-            f"Ingen aktiv val-listning ({listning.valtyp.value}); förbudet gäller att neka någon att välja.",
-            f"Not an active choice ({listning.valtyp.value}); the ban is on refusing someone's choice.",
-            reason="not_active_choice",
-        )
+    if (outside := _listing_kind(
+        listning, (Valtyp.aktivt_val,), "not_active_choice",
+        "Ingen aktiv val-listning ({valtyp}); förbudet gäller att neka någon att välja.",
+        "Not an active choice ({valtyp}); the ban is on refusing someone's choice.",
+    )) is not None:
+        return outside
     if listning.person is None:
         return indeterminate("$.person")
     registered = listning.person.folkbokford_i_sverige
@@ -347,16 +354,12 @@ def kollektiv_listning(listning: Listning, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.listning.max_byten")
 def max_byten(listning: Listning, ctx: RuleContext) -> Finding:
-    if (protected := _protected(listning)) is not None:
-        return protected
-    if listning.valtyp is None:
-        return indeterminate("$.valtyp")
-    if listning.valtyp is not Valtyp.aktivt_val:
-        return not_applicable(
-            f"Ingen omlistning genom eget val ({listning.valtyp.value}); gränsen gäller byten.",
-            f"Not a re-listing by one's own choice ({listning.valtyp.value}); the limit applies to changes.",
-            reason="not_active_choice",
-        )
+    if (outside := _listing_kind(
+        listning, (Valtyp.aktivt_val,), "not_active_choice",
+        "Ingen omlistning genom eget val ({valtyp}); gränsen gäller byten.",
+        "Not a re-listing by one's own choice ({valtyp}); the limit applies to changes.",
+    )) is not None:
+        return outside
     if listning.tidigare_byten is None:
         return indeterminate("$.tidigare_byten")
     day = ctx.day
@@ -476,14 +479,12 @@ def ickeval(listning: Listning, ctx: RuleContext) -> Finding:
     if (guard := _assignment_guard(listning)) is not None:
         return guard
     assert listning.person is not None
-    if listning.valtyp is None:
-        return indeterminate("$.valtyp")
-    if listning.valtyp not in (Valtyp.ickeval, Valtyp.inflyttad):
-        return not_applicable(
-            f"Listningen är inte ett ickeval ({listning.valtyp.value}).",
-            f"The listing is not a non-choice assignment ({listning.valtyp.value}).",
-            reason="not_non_choice",
-        )
+    if (outside := _listing_kind(
+        listning, (Valtyp.ickeval, Valtyp.inflyttad), "not_non_choice",
+        "Listningen är inte ett ickeval ({valtyp}).",
+        "The listing is not a non-choice assignment ({valtyp}).",
+    )) is not None:
+        return outside
     inside, problem = _county(listning, ctx)
     if problem is not None:
         return problem
@@ -528,16 +529,12 @@ def ickeval(listning: Listning, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.listning.nyfodda")
 def nyfodda(listning: Listning, ctx: RuleContext) -> Finding:
-    if (protected := _protected(listning)) is not None:
-        return protected
-    if listning.valtyp is None:
-        return indeterminate("$.valtyp")
-    if listning.valtyp is not Valtyp.nyfodd:
-        return not_applicable(
-            f"Inte ett nyfött barn utan gjort val ({listning.valtyp.value}).",
-            f"Not a newborn without a choice made ({listning.valtyp.value}).",
-            reason="not_newborn",
-        )
+    if (outside := _listing_kind(
+        listning, (Valtyp.nyfodd,), "not_newborn",
+        "Inte ett nyfött barn utan gjort val ({valtyp}).",
+        "Not a newborn without a choice made ({valtyp}).",
+    )) is not None:
+        return outside
     if (unknown := _protection_unknown(listning)) is not None:
         return unknown
     unit = listning.vardnadshavares_enhet

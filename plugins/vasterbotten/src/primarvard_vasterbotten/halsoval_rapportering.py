@@ -52,6 +52,7 @@ from primarvard_sdk.items import (
     calendar_spans,
     codes_on,
     each_item,
+    item_conditions,
     item_flags,
     none_in_force,
     outside_note,
@@ -194,16 +195,12 @@ def lex_maria_privat(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 
     def judge(i: int, a: Avvikelse) -> Finding:
         here = f"$.avvikelser[{i}]"
-        for name, sv, en in (
+        if (outside := item_conditions(i, "avvikelser", a, (
             ("anmald_ivo", "Inget Lex Maria-ärende.", "Not a Lex Maria case."),
             ("enbart_egen_vardgivare", "Ärendet berör inte enbart den privata vårdgivaren.",
              "The case does not concern only the private provider."),
-        ):
-            held = getattr(a, name)
-            if held is None:
-                return indeterminate(f"{here}.{name}")
-            if not held:
-                return not_applicable(sv, en, reason=f"not_{name}")
+        ))) is not None:
+            return outside
         if a.kopia_till_regionen is None:
             return indeterminate(f"{here}.kopia_till_regionen")
         if not a.kopia_till_regionen:

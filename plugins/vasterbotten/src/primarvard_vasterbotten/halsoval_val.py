@@ -40,7 +40,7 @@ from primarvard_sdk.findings import (
 from primarvard_sdk.items import none_in_force, outside_note
 from primarvard_sdk.model import Finding
 from primarvard_vasterbotten.halsoval_common import iso, joined, rules
-from primarvard_vasterbotten.halsoval_listning import _protected
+from primarvard_vasterbotten.halsoval_listning import _listing_kind, _protected
 
 _FL = "$.kontinuitet.fast_lakarkontakt"
 
@@ -291,16 +291,12 @@ def vardansvar_overgang(doc: Listning, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.listning.ickeval_kvarstar")
 def ickeval_kvarstar(doc: Listning, ctx: RuleContext) -> Finding:
-    if (protected := _protected(doc)) is not None:
-        return protected
-    if doc.valtyp is None:
-        return indeterminate("$.valtyp")
-    if doc.valtyp is not Valtyp.ickeval:
-        return not_applicable(
-            f"Ingen ickevalslistning ({doc.valtyp.value}).",
-            f"Not a non-choice listing ({doc.valtyp.value}).",
-            reason="not_ickeval",
-        )
+    if (outside := _listing_kind(
+        doc, (Valtyp.ickeval,), "not_ickeval",
+        "Ingen ickevalslistning ({valtyp}).",
+        "Not a non-choice listing ({valtyp}).",
+    )) is not None:
+        return outside
     gaps = [p for p, v in (("$.datum", doc.datum), ("$.enhet_id", doc.enhet_id),
                            ("$.senare_handelser", doc.senare_handelser)) if v is None]
     if gaps:
@@ -342,16 +338,12 @@ def ickeval_kvarstar(doc: Listning, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.listning.valblankett")
 def valblankett(doc: Listning, ctx: RuleContext) -> Finding:
-    if (protected := _protected(doc)) is not None:
-        return protected
-    if doc.valtyp is None:
-        return indeterminate("$.valtyp")
-    if doc.valtyp is not Valtyp.aktivt_val:
-        return not_applicable(
-            f"Inget eget val ({doc.valtyp.value}); valblanketten gäller personens eget val.",
-            f"Not an own choice ({doc.valtyp.value}); the choice form concerns a person's own choice.",
-            reason="not_active_choice",
-        )
+    if (outside := _listing_kind(
+        doc, (Valtyp.aktivt_val,), "not_active_choice",
+        "Inget eget val ({valtyp}); valblanketten gäller personens eget val.",
+        "Not an own choice ({valtyp}); the choice form concerns a person's own choice.",
+    )) is not None:
+        return outside
     if doc.kanal is None:
         return indeterminate("$.kanal")
     if doc.kanal is Kanal.e_tjanst_1177:

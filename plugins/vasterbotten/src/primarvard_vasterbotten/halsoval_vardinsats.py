@@ -5,47 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Insats, Laboratorium, Ordinator, Vardkontakt, local_day
+from primarvard_sdk.domain import Insats, Laboratorium, Ordinator, Sip, Vardkontakt, local_day
 from primarvard_sdk.findings import decision, failed, indeterminate, not_applicable, passed, warning
+from primarvard_sdk.items import any_true
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Declared, Fact, When
 from primarvard_vasterbotten.halsoval_common import rules
 
 __all__: list[str] = []
-
-
-def _received(kontakt: Vardkontakt, what_sv: str, what_en: str, **values: Any) -> Finding:
-    """Accept when the unit received the person, reject when it refused; indeterminate when not reported."""
-    mottagande = kontakt.mottagande
-    received = mottagande.mottagen if mottagande else None
-    if received is None:
-        return indeterminate("$.mottagande.mottagen", **values)
-    if received:
-        return decision("accept", f"{what_sv}: personen togs emot.", f"{what_en}: the person was received.", **values)
-    reason = mottagande.skal.value if mottagande and mottagande.skal else None
-    because_sv = f" (skäl: {reason})" if reason else ""
-    because_en = f" (reason: {reason})" if reason else ""
-    return decision("reject", f"{what_sv}: personen nekades eller hänvisades bort{because_sv}.",
-                    f"{what_en}: the person was refused or sent elsewhere{because_en}.", reason=reason, **values)
-
-
-def _insats(kontakt: Vardkontakt, wanted: Insats, sv: str, en: str) -> Finding | None:
-    """Scope by what was asked for: indeterminate when unknown, not_applicable when another effort."""
-    insats = kontakt.mottagande.insats if kontakt.mottagande else None
-    if insats is None:
-        return indeterminate("$.mottagande.insats")
-    if insats is not wanted:
-        return not_applicable(f"Kontakten gäller inte {sv} ({insats.value}).",
-                              f"The contact is not about {en} ({insats.value}).", reason="other_insats")
-    return None
-
-
-def _any_true(states: dict[str, bool | None]) -> bool | list[str]:
-    """True when one state holds, False when all are reported false, else the unreported paths."""
-    if any(v is True for v in states.values()):
-        return True
-    unknown = [p for p, v in states.items() if v is None]
-    return unknown or False
 
 
 # --- 2.7.3 (laboratory sampling ordered by others) --------------------------------------------
@@ -55,7 +22,7 @@ _PUBLIC_ORDERERS = (Ordinator.regiondriven_enhet, Ordinator.annan_offentligt_fin
 
 @rules.implement("vasterbotten.halsoval.vardkontakt.provtagning_annan_vardgivare")
 def provtagning_annan_vardgivare(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
-    scoped = _insats(kontakt, Insats.provtagning, "provtagning", "sampling")
+    scoped = kontakt.other_insats((Insats.provtagning,), "provtagning", "sampling")
     if scoped is not None:
         return scoped
     if kontakt.listad_vid_enheten is None:
@@ -72,9 +39,9 @@ def provtagning_annan_vardgivare(kontakt: Vardkontakt, ctx: RuleContext) -> Find
             f"The sample was not ordered by another publicly funded care unit or provider ({orderer.value}).",
             reason="not_public_other_orderer",
         )
-    return _received(kontakt, "Laboratorieprovtagning för egen listad, ordinerad av annan offentligt finansierad "
-                     "vårdgivare", "Laboratory sampling for an own listed patient ordered by another publicly funded "
-                     "provider", orderer=orderer.value)
+    return kontakt.received("Laboratorieprovtagning för egen listad, ordinerad av annan offentligt finansierad "
+                            "vårdgivare", "Laboratory sampling for an own listed patient ordered by another publicly funded "
+                            "provider", orderer=orderer.value)
 
 
 # --- 2.3.2 Psykisk ohälsa ------------------------------------------------------------------
@@ -95,11 +62,11 @@ rules.shape(Declared(
 
 @rules.implement("vasterbotten.halsoval.vardkontakt.hembesok_lakare")
 def hembesok_lakare(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
-    scoped = _insats(kontakt, Insats.lakarhembesok, "hembesök av läkare", "a physician home visit")
+    scoped = kontakt.other_insats((Insats.lakarhembesok,), "hembesök av läkare", "a physician home visit")
     if scoped is not None:
         return scoped
     home = kontakt.hemsjukvard
-    qualifies = _any_true({
+    qualifies = any_true({
         "$.hemsjukvard.har_hemsjukvard": home.har_hemsjukvard if home else None,
         "$.hemsjukvard.kan_ej_besoka_enheten": home.kan_ej_besoka_enheten if home else None,
     })
@@ -111,9 +78,9 @@ def hembesok_lakare(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
             "The patient has neither home health care nor difficulty coming to the hälsocentral.",
             reason="not_qualifying",
         )
-    return _received(kontakt, "Hembesök av läkare till patient med hemsjukvård eller som inte kan ta sig till "
-                     "hälsocentralen", "Physician home visit to a patient with home health care or unable to come "
-                     "to the hälsocentral")
+    return kontakt.received("Hembesök av läkare till patient med hemsjukvård eller som inte kan ta sig till "
+                            "hälsocentralen", "Physician home visit to a patient with home health care or unable to come "
+                            "to the hälsocentral")
 
 
 # --- 2.3.6 Hemsjukvård ---------------------------------------------------------------------
@@ -172,8 +139,8 @@ def rehabilitering_hemmet_barn(kontakt: Vardkontakt, ctx: RuleContext) -> Findin
     insats = kontakt.mottagande.insats if kontakt.mottagande else None
     if insats is None:
         missing.append("$.mottagande.insats")
-    elif (scoped := _insats(kontakt, Insats.rehabilitering_hemmet, "rehabilitering eller habilitering i hemmet",
-                            "rehabilitation or habilitation at home")) is not None:
+    elif (scoped := kontakt.other_insats((Insats.rehabilitering_hemmet,), "rehabilitering eller habilitering i hemmet",
+                                         "rehabilitation or habilitation at home")) is not None:
         return scoped
     assert kontakt.sokte is not None  # the governing day
     day = local_day(kontakt.sokte)
@@ -211,9 +178,9 @@ def rehabilitering_hemmet_barn(kontakt: Vardkontakt, ctx: RuleContext) -> Findin
                               reason="buh", **aged)
     if missing:
         return indeterminate(*missing, **aged)
-    return _received(kontakt, f"Rehabilitering eller habilitering i hemmet för listat barn ({age} år) med hemsjukvård",
-                     f"Rehabilitation or habilitation at home for a listed child (age {age}) with home health care",
-                     age=age)
+    return kontakt.received(f"Rehabilitering eller habilitering i hemmet för listat barn ({age} år) med hemsjukvård",
+                            f"Rehabilitation or habilitation at home for a listed child (age {age}) with home health care",
+                            age=age)
 
 
 # --- 2.5 Läkemedel -------------------------------------------------------------------------
@@ -276,7 +243,7 @@ rules.shape(Declared(
 
 @rules.implement("vasterbotten.halsoval.vardkontakt.dodsfall")
 def dodsfall(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
-    scoped = _insats(kontakt, Insats.konstatera_dodsfall, "att konstatera dödsfall", "confirming a death")
+    scoped = kontakt.other_insats((Insats.konstatera_dodsfall,), "att konstatera dödsfall", "confirming a death")
     if scoped is not None:
         return scoped
     outside = kontakt.dodsfall.utanfor_sjukvardsinrattning if kontakt.dodsfall else None
@@ -286,7 +253,7 @@ def dodsfall(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
         return not_applicable("Dödsfallet inträffade på en sjukvårdsinrättning.",
                               "The death occurred in a care institution.", reason="in_care_institution")
     m = kontakt.mottagande
-    tie = _any_true({
+    tie = any_true({
         "$.mottagande.bosatt_i_naromradet": m.bosatt_i_naromradet if m else None,
         "$.mottagande.vistas_i_naromradet": m.vistas_i_naromradet if m else None,
     })
@@ -298,9 +265,9 @@ def dodsfall(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
             "The person neither lived nor stayed temporarily in the hälsocentral's municipality or local area.",
             reason="outside_area",
         )
-    return _received(kontakt, "Dödsfall utanför sjukvårdsinrättning för person bosatt eller tillfälligt vistande i "
-                     "närområdet, oavsett listning", "Death outside a care institution of a person living or staying "
-                     "in the local area, listed or not", listed=kontakt.listad_vid_enheten)
+    return kontakt.received("Dödsfall utanför sjukvårdsinrättning för person bosatt eller tillfälligt vistande i "
+                            "närområdet, oavsett listning", "Death outside a care institution of a person living or staying "
+                            "in the local area, listed or not", listed=kontakt.listad_vid_enheten)
 
 
 # --- 2.9 Diagnostik och medicinsk service ---------------------------------------------------
@@ -335,25 +302,23 @@ rules.shape(Declared(
 
 @rules.implement("vasterbotten.halsoval.vardkontakt.sip_utskrivning")
 def sip_utskrivning(kontakt: Vardkontakt, ctx: RuleContext) -> Finding:
-    plan = kontakt.sip
-    facts = {n: (getattr(plan, n) if plan else None) for n in ("behov_region", "behov_kommun", "samtycke")}
-    if any(v is False for v in facts.values()):
-        lacking = ", ".join(n for n, v in facts.items() if v is False)
-        return not_applicable(f"SIP ska inte genomföras: {lacking} föreligger inte.",
-                              f"No SIP is due: {lacking} not present.", reason="no_sip_due")
-    unknown = [f"$.sip.{n}" for n, v in facts.items() if v is None]
+    lacking, unknown = Sip.needs(kontakt.sip, "behov_region", "behov_kommun", "samtycke")
+    if lacking:
+        return not_applicable(f"SIP ska inte genomföras: {', '.join(lacking)} föreligger inte.",
+                              f"No SIP is due: {', '.join(lacking)} not present.", reason="no_sip_due")
     if unknown:
-        return indeterminate(*unknown)
-    assert plan is not None
-    if plan.genomford:
+        return indeterminate(*(f"$.sip.{n}" for n in unknown))
+    assert kontakt.sip is not None
+    state = kontakt.sip.progress("genomford")
+    if state == "done":
         return passed("Patienten behöver insatser från både region och kommun och samtycker: SIP genomfördes.",
                       "The patient needs efforts from both region and municipality and consents: a SIP was carried out.")
-    if plan.nekad:
+    if state == "refused":
         return failed("Patienten behöver insatser från både region och kommun och samtycker, men hälsocentralen har "
                       "angett att ingen SIP ska genomföras.",
                       "The patient needs efforts from both region and municipality and consents, but the hälsocentral "
                       "has declared that no SIP is to be held.", status="refused")
-    if plan.genomford is None:
+    if state is None:
         return indeterminate("$.sip.genomford")
     return warning("Patienten behöver insatser från både region och kommun och samtycker; ingen SIP är genomförd ännu. "
                    "Texten anger ingen tid: planeringen är öppen.",
