@@ -600,7 +600,9 @@ def test_radgivning_licensed_nurse_passes_assistant_nurse_fails() -> None:
     ]
     r = enhet(unit(staff), "tillganglighet.radgivning")
     assert (r.outcome, r.values["below_minimum"]) == (ps.Outcome.fail, ["U1"])
-    assert enhet(unit([]), "tillganglighet.radgivning").outcome is ps.Outcome.fail
+    # "Rådgivning ska ges av lägst sjuksköterskekompetens vid vårdenheten" says who gives the advice:
+    # a unit that declares no adviser has not said who does (catalogue: missing input, not a failure).
+    assert enhet(unit([]), "tillganglighet.radgivning").missing == ("$.personal",)
     assert enhet({"id": "hc-1"}, "tillganglighet.radgivning").missing == ("$.personal",)
 
 
@@ -637,7 +639,7 @@ def one_doctor(inhabitants: int | None, agreements: list[dict[str, str]] | None)
     )
 
 
-FORMAL = [{"part": "hc-2", "typ": "formaliserat_samarbete"}]
+FORMAL = [{"part": "hc-2", "typ": "formaliserat_samarbete", "giltig_fran": "2024-01-01"}]
 
 
 def test_samlokaliserade_lakare_exception_strictly_below_2700() -> None:
@@ -824,7 +826,8 @@ def test_formalised_collaboration_in_the_texts_words() -> None:
     # "För dessa vårdenheter gäller att man ska ha formaliserat samarbete med annan vårdenhet."
     for typ in ("formaliserat_samarbete", "Formaliserat samarbete"):
         data = unit(
-            [lakare("L1", 1.0)], invanare_inom_1_mil=2699, samverkansavtal=[{"part": "hc-2", "typ": typ}]
+            [lakare("L1", 1.0)], invanare_inom_1_mil=2699,
+            samverkansavtal=[{"part": "hc-2", "typ": typ, "giltig_fran": "2024-01-01"}],
         )
         assert enhet(data, "vardenhet.glesbygdsundantag").outcome is ps.Outcome.passed, typ
         assert enhet(data, "vardenhet.samlokaliserade_lakare").outcome is ps.Outcome.passed, typ
@@ -1285,3 +1288,52 @@ def test_no_rulebook_outside_the_2025_edition() -> None:
     # A change is governed by its own day, not the period's: without a period it is judged all the same.
     r = run("Uppfoljning", change("lokalbyte", "2025-08-31"), "uppfoljning.lokalbyte", date(2025, 3, 1))
     assert (r.outcome, r.governing_day, r.values["due"]) == (ps.Outcome.missed, None, date(2025, 2, 28))
+
+
+def test_staff_rules_count_only_staff_in_service_on_the_day() -> None:
+    # "Vårdenheten ska ha minst två samlokaliserade läkare." / "en medicinskt ledningsansvarig läkare
+    # (MAL)": a physician who has left (verksam ended) or starts later is not the unit's staff that day.
+    left = {"verksam": {"fran": "2020-01-01", "till": "2025-03-11"}}
+    staff = [lakare("L1", 1.0), {**lakare("L2", 1.0), **left}]
+    r = enhet(unit(staff, invanare_inom_1_mil=5000, samverkansavtal=[]), "vardenhet.samlokaliserade_lakare")
+    assert (r.outcome, r.values["declared"]) == (ps.Outcome.fail, 1)
+    last_day = {"verksam": {"fran": "2020-01-01", "till": "2025-03-12"}}
+    staff = [lakare("L1", 1.0), {**lakare("L2", 1.0), **last_day}]
+    r = enhet(unit(staff, invanare_inom_1_mil=5000, samverkansavtal=[]), "vardenhet.samlokaliserade_lakare")
+    assert (r.outcome, r.values["declared"]) == (ps.Outcome.passed, 2)
+    mal = [{"id": "M", "yrke": "lakare", "funktioner": ["mal"], "anstallning_start": "2025-03-13"}]
+    assert enhet(unit(mal), "vardenhet.mal").outcome is ps.Outcome.fail
+    mal[0]["anstallning_start"] = "2025-03-12"
+    assert enhet(unit(mal), "vardenhet.mal").outcome is ps.Outcome.passed
+
+
+def test_andel_allmanmedicin_leaves_out_st_training_posts() -> None:
+    # "… för läkare exklusive ST-läkare": an ST training post (utbildningstjanst st) is an ST-läkare;
+    # a BT physician is a physician and stays in.
+    am = {"id": "A", "yrke": "lakare", "specialiteter": ["allmanmedicin"], "tjanstgoringsgrad": 0.5}
+    for post, outcome in (("st", ps.Outcome.passed), ("bt", ps.Outcome.fail)):
+        other = {"id": "B", "yrke": "lakare", "specialiteter": [], "tjanstgoringsgrad": 1.0,
+                 "utbildningstjanst": post}  # fmt: skip
+        assert enhet(unit([am, other]), "vardenhet.andel_allmanmedicin").outcome is outcome, post
+
+
+def test_formalised_collaboration_must_be_in_force_on_the_day() -> None:
+    # "ska ha formaliserat samarbete med annan vårdenhet": an agreement that has ended, or has not
+    # begun, is not a collaboration the unit has on the day; an unreported first day is unknown.
+    for period, outcome in (
+        ({"giltig_fran": "2023-01-01", "giltig_till": "2025-03-11"}, ps.Outcome.fail),
+        ({"giltig_fran": "2023-01-01", "giltig_till": "2025-03-12"}, ps.Outcome.passed),
+        ({"giltig_fran": "2025-03-13"}, ps.Outcome.fail),
+        ({}, ps.Outcome.indeterminate),
+    ):
+        agreements = [{"part": "hc-2", "typ": "formaliserat_samarbete", **period}]
+        for rule in ("vardenhet.glesbygdsundantag", "vardenhet.samlokaliserade_lakare"):
+            assert enhet(one_doctor(2000, agreements), rule).outcome is outcome, (rule, period)
+
+
+def test_teleq_spellings_of_the_service() -> None:
+    # "Tjänsten TeleQ ska användas.": "Tele Q" and "Tele-Q" name the same service.
+    for name, outcome in (("Tele Q", ps.Outcome.passed), ("Tele-Q", ps.Outcome.passed),
+                          ("Telefonkö", ps.Outcome.fail)):  # fmt: skip
+        r = run("Tillganglighet", {"telefonitjanst": name}, "tillganglighet.teleq", date(2025, 3, 12))
+        assert r.outcome is outcome, name

@@ -191,10 +191,11 @@ def test_utomlans_is_about_the_patients_county_not_the_issuers() -> None:
 
 def test_utomlans_out_of_county_referral_is_routed_to_halsoval_triage() -> None:
     # "Remiss kan inte krävas från annat län, då utomlänspatienter … triageras via hälsovalsenhet
-    # inom Region Kalmar län": routed (the unit does not take it on that referral), never rejected.
+    # inom Region Kalmar län": the referral from the other county is not invalid on that ground
+    # (never rejected, not a fail); the result is a warning naming hälsoval triage as the route.
     r = remiss("remiss.utomlans", patient={"folkbokford_lan": "Stockholms län"},
                utfardare={"lan": "stockholm", "legitimerad": True})
-    assert r.outcome is Outcome.fail
+    assert r.outcome is Outcome.warning
     assert (r.values["decision"], r.values["route"]) == ("route", "halsovalsenhet_kalmar")
     # Registered nowhere in Sweden is outside the county too.
     r = remiss("remiss.utomlans", patient={"folkbokford_i_sverige": False}, utfardare={"lan": "blekinge"})
@@ -211,6 +212,31 @@ def test_utomlans_missing_county() -> None:
     assert (r.outcome, r.missing) == (Outcome.indeterminate, ("$.patient.folkbokford_lan",))
     r = remiss("remiss.utomlans", patient={"folkbokford_lan": "stockholm"}, utfardare={"legitimerad": True})
     assert (r.outcome, r.missing) == (Outcome.indeterminate, ("$.utfardare.lan",))
+
+
+# --- staff in service (kompetenskrav, tillgang_psykolog, kurator_socionom, verksamhetschef) ------
+
+
+def test_staff_who_have_left_do_not_meet_staff_requirements() -> None:
+    # "Vårdenheten ska ha …": the unit's staff on the day judged; a former employee (period at the
+    # unit ended) or a later hire is not (Medarbetare.i_tjanst).
+    gone = {"verksam": {"fran": "2020-01-01", "till": "2025-05-31"}}
+    psy = staff("psy", "psykolog", legitimerad=True, **gone)
+    assert unit("vardenhet.kompetenskrav", as_of=date(2025, 5, 31), personal=[psy]).outcome is Outcome.passed
+    r = unit("vardenhet.kompetenskrav", personal=[psy])
+    assert (r.outcome, r.values["not_in_service"]) == (Outcome.fail, ["psy"])
+    later = staff("pt", "psykoterapeut", legitimerad=True, anstallning_start="2025-06-02")
+    assert unit("vardenhet.kompetenskrav", personal=[later]).outcome is Outcome.fail
+    pt = staff("pt", "psykoterapeut", legitimerad=True)
+    r = unit("vardenhet.tillgang_psykolog", personal=[pt, psy], tillgang_till_psykolog=False)
+    assert r.outcome is Outcome.fail
+    head = staff("vc", "psykolog", namn="Testperson", funktioner=["verksamhetschef"], **gone)
+    assert unit("vardenhet.verksamhetschef", personal=[head]).outcome is Outcome.fail
+    k = staff("k", "kurator", legitimerad=True, handledning=True, uppdrag=["psykoterapeutisk_behandling"],
+              anstallning_start="2020-01-01",
+              utbildningar=[{"omrade": "psykoterapi_steg1", "avslutad": "2021-01-01"}])
+    r = unit("vardenhet.kurator_socionom", personal=[psy, k])
+    assert (r.outcome, r.values["problems"]) == (Outcome.fail, {"k": ["kompetenskrav"]})
 
 
 # --- remiss.alder / samverkan.barn_och_unga -----------------------------------------------------
@@ -281,6 +307,14 @@ def test_oavsett_listning_rejection_for_listing_fails() -> None:
     r = remiss("remiss.oavsett_listning", beslut=beslut)
     assert r.outcome is Outcome.fail
     assert r.values["invalid_reasons"] == ["folkbokforing", "listning"]
+
+
+def test_oavsett_listning_municipality_and_listing_caps_are_listing_or_registration() -> None:
+    # "oavsett listning eller folkbokföring": another municipality is a registration reason, and a
+    # listing cap or stop a listing reason (a psykisk hälsa unit lists no one).
+    for reason in ("annan_kommun", "listningstak", "listningsstopp", "kollektiv_listning", "max_byten"):
+        r = remiss("remiss.oavsett_listning", beslut={"utfall": "avvisad", "skal": [reason]})
+        assert (r.outcome, r.values["invalid_reasons"]) == (Outcome.fail, [reason])
 
 
 def test_oavsett_listning_rejection_for_other_reason_is_outside_rule() -> None:

@@ -9,6 +9,7 @@ the fields that could change it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -23,6 +24,7 @@ from primarvard_sdk.domain import (
     Samverkanstyp,
     Specialitet,
     Uppdrag,
+    Utbildningstjanst,
     Vardenhet,
     Yrke,
 )
@@ -50,8 +52,11 @@ def fte(value: float) -> Fraction:
     return Fraction(str(value))
 
 
-def _indexed(unit: Vardenhet) -> list[tuple[int, Medarbetare]]:
-    return list(enumerate(unit.personal or ()))
+def _indexed(unit: Vardenhet, day: date) -> list[tuple[int, Medarbetare]]:
+    """The staff in service on ``day`` (:meth:`Medarbetare.i_tjanst`), with their index in
+    ``$.personal``: a member whose period at the unit has ended, or whose employment starts
+    later, is not part of the unit's staff that day and counts for nothing."""
+    return [(i, m) for i, m in enumerate(unit.personal or ()) if m.i_tjanst(day)]
 
 
 def _paths(i: int, m: Medarbetare, *names: str) -> list[str]:
@@ -68,13 +73,15 @@ def _could_be_physician(m: Medarbetare) -> bool:
     return m.yrke is None or m.yrke is Yrke.lakare
 
 
-def colocated_physicians(unit: Vardenhet) -> tuple[list[str], list[tuple[int, Medarbetare]]]:
-    """Ids of staff known to be co-located physicians, and the staff who could be one but are
-    not known to be (profession or co-location not reported)."""
-    known = [m.id for _, m in _indexed(unit) if m.yrke is Yrke.lakare and m.samlokaliserad]
+def colocated_physicians(
+    unit: Vardenhet, day: date
+) -> tuple[list[str], list[tuple[int, Medarbetare]]]:
+    """Ids of staff in service on ``day`` known to be co-located physicians, and the staff who
+    could be one but are not known to be (profession or co-location not reported)."""
+    known = [m.id for _, m in _indexed(unit, day) if m.yrke is Yrke.lakare and m.samlokaliserad]
     possible = [
         (i, m)
-        for i, m in _indexed(unit)
+        for i, m in _indexed(unit, day)
         if _could_be_physician(m)
         and _maybe(m.samlokaliserad)
         and not (m.yrke is Yrke.lakare and m.samlokaliserad)
@@ -82,13 +89,23 @@ def colocated_physicians(unit: Vardenhet) -> tuple[list[str], list[tuple[int, Me
     return known, possible
 
 
-def _formal_partners(unit: Vardenhet, kind: Samverkanstyp) -> tuple[list[str], list[str]]:
-    """Partners of a declared formalised collaboration with another unit, and the JSON paths of
-    agreements with another party whose kind is not reported."""
-    agreements = [(i, a) for i, a in enumerate(unit.samverkansavtal or ()) if a.part != unit.id]
-    partners = sorted(a.part for _, a in agreements if a.typ is kind)
-    unknown = [f"$.samverkansavtal[{i}].typ" for i, a in agreements if a.typ is None]
-    return partners, unknown
+def _formal_partners(unit: Vardenhet, kind: Samverkanstyp, day: date) -> tuple[list[str], list[str]]:
+    """Partners of a formalised collaboration with another unit in force on ``day``, and the JSON
+    paths of what is not reported about agreements with another party that could be one (the
+    kind, or the first day of a formalised one). An agreement that has ended before ``day``, or
+    starts after it, is not a collaboration the unit has that day."""
+    agreements = [
+        (i, a)
+        for i, a in enumerate(unit.samverkansavtal or ())
+        if a.part != unit.id and a.i_kraft(day) is not False
+    ]
+    partners = sorted(a.part for _, a in agreements if a.typ is kind and a.i_kraft(day))
+    unknown = [f"$.samverkansavtal[{i}].typ" for i, a in agreements if a.typ is None] + [
+        f"$.samverkansavtal[{i}].giltig_fran"
+        for i, a in agreements
+        if a.typ in (None, kind) and a.i_kraft(day) is None
+    ]
+    return partners, sorted(unknown, key=lambda p: (int(p.split("[")[1].split("]")[0]), p))
 
 
 def _exception(unit: Vardenhet, ctx: RuleContext) -> tuple[bool | None, list[str], dict[str, Any]]:
@@ -104,7 +121,7 @@ def _exception(unit: Vardenhet, ctx: RuleContext) -> tuple[bool | None, list[str
     if unit.samverkansavtal is None:
         collaboration, collaboration_missing = None, ["$.samverkansavtal"]
     else:
-        partners, unknown = _formal_partners(unit, kind)
+        partners, unknown = _formal_partners(unit, kind, ctx.day)
         values["partners"] = partners
         collaboration = True if partners else (None if unknown else False)
         collaboration_missing = [] if partners else unknown
@@ -132,7 +149,7 @@ def radgivning(doc: Vardenhet, ctx: RuleContext) -> Finding:
             return None
         return False
 
-    staff = _indexed(doc)
+    staff = _indexed(doc, ctx.day)
     advisers = [(i, m) for i, m in staff if m.uppdrag is not None and Uppdrag.radgivning in m.uppdrag]
     unknown_role = [(i, m) for i, m in staff if m.uppdrag is None]
     failing = [m.id for _, m in advisers if below(m)]
@@ -157,11 +174,16 @@ def radgivning(doc: Vardenhet, ctx: RuleContext) -> Finding:
     if missing:
         return indeterminate(*missing, **values)
     if not advisers:
-        return failed(
-            "Ingen medarbetare vid vårdenheten ger sjukvårdsrådgivning enligt redovisningen; "
-            f"rådgivning ska ges av lägst {minimum}kompetens vid vårdenheten.",
-            "According to the staff reported, nobody at the unit gives health-care advice; advice "
-            f"is to be given at the unit by at least {minimum} competence.",
+        # The sentence says who gives the advice, not whether the work areas list it: a unit
+        # that declares no adviser has not said who gives its advice (the duty exists at every
+        # unit), which is missing input, not a failure.
+        paths = [f"$.personal[{i}].uppdrag" for i, _ in staff] or ["$.personal"]
+        return indeterminate(
+            *paths,
+            sv="Kan inte avgöras: ingen medarbetare i tjänst är redovisad med uppdraget rådgivning "
+            f"({', '.join(paths[:3])}); vem som ger rådgivningen (lägst {minimum}kompetens) framgår inte.",
+            en="Cannot be decided: no staff member in service is declared as giving advice "
+            f"({', '.join(paths[:3])}); who gives the advice (at least {minimum} competence) is not known.",
             **values,
         )
     return passed(
@@ -175,7 +197,7 @@ def radgivning(doc: Vardenhet, ctx: RuleContext) -> Finding:
 def samlokaliserade_lakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
     needed = int(ctx.param("min_colocated_physicians"))
     radius = ctx.param("exception_radius_km")
-    colocated, possible = colocated_physicians(doc) if doc.personal is not None else ([], [])
+    colocated, possible = colocated_physicians(doc, ctx.day) if doc.personal is not None else ([], [])
     values: dict[str, Any] = {"required": needed, "declared": len(colocated)}
     if len(colocated) >= needed:
         return passed(
@@ -242,7 +264,7 @@ def glesbygdsundantag(doc: Vardenhet, ctx: RuleContext) -> Finding:
         )
     if doc.samverkansavtal is None:
         return indeterminate("$.samverkansavtal", **values)
-    partners, unknown = _formal_partners(doc, kind)
+    partners, unknown = _formal_partners(doc, kind, ctx.day)
     if partners:
         return passed(
             f"{inhabitants} invånare inom {fmt(radius / 10)} mil (under {limit}): formaliserat samarbete "
@@ -333,9 +355,10 @@ def andel_allmanmedicin(doc: Vardenhet, ctx: RuleContext) -> Finding:
         raise ValueError("andel_allmanmedicin: only st_lakare can be excluded")
     specialty = Specialitet(ctx.param("specialty"))
     people = _candidates(
-        _indexed(doc),
+        _indexed(doc, ctx.day),
         lambda m: None if m.specialiteter is None else specialty in m.specialiteter,
-        lambda m: m.st_specialitet is not None,  # ST physicians are left out of both sides
+        # ST physicians are left out of both sides: an ST specialty, or an ST training post
+        lambda m: m.st_specialitet is not None or m.utbildningstjanst is Utbildningstjanst.st,
     )
     base: dict[str, Any] = {"required": float(min_share)}
     missing = [path for p in people for path in p.missing]
@@ -396,10 +419,12 @@ def has_name(m: Medarbetare) -> bool | None:
     return bool(m.namn.strip())
 
 
-def _named_function(doc: Vardenhet, funktion: Funktion, minimum: int, sv: str, en: str) -> Finding:
+def _named_function(
+    doc: Vardenhet, day: date, funktion: Funktion, minimum: int, sv: str, en: str
+) -> Finding:
     if doc.personal is None:
         return indeterminate("$.personal")
-    staff = _indexed(doc)
+    staff = _indexed(doc, day)
     holders = [(i, m) for i, m in staff if m.funktioner is not None and funktion in m.funktioner]
     named = [m.id for _, m in holders if has_name(m)]
     blank = sorted(m.id for _, m in holders if has_name(m) is False)
@@ -430,7 +455,7 @@ def _named_function(doc: Vardenhet, funktion: Funktion, minimum: int, sv: str, e
 @rules.implement("kalmar.halsoval.vardenhet.verksamhetschef")
 def verksamhetschef(doc: Vardenhet, ctx: RuleContext) -> Finding:
     return _named_function(
-        doc, Funktion.verksamhetschef, 1, "Verksamhetschef", "Head of operations"
+        doc, ctx.day, Funktion.verksamhetschef, 1, "Verksamhetschef", "Head of operations"
     )
 
 
@@ -438,6 +463,7 @@ def verksamhetschef(doc: Vardenhet, ctx: RuleContext) -> Finding:
 def vardsamordnare(doc: Vardenhet, ctx: RuleContext) -> Finding:
     return _named_function(
         doc,
+        ctx.day,
         Funktion.vardsamordnare,
         int(ctx.param("min_count")),
         "Vårdsamordnare",
@@ -449,7 +475,7 @@ def vardsamordnare(doc: Vardenhet, ctx: RuleContext) -> Finding:
 def mal(doc: Vardenhet, ctx: RuleContext) -> Finding:
     if doc.personal is None:
         return indeterminate("$.personal")
-    staff = _indexed(doc)
+    staff = _indexed(doc, ctx.day)
     holders = [(i, m) for i, m in staff if m.funktioner is not None and Funktion.mal in m.funktioner]
     physicians = [m.id for _, m in holders if m.yrke is Yrke.lakare]
     if physicians:
@@ -536,7 +562,7 @@ def fast_lakarkontakt_riktvarde(doc: Vardenhet, ctx: RuleContext) -> Finding:
     listed = doc.befolkning.listade
 
     people = _candidates(
-        _indexed(doc),
+        _indexed(doc, ctx.day),
         lambda m: None if m.specialiteter is None else bool(specialties & set(m.specialiteter)),
         lambda m: False,
     )

@@ -59,9 +59,11 @@ from primarvard_sdk.findings import (
     decision,
     failed,
     finding,
+    inconsistent,
     indeterminate,
     not_applicable,
     passed,
+    warning,
     worst,
 )
 from primarvard_sdk.items import (
@@ -210,6 +212,13 @@ def komplettering(remiss: Remiss, ctx: RuleContext) -> Finding:
     days = ctx.param("calendar_days")
     arrived = local_day(remiss.inkom)
     due = calendar.add_calendar_days(arrived, days)
+    # A first contact or a completion request dated before the referral arrived cannot be right
+    # (as remiss.forsta_kontakt answers for the same first contact).
+    if remiss.forsta_kontakt is not None and local_day(remiss.forsta_kontakt) < arrived:
+        return inconsistent("$.forsta_kontakt", "$.inkom", due=due, arrived=arrived)
+    for j, k in enumerate(remiss.kompletteringar):
+        if local_day(k.begard) < arrived:
+            return inconsistent(f"$.kompletteringar[{j}].begard", "$.inkom", due=due, arrived=arrived)
     requested = sorted(local_day(k.begard) for k in remiss.kompletteringar)
     received = sorted(local_day(k.inkommen) for k in remiss.kompletteringar if k.inkommen is not None)
     last = received[-1] if received else requested[-1]
@@ -287,14 +296,18 @@ def utomlans(remiss: Remiss, ctx: RuleContext) -> Finding:
             patient_county=patient_county,
             issuer_county=issuer,
         )
-    return decision(
-        "route",
+    # "Remiss kan inte krävas från annat län": the referral from the other county is not invalid
+    # on that ground (no reject, no fail); the path the text gives an utomlänspatient is triage by
+    # a hälsoval unit in Region Kalmar län, so the result is a warning naming that route.
+    return warning(
         f"Utomlänspatient (folkbokförd: {shown}) med remiss från annat län ({issuer.value}). Remiss "
-        "kan inte krävas från annat län: patienten triageras via hälsovalsenhet inom Region Kalmar "
-        "län (ingen avvisning).",
+        "kan inte krävas från annat län: utomlänspatienter triageras via hälsovalsenhet inom Region "
+        "Kalmar län. Remissen är inte ogiltig av det skälet (ingen avvisning).",
         f"Out-of-county patient (registered: {shown_en}) with a referral from another county "
-        f"({issuer.value}). A referral cannot be demanded from another county: the patient is "
-        "triaged by a hälsoval unit in Region Kalmar län (not rejected).",
+        f"({issuer.value}). A referral cannot be demanded from another county: out-of-county "
+        "patients are triaged by a hälsoval unit in Region Kalmar län. The referral is not invalid "
+        "on that ground (not rejected).",
+        decision="route",
         route=ROUTE_TRIAGE,
         patient_county=patient_county,
         issuer_county=issuer,
@@ -429,12 +442,25 @@ def barn_och_unga(remiss: Remiss, ctx: RuleContext) -> Finding:
 # --- Vardenhet ---------------------------------------------------------------------------------
 
 
-def _licensed(staff: Sequence[Medarbetare], professions: Sequence[Yrke]) -> tuple[list[str], list[str]]:
-    """Ids of licensed staff in ``professions``, and the JSON paths that keep it open whether
-    someone else is one: a member of those professions whose licence is not stated, or a member
-    whose profession is not stated (and who is not known to be unlicensed)."""
+def _in_service(staff: Sequence[Medarbetare], day: date) -> list[tuple[int, Medarbetare]]:
+    """The staff in service at the unit on ``day`` (``Medarbetare.i_tjanst``), with their index in
+    ``$.personal``: a member whose period at the unit has ended, or whose employment starts later,
+    is not the unit's staff that day and neither meets nor breaks a staff requirement."""
+    return [(i, m) for i, m in enumerate(staff) if m.i_tjanst(day)]
+
+
+def _not_in_service(staff: Sequence[Medarbetare], day: date) -> list[str]:
+    return sorted(m.id for m in staff if not m.i_tjanst(day))
+
+
+def _licensed(
+    staff: Sequence[Medarbetare], professions: Sequence[Yrke], day: date
+) -> tuple[list[str], list[str]]:
+    """Ids of licensed staff in ``professions`` in service on ``day``, and the JSON paths that keep
+    it open whether someone else is one: a member of those professions whose licence is not
+    stated, or a member whose profession is not stated (and who is not known to be unlicensed)."""
     licensed, unknown = [], []
-    for i, m in enumerate(staff):
+    for i, m in _in_service(staff, day):
         if m.yrke is None:
             if m.legitimerad is not False:
                 unknown.append(f"$.personal[{i}].yrke")
@@ -452,19 +478,21 @@ def _licensed(staff: Sequence[Medarbetare], professions: Sequence[Yrke]) -> tupl
 def kompetenskrav(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    licensed, unknown = _licensed(unit.personal, _CLINICIANS)
+    licensed, unknown = _licensed(unit.personal, _CLINICIANS, ctx.day)
     if licensed:
         return passed(
             f"Leg. psykoterapeut eller leg. psykolog finns: {', '.join(licensed)}.",
             f"A licensed psychotherapist or psychologist is present: {', '.join(licensed)}.",
             qualifying_staff=licensed,
         )
+    former = _not_in_service(unit.personal, ctx.day)
     if unknown:
-        return indeterminate(*unknown, qualifying_staff=[])
+        return indeterminate(*unknown, qualifying_staff=[], not_in_service=former)
     return failed(
-        "Ingen leg. psykoterapeut eller leg. psykolog bland personalen.",
-        "No licensed psychotherapist or psychologist among the staff.",
+        "Ingen leg. psykoterapeut eller leg. psykolog bland personalen i tjänst.",
+        "No licensed psychotherapist or psychologist among the staff in service.",
         qualifying_staff=[],
+        not_in_service=former,
     )
 
 
@@ -472,14 +500,14 @@ def kompetenskrav(unit: Vardenhet, ctx: RuleContext) -> Finding:
 def tillgang_psykolog(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    psychologists, unknown_psy = _licensed(unit.personal, (Yrke.psykolog,))
+    psychologists, unknown_psy = _licensed(unit.personal, (Yrke.psykolog,), ctx.day)
     if psychologists:
         return not_applicable(
             "Enheten har leg. psykolog; kravet gäller enheter som utgörs endast av leg. psykoterapeuter.",
             "The unit has a licensed psychologist; the rule concerns units of licensed psychotherapists only.",
             reason="has_licensed_psychologist",
         )
-    therapists, unknown_pt = _licensed(unit.personal, (Yrke.psykoterapeut,))
+    therapists, unknown_pt = _licensed(unit.personal, (Yrke.psykoterapeut,), ctx.day)
     if not therapists:
         if unknown_pt:
             return indeterminate(*dict.fromkeys([*unknown_pt, *unknown_psy]))
@@ -502,15 +530,16 @@ def tillgang_psykolog(unit: Vardenhet, ctx: RuleContext) -> Finding:
         "Enheten utgörs endast av leg. psykoterapeuter men har ingen tillgång till psykolog.",
         "The unit consists of licensed psychotherapists only but has no access to a psychologist.",
         psychotherapists=therapists,
+        not_in_service=_not_in_service(unit.personal, ctx.day),
     )
 
 
-def _treating(staff: Sequence[Medarbetare]) -> tuple[list[tuple[int, Medarbetare]], list[str]]:
-    """Counsellors and social workers who give psychotherapeutic treatment, and the JSON paths of
-    staff who might be such (profession or work areas not stated)."""
+def _treating(staff: Sequence[Medarbetare], day: date) -> tuple[list[tuple[int, Medarbetare]], list[str]]:
+    """Counsellors and social workers in service on ``day`` who give psychotherapeutic treatment,
+    and the JSON paths of staff who might be such (profession or work areas not stated)."""
     sure: list[tuple[int, Medarbetare]] = []
     unknown: list[str] = []
-    for i, m in enumerate(staff):
+    for i, m in _in_service(staff, day):
         if m.yrke is not None and m.yrke not in _KURATOR_SOCIONOM:
             continue
         if m.uppdrag is not None and Uppdrag.psykoterapeutisk_behandling not in m.uppdrag:
@@ -600,7 +629,7 @@ def _level_status(i: int, m: Medarbetare, ctx: RuleContext) -> tuple[str, list[s
 def kurator_socionom(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    concerned, missing = _treating(unit.personal)
+    concerned, missing = _treating(unit.personal, ctx.day)
     if not concerned and not missing:
         return not_applicable(
             "Ingen kurator eller socionom arbetar med psykoterapeutisk behandling.",
@@ -608,7 +637,7 @@ def kurator_socionom(unit: Vardenhet, ctx: RuleContext) -> Finding:
             reason="no_kurator_or_socionom_in_treatment",
         )
     grace = ctx.param("grace_years")
-    competent, competence_unknown = _licensed(unit.personal, _CLINICIANS)
+    competent, competence_unknown = _licensed(unit.personal, _CLINICIANS, ctx.day)
     problems: dict[str, list[str]] = {}
     for i, m in concerned:
         found: list[str] = []
@@ -658,7 +687,8 @@ def kurator_socionom(unit: Vardenhet, ctx: RuleContext) -> Finding:
 def steg1_inom_ett_ar(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    concerned, missing = _treating(unit.personal)
+    # Staff judged on the evaluation day: a new hire who has left the unit is no longer its staff.
+    concerned, missing = _treating(unit.personal, ctx.as_of)
     staff: dict[str, dict[str, Any]] = {}
     earlier: list[str] = []
     outside: list[dict[str, Any]] = []
@@ -722,7 +752,8 @@ def steg1_inom_ett_ar(unit: Vardenhet, ctx: RuleContext) -> Finding:
 def verksamhetschef(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
-    heads = [(i, m) for i, m in enumerate(unit.personal) if Funktion.verksamhetschef in (m.funktioner or ())]
+    present = _in_service(unit.personal, ctx.day)
+    heads = [(i, m) for i, m in present if Funktion.verksamhetschef in (m.funktioner or ())]
     # "namngiven": a blank or whitespace-only name is reported and names nobody.
     named = sorted(m.id for _, m in heads if m.namn is not None and m.namn.strip())
     blank = sorted(m.id for _, m in heads if m.namn is not None and not m.namn.strip())
@@ -733,7 +764,7 @@ def verksamhetschef(unit: Vardenhet, ctx: RuleContext) -> Finding:
             staff=named,
         )
     unknown = [f"$.personal[{i}].namn" for i, m in heads if m.namn is None]
-    unknown += [f"$.personal[{i}].funktioner" for i, m in enumerate(unit.personal) if m.funktioner is None]
+    unknown += [f"$.personal[{i}].funktioner" for i, m in present if m.funktioner is None]
     if unknown:
         return indeterminate(*unknown, unnamed_heads=blank)
     if blank:
@@ -744,10 +775,11 @@ def verksamhetschef(unit: Vardenhet, ctx: RuleContext) -> Finding:
             unnamed_heads=blank,
         )
     return failed(
-        "Ingen medarbetare har funktionen verksamhetschef.",
-        "No staff member holds the function of head of operations.",
+        "Ingen medarbetare i tjänst har funktionen verksamhetschef.",
+        "No staff member in service holds the function of head of operations.",
         staff=[],
         unnamed_heads=[],
+        not_in_service=_not_in_service(unit.personal, ctx.day),
     )
 
 
@@ -766,6 +798,10 @@ def kompetensbrist(unit: Vardenhet, ctx: RuleContext) -> Finding:
         return no_rulebook_in_force(brist.uppstod)
     months = ctx.param("months", on=brist.uppstod)
     due = calendar.add_months(brist.uppstod, months)
+    if brist.atergestalld is not None and brist.atergestalld < brist.uppstod:
+        # Restored before the shortfall arose cannot be right (not a restoration in time).
+        return inconsistent("$.kompetensbrist.atergestalld", "$.kompetensbrist.uppstod", due=due,
+                            arose=brist.uppstod)
     report = deadline_outcome(due, brist.anmald, ctx.as_of)
     restoration = deadline_outcome(due, brist.atergestalld, ctx.as_of)
     overall = worst((report, restoration))

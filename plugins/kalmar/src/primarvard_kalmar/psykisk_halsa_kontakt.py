@@ -10,7 +10,7 @@ from primarvard_kalmar.halsoval_kontakt import patientavgift, tolk
 from primarvard_kalmar.psykisk_halsa_common import rules
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Journalmall, Vardkontakt, ascii_fold
-from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, warning
+from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
 
 __all__: list[str] = []
@@ -76,11 +76,13 @@ def vfsp_dokumentation(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             template=used.value,
         )
     if used is Journalmall.ingen:
-        return warning(
-            "Kontakten på VFSP-remiss är ännu inte dokumenterad; dokumentation ska ske i mallen "
-            "Suicidriskbedömning i Cosmic. Texten anger ingen tid för dokumentationen.",
-            "The contact under a VFSP referral is not yet documented; it is to be documented in the template "
-            "Suicidriskbedömning in Cosmic. The text sets no time for the documentation.",
+        # "Dokumentation ska ske i mallen Suicidriskbedömning": a contact that has taken place and is
+        # documented in no template at all does not meet it (as one in another template does not).
+        return failed(
+            "Kontakten på VFSP-remiss är inte dokumenterad; dokumentation ska ske i mallen "
+            "Suicidriskbedömning i Cosmic.",
+            "The contact under a VFSP referral is not documented; it is to be documented in the template "
+            "Suicidriskbedömning in Cosmic.",
             template=used.value,
         )
     return failed(

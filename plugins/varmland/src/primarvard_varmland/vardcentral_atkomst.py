@@ -124,8 +124,8 @@ def jour_beredskapsplan(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 
 @rules.implement("varmland.vardcentral.tillganglighet.jourcentral_bokning")
 def jourcentral_bokning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
-    """Visits to the jourcentral are booked through 1177: booking through the 1177 advice service is
-    among the jourcentral's channels (other channels beside it are listed, not judged)."""
+    """Visits to the jourcentral are booked through 1177: the 1177 advice service is the jourcentral's
+    booking channel, and a visit booked another way (another channel beside it) fails."""
     if doc.jourcentral is None:
         return indeterminate("$.jourcentral")
     if doc.jourcentral.bokning is None:
@@ -136,19 +136,25 @@ def jourcentral_bokning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     given = sorted({c.value for c in doc.jourcentral.bokning})
     others = [c for c in given if c != channel.value]
     values: dict[str, Any] = {"channels": given, "other_channels": others}
+    problems_sv: list[str] = []
+    problems_en: list[str] = []
     if channel not in doc.jourcentral.bokning:
+        problems_sv.append("besök bokas inte via sjukvårdsrådgivningen 1177"
+                           + (f" (kanaler: {', '.join(given)})" if given else " (ingen kanal redovisad)"))
+        problems_en.append("visits are not booked through the 1177 advice service"
+                           + (f" (channels: {', '.join(given)})" if given else " (no channel reported)"))
+    if others:
+        problems_sv.append(f"besök bokas också på annat sätt än via 1177: {', '.join(others)}")
+        problems_en.append(f"visits are also booked another way than through 1177: {', '.join(others)}")
+    if problems_sv:
         return failed(
-            "Besök till jourcentralen bokas inte via sjukvårdsrådgivningen 1177"
-            + (f" (kanaler: {', '.join(given)})." if given else " (ingen kanal redovisad)."),
-            "Visits to the jourcentral are not booked through the 1177 advice service"
-            + (f" (channels: {', '.join(given)})." if given else " (no channel reported)."),
+            "Besök till jourcentralen bokas via sjukvårdsrådgivningen 1177; " + "; ".join(problems_sv) + ".",
+            "Visits to the jourcentral are booked through the 1177 advice service; " + "; ".join(problems_en) + ".",
             **values,
         )
     return passed(
-        "Besök till jourcentralen bokas via sjukvårdsrådgivningen 1177"
-        + (f"; även: {', '.join(others)}." if others else "."),
-        "Visits to the jourcentral are booked through the 1177 advice service"
-        + (f"; also: {', '.join(others)}." if others else "."),
+        "Besök till jourcentralen bokas via sjukvårdsrådgivningen 1177.",
+        "Visits to the jourcentral are booked through the 1177 advice service.",
         **values,
     )
 

@@ -177,7 +177,7 @@ def radgivning(unit: Vardenhet, ctx: RuleContext) -> Finding:
         return indeterminate("$.personal")
     lowest = str(ctx.param("min_competence"))
     accepted = {str(code) for code in ctx.param("accepted_professions")}
-    staff, unknown = staff_in(unit, Uppdrag.radgivning)
+    staff, unknown = staff_in(unit, Uppdrag.radgivning, ctx.day)
     if not staff and not unknown:
         return not_applicable(
             "Ingen medarbetare är angiven för hälso- och sjukvårdsrådgivning.",

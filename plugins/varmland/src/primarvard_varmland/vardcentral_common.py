@@ -29,6 +29,7 @@ __all__ = [
     "day_key",
     "exact",
     "fmt_hours",
+    "in_service",
     "is_open_at",
     "missing_paths",
     "municipality",
@@ -101,12 +102,20 @@ def missing_paths(document: Any, *dotted: str) -> list[str]:
     return found
 
 
-def staff_in(unit: Vardenhet, uppdrag: Uppdrag) -> tuple[list[tuple[int, Medarbetare]], list[str]]:
-    """Staff (with their index in ``$.personal``) who serve in a work area, in input order, and the
-    paths of staff whose work areas are not reported (they may serve in it)."""
+def in_service(unit: Vardenhet, day: date) -> list[tuple[int, Medarbetare]]:
+    """Staff (with their index in ``$.personal``) in service at the unit on ``day``
+    (:meth:`Medarbetare.i_tjanst`: a period at the unit (``verksam``) that covers the day and no
+    employment start after it; neither reported: in service), in input order. A member who has left,
+    or not yet started, does not staff the unit that day."""
+    return [(i, m) for i, m in enumerate(unit.personal or ()) if m.i_tjanst(day)]
+
+
+def staff_in(unit: Vardenhet, uppdrag: Uppdrag, day: date) -> tuple[list[tuple[int, Medarbetare]], list[str]]:
+    """Staff in service on ``day`` (with their index in ``$.personal``) who serve in a work area, in
+    input order, and the paths of such staff whose work areas are not reported (they may serve in it)."""
     serving: list[tuple[int, Medarbetare]] = []
     unknown: list[str] = []
-    for i, m in enumerate(unit.personal or ()):
+    for i, m in in_service(unit, day):
         if m.uppdrag is None:
             unknown.append(f"$.personal[{i}].uppdrag")
         elif uppdrag in m.uppdrag:

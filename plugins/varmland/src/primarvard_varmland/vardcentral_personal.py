@@ -23,6 +23,7 @@ from primarvard_varmland.vardcentral_common import (
     code,
     codes,
     exact,
+    in_service,
     rules,
     staff_in,
     training_completed,
@@ -103,10 +104,10 @@ def _specialties(index: int, member: Medarbetare) -> set[str] | list[str]:
     return set(codes(member.specialiteter))
 
 
-def _physicians(unit: Vardenhet, uppdrag: Uppdrag) -> tuple[Staff, list[str]]:
-    """Physicians serving in ``uppdrag``, and the paths that leave open whether someone is one
-    (work areas or profession not reported)."""
-    serving, unknown = staff_in(unit, uppdrag)
+def _physicians(unit: Vardenhet, uppdrag: Uppdrag, day: date) -> tuple[Staff, list[str]]:
+    """Physicians in service on ``day`` serving in ``uppdrag``, and the paths that leave open whether
+    someone is one (work areas or profession not reported)."""
+    serving, unknown = staff_in(unit, uppdrag, day)
     unknown += [f"$.personal[{i}].yrke" for i, m in serving if m.yrke is None]
     return [(i, m) for i, m in serving if m.yrke is Yrke.lakare], unknown
 
@@ -123,7 +124,7 @@ def specialist_allmanmedicin(unit: Vardenhet, ctx: RuleContext) -> Finding:
         return early
     minimum = int(ctx.param("min_count"))
     verdicts: list[tuple[str, Verdict]] = []
-    for i, m in enumerate(unit.personal or ()):
+    for i, m in in_service(unit, ctx.day):
         if m.yrke is not None and m.yrke is not Yrke.lakare:
             continue
         # Specialist competence presupposes the licence; a 0 % service level does not staff the unit.
@@ -151,7 +152,7 @@ def jour_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if (early := _no_staff(unit)) is not None:
         return early
     others = {str(c) for c in ctx.param("other_physician_specialties")}
-    physicians, unknown = _physicians(unit, Uppdrag.jour)
+    physicians, unknown = _physicians(unit, Uppdrag.jour, ctx.day)
     if not physicians and not unknown:
         return not_applicable(
             "Ingen läkare i jourcentral eller beredskap är angiven (kompetenskravet gäller läkare under jourtid).",
@@ -205,7 +206,7 @@ def distriktsskoterska(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if (early := _no_staff(unit)) is not None:
         return early
     nurses = frozenset(Yrke(c) for c in ctx.param("nurse_professions"))
-    staff, unknown = staff_in(unit, Uppdrag.distriktsskoterskeuppgifter)
+    staff, unknown = staff_in(unit, Uppdrag.distriktsskoterskeuppgifter, ctx.day)
     if not staff and not unknown:
         return not_applicable(
             "Ingen medarbetare är angiven för distriktssköterskeuppgifter.",
@@ -269,7 +270,7 @@ def diabetes_astma_kol(unit: Vardenhet, ctx: RuleContext) -> Finding:
     missing: list[str] = []
     qualified: dict[str, list[str]] = {}
     for area in areas:
-        staff, unknown = staff_in(unit, Uppdrag(area))
+        staff, unknown = staff_in(unit, Uppdrag(area), ctx.day)
         verdicts = [(m.id, _credits(i, m, area, minimum, ctx.day, nurses)) for i, m in staff]
         qualified[area] = sorted(mid for mid, v in verdicts if v is True)
         if not qualified[area]:
@@ -302,7 +303,7 @@ def psykisk_ohalsa_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if (early := _no_staff(unit)) is not None:
         return early
     applies_from = date.fromisoformat(str(ctx.param("applies_from")))
-    serving, unknown_area = staff_in(unit, Uppdrag.psykisk_ohalsa)
+    serving, unknown_area = staff_in(unit, Uppdrag.psykisk_ohalsa, ctx.day)
     if not serving and not unknown_area:
         return not_applicable(
             "Ingen medarbetare är angiven för åtagandet om psykisk ohälsa.",
@@ -379,9 +380,9 @@ def lagsta_omvardnadskompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if (early := _no_staff(unit)) is not None:
         return early
     below = {str(c) for c in ctx.param("below_minimum")}
-    staff = list(enumerate(unit.personal or ()))
+    staff = in_service(unit, ctx.day)
     if not staff:
-        return not_applicable("Ingen personal är angiven.", "No staff is declared.")
+        return not_applicable("Ingen personal i tjänst är angiven.", "No staff in service is declared.")
     return _judge_each(
         staff,
         lambda i, m: [f"$.personal[{i}].yrke"] if m.yrke is None else code(m.yrke) not in below,
@@ -396,7 +397,7 @@ def samordnande_sjukskoterska(unit: Vardenhet, ctx: RuleContext) -> Finding:
         return early
     minimum = int(ctx.param("min_count"))
     verdicts: list[tuple[str, Verdict]] = []
-    for i, m in enumerate(unit.personal or ()):
+    for i, m in in_service(unit, ctx.day):
         if m.funktioner is None:
             verdicts.append((m.id, [f"$.personal[{i}].funktioner"]))
             continue
@@ -421,7 +422,7 @@ def bmm_lakarkompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if (early := _no_staff(unit)) is not None:
         return early
     specialties = {str(c) for c in ctx.param("specialties")}
-    physicians, unknown = _physicians(unit, Uppdrag.bmm)
+    physicians, unknown = _physicians(unit, Uppdrag.bmm, ctx.day)
     if not physicians and not unknown:
         return not_applicable("Ingen läkare är angiven för BMM.", "No physician is declared for BMM.")
 

@@ -25,10 +25,7 @@ from primarvard_sdk.items import any_true
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Deadline, When
 from primarvard_varmland.vardcentral_common import (
-    DAY_SV,
-    day_key,
     exact,
-    is_open_at,
     parse_time,
     rules,
 )
@@ -301,23 +298,18 @@ def lakare_i_beredskap_ansvar(kontakt: Vardkontakt, ctx: RuleContext) -> Finding
         )
     local = calendar.to_local(kontakt.sokte)
     at = f"{local:%Y-%m-%d %H:%M}"
-    schedule = kontakt.ordinarie_oppettider
-    if schedule is not None:
-        daytime = is_open_at(schedule, kontakt.sokte)
-        key = day_key(local.date())
-        window_sv = f"vårdcentralens ordinarie öppettid, {DAY_SV[key]}"
-        window_en = f"the vårdcentral's ordinary opening hours, {key}"
-        basis = "ordinarie_oppettider"
-    else:
-        window = ctx.param("daytime")
-        if str(window["days"]) != "vardag":
-            raise ValueError(f"daytime.days {window['days']!r}: expected vardag")
-        start, end = parse_time(window["from"]), parse_time(window["to"])
-        wall = local.time().replace(tzinfo=None)
-        daytime = calendar.is_vardag(local.date()) and start <= wall < end
-        window_sv = f"vardag {start:%H:%M}–{end:%H:%M}"
-        window_en = f"a weekday {start:%H:%M}–{end:%H:%M}"
-        basis = "daytime"
+    # "dagtid" is the fixed window of 1.2.2 ("vardagar kl 08:00-17:00. Kvällar, helger och nätter ansvarar
+    # läkare i beredskap"), not the unit's opening hours: a unit open in the evening or on a Saturday does
+    # not take over the on-call physician then, and one closing before 17:00 keeps it until 17:00.
+    window = ctx.param("daytime")
+    if str(window["days"]) != "vardag":
+        raise ValueError(f"daytime.days {window['days']!r}: expected vardag")
+    start, end = parse_time(window["from"]), parse_time(window["to"])
+    wall = local.time().replace(tzinfo=None)
+    daytime = calendar.is_vardag(local.date()) and start <= wall < end
+    window_sv = f"vardag {start:%H:%M}–{end:%H:%M}"
+    window_en = f"a weekday {start:%H:%M}–{end:%H:%M}"
+    basis = "daytime"
     if daytime:
         return decision(
             "accept",

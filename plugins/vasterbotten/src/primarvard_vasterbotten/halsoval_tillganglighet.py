@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
@@ -97,11 +97,13 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     only_forbidden: list[date] = []
     outside: list[date] = []
     editions: set[str] = set()
+    any_inside = False  # a deviating or closed day inside an edition
     for i, day in indexed:
         edition = ctx.edition_on(day.datum)
         if edition is None:
             outside.append(day.datum)  # another rulebook's day: not judged by this one
             continue
+        any_inside = True
         if not must_be_open(day.datum, bool(ctx.param("eves_exempt", on=day.datum))):
             continue
         if day.oppettider is None:
@@ -122,6 +124,49 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             without.append(day.datum)
             if forbidden in day.hanvisning:
                 only_forbidden.append(day.datum)
+    # A declared temporary closure (stangningar) closes the unit on each of its days: every helgfri
+    # vardag in it is a day of limited opening as much as a closed avvikande dag, and needs the same
+    # referral (the closure's hanvisning). A day reported in both lists is judged once, by the
+    # avvikande dag.
+    seen = {d.datum for d in doc.avvikande_dagar}
+    for j, closure in enumerate(doc.stangningar or ()):
+        if closure.haller_oppet is True:
+            continue  # the unit keeps its opening hours during this deviation
+        end = closure.forvantad_till
+        if end is None:
+            end = max(closure.fran, ctx.as_of)  # the days closed so far (and its first day)
+        days = [closure.fran + timedelta(days=k) for k in range((end - closure.fran).days + 1)]
+        judged = False
+        for day_ in days:
+            if day_ in seen:
+                continue
+            edition = ctx.edition_on(day_)
+            if edition is None:
+                outside.append(day_)
+                continue
+            any_inside = True
+            if not must_be_open(day_, bool(ctx.param("eves_exempt", on=day_))):
+                continue
+            seen.add(day_)
+            judged = True
+            editions.add(edition.id)
+            limited.append(day_)
+            required = Hanvisning(ctx.param("required_referral", on=day_))
+            forbidden = Hanvisning(ctx.param("not_a_substitute", on=day_))
+            if closure.hanvisning is None:
+                continue
+            if required not in closure.hanvisning:
+                without.append(day_)
+                if forbidden in closure.hanvisning:
+                    only_forbidden.append(day_)
+        if judged and closure.hanvisning is None:
+            unknown.append(f"$.stangningar[{j}].hanvisning")
+        if not judged and closure.forvantad_till is None:
+            unknown.append(f"$.stangningar[{j}].forvantad_till")
+    limited.sort()
+    without.sort()
+    only_forbidden.sort()
+    outside = sorted(set(outside))
     values: dict[str, object] = {"limited_days": limited, "days_without_referral": without}
     if editions:
         values["editions"] = sorted(editions)
@@ -141,12 +186,14 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     if unknown:
         return indeterminate(
             *unknown,
-            sv=f"Kan inte avgöras: öppettider eller hänvisning saknas för en helgfri vardag ({joined(unknown)}).",
-            en=f"Cannot be decided: the hours or referrals of a weekday are missing ({joined(unknown)}).",
+            sv=f"Kan inte avgöras: öppettider, hänvisning eller en stängnings sista dag saknas för en helgfri "
+            f"vardag ({joined(unknown)}).",
+            en=f"Cannot be decided: the hours, the referrals or a closure's last day are missing for a weekday "
+            f"({joined(unknown)}).",
             **values,
         )
     if not limited:
-        if outside and len(outside) == len(indexed):
+        if outside and not any_inside:
             return not_applicable(
                 f"De avvikande dagarna ({joined(map(iso, outside))}) ligger utanför regelbokens giltighetstid "
                 "och prövas inte här.",

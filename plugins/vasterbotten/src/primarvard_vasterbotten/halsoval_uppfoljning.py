@@ -81,6 +81,22 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         for i, deviation in enumerate(doc.avvikande_dagar):
             hours = list(deviation.oppettider) if deviation.oppettider is not None else None
             count(deviation.datum, hours, f"$.avvikande_dagar[{i}].oppettider")
+    # A declared temporary closure (stangningar) limits the opening hours on each of its days
+    # (unless the unit keeps its hours meanwhile); an open-ended one counts up to the evaluation day.
+    # A day also reported as an avvikande dag is judged by that day's hours, as in begransat_oppethallande.
+    deviating = {d.datum for d in doc.avvikande_dagar or ()}
+    for j, closure in enumerate(doc.stangningar or ()):
+        if closure.haller_oppet is True:
+            continue
+        end = closure.forvantad_till
+        if end is None:
+            unknown.append(f"$.stangningar[{j}].forvantad_till")
+            end = ctx.as_of  # counted so far
+        day = closure.fran
+        while day <= end:
+            if day not in deviating:
+                count(day)
+            day += timedelta(days=1)
     per_month = Counter(_month(d) for d in days)
     first: dict[str, date] = {}
     for d in sorted(days):

@@ -23,8 +23,14 @@ from primarvard_sdk.model import Finding
 from primarvard_vasterbotten.halsoval_common import joined, rules
 
 
-def _staff(unit: Vardenhet) -> tuple[tuple[int, Medarbetare], ...] | None:
-    return None if unit.personal is None else tuple(enumerate(unit.personal))
+def _staff(unit: Vardenhet, ctx: RuleContext) -> tuple[tuple[int, Medarbetare], ...] | None:
+    """The staff in service at the unit on the day judged (:meth:`Medarbetare.i_tjanst`), with their
+    indexes in ``$.personal``: "de verksamma läkarna", "sjuksköterskorna som är verksamma", a function
+    the unit "ska ha" are about the people working there that day, not those who left or have not
+    yet started."""
+    if unit.personal is None:
+        return None
+    return tuple((i, m) for i, m in enumerate(unit.personal) if m.i_tjanst(ctx.day))
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.filial_ledning")
@@ -71,7 +77,7 @@ def filial_ledning(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 def _majority(unit: Vardenhet, ctx: RuleContext, yrke: Yrke, spec: Specialitet,
               who_sv: str, who_en: str, what_sv: str, what_en: str) -> Finding:
-    staff = _staff(unit)
+    staff = _staff(unit, ctx)
     if staff is None:
         return indeterminate("$.personal")
     unknown = [f"$.personal[{i}].yrke" for i, m in staff if m.yrke is None]
@@ -113,7 +119,7 @@ def distriktsskoterska_majoritet(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.vardenhet.bvc_mvc_kompetens")
 def bvc_mvc_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    staff = _staff(unit)
+    staff = _staff(unit, ctx)
     if staff is None:
         return indeterminate("$.personal")
     bvc_ok = {Specialitet(s) for s in ctx.param("bvc_specialities")}
@@ -187,7 +193,7 @@ def kompetenser(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.vardenhet.bemannade_funktioner")
 def bemannade_funktioner(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    staff = _staff(unit)
+    staff = _staff(unit, ctx)
     if staff is None:
         return indeterminate("$.personal")
     required = [Funktion(f) for f in ctx.param("required")]
@@ -251,7 +257,7 @@ def bemannade_funktioner(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.vardenhet.smittskydd_kontaktperson")
 def smittskydd_kontaktperson(unit: Vardenhet, ctx: RuleContext) -> Finding:
-    staff = _staff(unit)
+    staff = _staff(unit, ctx)
     if staff is None:
         return indeterminate("$.personal")
     allowed = {Yrke(y) for y in ctx.param("professions")}
