@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from primarvard_sdk.convert import loads, unstructure
-from primarvard_sdk.documents import parse_request
 from primarvard_sdk.host import Sdk
 from primarvard_sdk.model import Annex, AnnexReference, Region, Result, Rule
 
@@ -74,6 +72,9 @@ def evaluate_json(
 
     :raises InvalidDocument: with every invalid field by JSON path.
     """
+    from primarvard_sdk.convert import loads, unstructure
+    from primarvard_sdk.documents import parse_request
+
     parsed = loads(data) if isinstance(data, str | bytes) else data
     request = parse_request(parsed)
     results: Sequence[Result] = default_sdk().evaluate_request(

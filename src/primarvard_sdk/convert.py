@@ -17,6 +17,7 @@ import heapq
 import json
 import math
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -343,8 +344,10 @@ def _make_converter() -> cattrs.Converter:
 
 
 def _is_tillagg(tp: Any) -> bool:
-    from primarvard_sdk.domain._fields import Tillagg
-
+    fields = sys.modules.get("primarvard_sdk.domain._fields")
+    if fields is None:  # no document type exists yet (the plugins' data files): not imported for them
+        return False
+    Tillagg = fields.Tillagg
     return tp is Tillagg or (typing.get_origin(tp) in (typing.Union, types.UnionType) and Tillagg in typing.get_args(tp))
 
 

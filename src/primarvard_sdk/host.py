@@ -30,11 +30,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import pluggy
 
-from primarvard_sdk import domain, hookspecs
+from primarvard_sdk import hookspecs
 from primarvard_sdk.context import ParameterNotInForce, RuleContext
 from primarvard_sdk.convert import FIRST_DAY, LAST_DAY
-from primarvard_sdk.documents import EvaluationRequest, type_name_of
-from primarvard_sdk.editions import governing, no_rulebook_in_force
 from primarvard_sdk.errors import (
     FieldError,
     InvalidDocument,
@@ -47,7 +45,6 @@ from primarvard_sdk.errors import (
     UnknownRule,
 )
 from primarvard_sdk.examples import Example
-from primarvard_sdk.extensions import declaration_problem, resolve
 from primarvard_sdk.isolation import Abandoned, Runner, TimedOut
 from primarvard_sdk.model import (
     AS_OF,
@@ -71,6 +68,10 @@ from primarvard_sdk.vectorised import Column, VectorisedRule
 
 if TYPE_CHECKING:
     from primarvard_sdk.batch import BatchResult
+    from primarvard_sdk.documents import EvaluationRequest
+
+# The document types (``domain``, ``documents``, ``editions``, ``extensions``) are imported where a
+# document is first handled, not here: listing regions and rules does not build them (start-up).
 
 __all__ = ["DEFAULT_PLUGIN_TIMEOUT", "ENTRY_POINT_GROUP", "PluginFailure", "PluginInfo", "Sdk"]
 
@@ -452,6 +453,8 @@ class Sdk:
 
     def applicable_rules(self, document: Any, *, region: str, programme: str) -> tuple[Rule, ...]:
         """The rules of a programme that evaluate documents of this type."""
+        from primarvard_sdk.documents import type_name_of
+
         return self._programme(region, programme).by_input.get(type_name_of(document), ())
 
     def evaluate(
@@ -478,6 +481,9 @@ class Sdk:
             raise TypeError("as_of must be a date")
         if not FIRST_DAY <= as_of <= LAST_DAY:
             raise InvalidDocument([FieldError("$.as_of", f"expected a day from {FIRST_DAY} to {LAST_DAY}")])
+        from primarvard_sdk.documents import type_name_of
+        from primarvard_sdk.extensions import resolve
+
         book = self._programme(region, programme)
         type_name = type_name_of(document)
         if getattr(document, "tillagg", None):  # region extensions: each checked by its region's class
@@ -526,6 +532,8 @@ class Sdk:
         # governing_day path: worked out once per document, shared by its rules.
         known = days.get(rule.governing_day) if days is not None else None
         if known is None:
+            from primarvard_sdk.editions import governing
+
             known = governing(rule, document, as_of)
             if known[0] is not None:  # InvalidDocument ends the whole evaluation: nothing to keep
                 _check_born_by(document, known[0], rule.governing_day)
@@ -545,6 +553,8 @@ class Sdk:
                 edition = editions_on[day] = programme.edition_on(day)
         context = RuleContext(rule, as_of, day, edition, editions)
         if found is None and edition is None and not each_item:
+            from primarvard_sdk.editions import no_rulebook_in_force
+
             found = no_rulebook_in_force(day)  # type: ignore[arg-type]
         if found is None:
             try:
@@ -651,6 +661,8 @@ class Sdk:
             found: Any = {}
             if self._implementation(info.plugin, "primarvard_sdk_extensions") is not None:
                 found = self._call(info.plugin, info.distribution, "primarvard_sdk_extensions")
+            from primarvard_sdk.extensions import declaration_problem
+
             problem = declaration_problem(found)
             if problem is not None:
                 raise PluginError(info.distribution, f"primarvard_sdk_extensions() {problem}")
@@ -667,7 +679,7 @@ class Sdk:
             try:
                 declared = self.extension_types(code)
                 for cls in declared.values():
-                    other = named.get(cls.__name__, getattr(domain, cls.__name__, cls))
+                    other = named.get(cls.__name__, getattr(_domain(), cls.__name__, cls))
                     if other is not cls:  # the schemas name each type once
                         raise PluginError(self._plugins[code].distribution,
                                           f"primarvard_sdk_extensions(): the class name {cls.__name__} is "
@@ -812,6 +824,12 @@ def _raised_by_loader(tb: Any) -> bool:
     return tb.tb_frame.f_globals.get("__name__") in ("primarvard_sdk.plugin", "primarvard_sdk.examples")
 
 
+def _domain() -> Any:
+    from primarvard_sdk import domain
+
+    return domain
+
+
 @functools.cache
 def _people_paths(cls: Any) -> tuple[tuple[str, ...], ...]:
     """Attribute paths from a document type to its :class:`~primarvard_sdk.domain.Person` fields."""
@@ -822,7 +840,7 @@ def _people_paths(cls: Any) -> tuple[tuple[str, ...], ...]:
         options = [t for t in typing.get_args(typing.get_type_hints(cls)[a.name]) if attrs.has(t)] or \
             [t for t in (typing.get_type_hints(cls)[a.name],) if attrs.has(t)]
         for tp in options:
-            if tp is domain.Person:
+            if tp is _domain().Person:
                 found.append((a.name,))
             elif tp is not cls:
                 found.extend((a.name, *rest) for rest in _people_paths(tp))
@@ -836,7 +854,7 @@ def _check_born_by(document: Any, day: date, governed_by: str) -> None:
         person: Any = document
         for step in steps:
             person = getattr(person, step, None)
-        if not isinstance(person, domain.Person):
+        if not isinstance(person, _domain().Person):
             continue
         path = "$." + ".".join(steps)
         on = "the evaluation day" if governed_by == AS_OF else f"$.{governed_by}"

@@ -32,7 +32,6 @@ from datetime import MAXYEAR, MINYEAR, date
 from typing import Final, Literal
 
 import attrs
-from stdnum import luhn
 
 from primarvard_sdk.errors import InvalidPersonnummer
 
@@ -71,6 +70,8 @@ class InvalidChecksum(InvalidPersonnummer):
 
 def _luhn_check_digit(nine_digits: str) -> str:
     """The Luhn check digit (kontrollsiffra) for ``YYMMDDNNN``."""
+    from stdnum import luhn  # on first use: stdnum's package pulls in ssl (~15 ms of start-up)
+
     return luhn.calc_check_digit(nine_digits)
 
 
