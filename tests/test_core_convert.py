@@ -47,7 +47,7 @@ def test_every_invalid_field_is_listed_by_json_path() -> None:
         },
         "Vardenhet",
     )
-    assert errors["$.driftform"] == "expected one of: offentlig, privat"
+    assert errors["$.driftform"] == "expected one of: offentlig, privat (or its Swedish name, e.g. 'Offentlig', 'Privat')"
     assert errors["$.invanare_inom_1_mil"] == "expected a value >= 0"
     assert errors["$.personal[0].tjanstgoringsgrad"] == "expected a number"
     assert errors["$.personal[1].id"] == "required field missing"
@@ -118,3 +118,20 @@ def test_personal_fields_never_reach_a_repr() -> None:
     ).patient
     shown = repr(person) + str(person)
     assert "121212" not in shown and "Anna" not in shown and "Storgatan" not in shown
+
+
+def test_every_code_list_has_swedish_names_and_the_rulebooks_spellings() -> None:
+    """A value written as a rulebook writes it is that code (Kalmar's Hälsoval names "gömda"
+    among those with the right to care; Värmland's forms say "Ickeval")."""
+    import enum
+    import inspect
+
+    from primarvard_sdk.domain import codelists, codes
+
+    unnamed = [n for n, cls in inspect.getmembers(codes, inspect.isclass)
+               if issubclass(cls, enum.Enum) and cls.__module__ == codes.__name__ and cls not in codelists.LABELS]
+    assert unnamed == []
+    assert codelists.lookup(codes.Vistelsestatus, "Gömd") is codes.Vistelsestatus.papperslos
+    assert codelists.lookup(codes.Valtyp, "Icke-val") is codes.Valtyp.ickeval
+    assert codelists.lookup(codes.Veckodag, "Lördag") is codes.Veckodag.sat
+    assert codelists.lookup(codes.Uppdrag, "Barnhälsovård") is codes.Uppdrag.bvc
