@@ -21,6 +21,11 @@ class ParameterNotInForce(LookupError):
         super().__init__(f"{rule_id}: parameter {name!r} has no value in force on {as_of.isoformat()}")
 
 
+#: The report of each parameter value, made once: id of the value → (the value, its report). The
+#: value is held, so its id is never reused while the entry lives; a rulebook has a few hundred.
+_USED: dict[int, tuple[ParameterValue, UsedParameter]] = {}
+
+
 class RuleContext:
     """The rule being evaluated, the day that governs it, the evaluation day, and parameters.
 
@@ -91,7 +96,12 @@ class RuleContext:
         return f"$.tillagg.{self.rule.region}"
 
     def _record(self, name: str, value: ParameterValue) -> None:
-        self._used[name] = UsedParameter(name, value.value, value.valid_from, value.valid_to)
+        used = _USED.get(id(value))
+        if used is None or used[0] is not value or used[1].name != name:
+            if len(_USED) >= 65536:  # SDKs made and dropped (tests) leave their rulebooks' entries
+                _USED.clear()
+            used = _USED[id(value)] = (value, UsedParameter(name, value.value, value.valid_from, value.valid_to))
+        self._used[name] = used[1]
 
     @property
     def used(self) -> tuple[UsedParameter, ...]:

@@ -558,8 +558,7 @@ class Sdk:
             found = no_rulebook_in_force(day)  # type: ignore[arg-type]
         if found is None:
             try:
-                found = self._call(info.plugin, info.distribution, "primarvard_sdk_evaluate",
-                                   rule=rule, document=document, context=context)
+                found = self._rule_function(info, rule, document, context)
             except ParameterNotInForce as exc:
                 found = _not_in_force(exc, rule)
             except PluginError as exc:  # name the rule, not only the hook
@@ -587,6 +586,21 @@ class Sdk:
             governing_day=None if each_item else day,
             edition=edition.id if edition is not None else None,
         )
+
+    def _rule_function(self, info: PluginInfo, rule: Rule, document: Any, context: RuleContext) -> Any:
+        """The plugin's finding for one rule: :meth:`_call` without its time limit, which the
+        caller (:meth:`evaluate`, one limit for the whole document) already holds."""
+        function = self._implementation(info.plugin, "primarvard_sdk_evaluate")
+        if function is None:
+            raise PluginError(info.distribution, "does not implement primarvard_sdk_evaluate")
+        try:
+            return _contained(lambda: function(rule=rule, document=document, context=context),
+                              self._package_of(info.plugin))
+        except RulebookDataError as exc:
+            raise PluginError(info.distribution,
+                              f"primarvard_sdk_evaluate raised RulebookDataError: {redact(str(exc))}") from None
+        except PluginError as exc:
+            raise PluginError(info.distribution, f"primarvard_sdk_evaluate raised {exc.detail}") from exc.__cause__
 
     def _programme_model(self, info: PluginInfo, code: str) -> Any:
         """The plugin's :class:`Programme` declaration named ``code`` (looked up once)."""

@@ -143,11 +143,16 @@ def freeze(values: Any, personal: frozenset[str] = frozenset()) -> FrozenValues:
     """
     if not isinstance(values, Mapping):
         raise NotJson("values must be a mapping with text keys")
+    if not values:  # most results of a record: nothing to encode, nothing to withhold
+        return _EMPTY
     text = _write(values)  # the check, by the encoder that prints them
     if may_hold_personal_data(text, personal):  # rare: then every text is looked at
         frozen, plain = _freeze(values, personal, 0)
         return FrozenValues._own(frozen._data, _write(plain))
     return FrozenValues._own(_copy(values, 0), text)
+
+
+_EMPTY = FrozenValues._own({}, "{}")  # read-only: one shared instance is safe
 
 
 def _write(values: Any) -> str:
