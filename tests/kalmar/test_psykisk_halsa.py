@@ -829,3 +829,40 @@ def test_vfsp_due_is_a_weekday_within_a_week(day: date) -> None:
     r = remiss("remiss.vfsp_aterkoppling", as_of=day, typ="vfsp", inkom=day.isoformat())
     due = r.values["due"]
     assert day < due <= date.fromordinal(day.toordinal() + 6) and due.weekday() < 5
+
+
+# --- closures reported as closed days; dates that cannot be right --------------------------------
+
+
+def test_closed_weekdays_bridge_a_weekend_and_a_helgdag() -> None:
+    # Thu 29 May 2025 is Kristi himmelsfärd, a helgdag: closed weekdays Mon 5 May - Mon 2 June form
+    # one closure of 29 days ("längre än 4 veckor"), even with the weekends and the helgdag left out.
+    days = [date(2025, 5, d) for d in range(5, 32) if date(2025, 5, d).weekday() < 5 and d != 29]
+    days.append(date(2025, 6, 2))
+    closed = [{"datum": d.isoformat(), "oppettider": []} for d in days]
+    r = run("Tillganglighet", {"enhet_id": "PH-1", "stangningar": [], "avvikande_dagar": closed},
+            "tillganglighet.tillfallig_stangning", date(2025, 6, 3))
+    assert r.outcome is Outcome.indeterminate and r.missing == ("$.stangningar",)
+    assert r.values["closed_days_not_in_stangningar"][0]["days"] == 29
+    # an open weekday in between (Wed 21 May) ends the closure: two closures, each under 4 weeks
+    opened = [c for c in closed if c["datum"] != "2025-05-21"]
+    r = run("Tillganglighet", {"enhet_id": "PH-1", "stangningar": [], "avvikande_dagar": opened},
+            "tillganglighet.tillfallig_stangning", date(2025, 6, 3))
+    assert r.outcome is Outcome.not_applicable
+
+
+def test_closure_that_keeps_the_unit_open_needs_no_report() -> None:
+    deviation = {"fran": "2025-06-02", "forvantad_till": "2025-08-31", "orsak": "kompetensbortfall"}
+    assert till("tillganglighet.tillfallig_stangning",
+                stangningar=[{**deviation, "haller_oppet": True}]).outcome is Outcome.not_applicable
+    assert till("tillganglighet.tillfallig_stangning",
+                stangningar=[{**deviation, "haller_oppet": False}]).outcome is Outcome.fail
+
+
+@pytest.mark.parametrize("rule", ["vardenhet.kompetenskrav", "vardenhet.verksamhetschef",
+                                  "vardenhet.svenska_sprak", "vardenhet.patientsakerhetsutbildning",
+                                  "vardenhet.handledning", "uppfoljning.kompetensbevis"])
+def test_backwards_period_at_the_unit_is_indeterminate(rule: str) -> None:
+    member = {**PSYKOLOG, "verksam": {"fran": "2025-03-01", "till": "2025-02-28"}}
+    r = unit(rule, personal=[member])
+    assert r.outcome is Outcome.indeterminate and r.missing == ("$.personal[0].verksam.till",)

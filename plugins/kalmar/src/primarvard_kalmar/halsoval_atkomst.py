@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from primarvard_kalmar.halsoval_common import rules
+from primarvard_kalmar.halsoval_common import closed_days_outside_closures, rules
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
     Hanvisning,
@@ -88,7 +88,13 @@ def omhandertagande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     problems_en: list[str] = []
     pending_sv: list[str] = []
     pending_en: list[str] = []
+    reversed_ends: list[str] = []
     for i, s in sorted(enumerate(doc.stangningar), key=lambda p: (p[1].fran, p[0])):
+        if s.forvantad_till is not None and s.forvantad_till < s.fran:
+            # A last day before the first cannot be right: the deviation's period is unknown.
+            reversed_ends.append(f"$.stangningar[{i}].forvantad_till")
+            missing.append(f"$.stangningar[{i}].forvantad_till")
+            continue
         start, unknown_end = _judged_from(ctx, s.fran, s.forvantad_till)
         if unknown_end:
             missing.append(f"$.stangningar[{i}].forvantad_till")
@@ -156,6 +162,16 @@ def omhandertagande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             **values,
         )
     if missing:
+        if reversed_ends:
+            values["inconsistent"] = reversed_ends
+            return indeterminate(
+                *missing,
+                sv="Kan inte avgöras: sista dagen ligger före den första "
+                f"({', '.join(reversed_ends)}); uppgiften kan inte stämma. Att lämna: {', '.join(missing)}.",
+                en="Cannot be decided: the last day is before the first "
+                f"({', '.join(reversed_ends)}); the record cannot be right. To supply: {', '.join(missing)}.",
+                **values,
+            )
         return indeterminate(*missing, **values)
     if pending_sv:
         return warning(
@@ -277,7 +293,29 @@ def sip(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     )
 
 
-rules.implement("kalmar.halsoval.tillganglighet.tillfallig_stangning_omhandertagande")(omhandertagande)
+@rules.implement("kalmar.halsoval.tillganglighet.tillfallig_stangning_omhandertagande")
+def tillfallig_stangning_omhandertagande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    """The shared function over ``stangningar``, and the closures reported only as closed weekdays in
+    ``avvikande_dagar``: "tillfälligt stängt" is a temporary deviation however it is reported, and a
+    closed day carries none of the facts judged, so where the closures in ``stangningar`` would pass
+    or not apply, such a day leaves the result indeterminate naming ``$.stangningar``."""
+    result = omhandertagande(doc, ctx)
+    if result.outcome.value not in ("pass", "not_applicable") or doc.stangningar is None:
+        return result
+    closed = closed_days_outside_closures(doc, ctx)
+    if not closed:
+        return result
+    days = ", ".join(d.isoformat() for d in closed)
+    return indeterminate(
+        "$.stangningar",
+        sv=f"Kan inte avgöras: avvikande_dagar visar stängda vardagar som inte är redovisade som tillfälligt "
+           f"avsteg med överenskommelse, hänvisning, kontaktkort på 1177.se, information till berörda enheter "
+           f"inom vårdval psykisk hälsa och orsak ($.stangningar): {days}.",
+        en=f"Cannot be decided: avvikande_dagar shows closed weekdays not reported as a temporary deviation with "
+           f"its agreement, referral, 1177.se contact card, information to the psykisk hälsa units concerned and "
+           f"cause ($.stangningar): {days}.",
+        closed_days_not_in_stangningar=closed,
+    )
 rules.implement("kalmar.halsoval.samverkan.sip")(sip)
 
 ambulans_kontaktvag = rules.shape(Declared(

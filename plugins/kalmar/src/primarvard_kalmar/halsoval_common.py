@@ -19,7 +19,7 @@ from primarvard_sdk.items import (
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_sdk.plugin import Implementations
 
-__all__ = ["announced_changes", "fmt", "join_ids", "rules"]
+__all__ = ["announced_changes", "closed_days_outside_closures", "fmt", "join_ids", "rules"]
 
 #: The rule functions of kalmar.halsoval (every ``halsoval_*`` module registers here).
 rules = Implementations("kalmar.halsoval")
@@ -31,6 +31,28 @@ def fmt(number: float) -> str:
 
 def join_ids(ids: Iterable[str]) -> str:
     return ", ".join(sorted(ids)) or "-"
+
+
+def closed_days_outside_closures(doc: Any, ctx: RuleContext) -> list[date]:
+    """Days the unit reports closed in ``avvikande_dagar`` (``oppettider`` []) on a day of the text's
+    opening hours ("måndag-fredag": a Monday to Friday that is no allmän helgdag; the eves count, as
+    tillganglighet.oppettider reads them) inside an edition, that no reported closure in
+    ``stangningar`` covers (one with its last day not reported covers every day from its first). A
+    closed weekday is a temporary closure ("tillfälligt stängt") however it is reported; reported as
+    a day, the facts the closure rules judge (agreement, referral, telephone, report) are not."""
+    from primarvard_kalmar.halsoval_tillganglighet import deviation_status
+
+    spans = [(s.fran, s.forvantad_till or date.max) for s in doc.stangningar or ()]
+    found = []
+    for d in doc.avvikande_dagar or ():
+        if d.oppettider is None or d.oppettider or d.datum.weekday() > 4:
+            continue
+        if deviation_status(d.datum, False) not in ("vardag", "afton") or ctx.edition_on(d.datum) is None:
+            continue
+        if any(fran <= d.datum <= till for fran, till in spans):
+            continue
+        found.append(d.datum)
+    return sorted(set(found))
 
 
 def announced_changes(

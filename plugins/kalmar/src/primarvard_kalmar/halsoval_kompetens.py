@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from primarvard_kalmar.halsoval_atkomst import _is_closure
 from primarvard_kalmar.halsoval_common import rules
 from primarvard_kalmar.halsoval_tillganglighet import deviation_status
 from primarvard_sdk.context import RuleContext
@@ -417,6 +418,45 @@ def _coverage(
     return short, unknown
 
 
+def _day_opening(doc: Tillganglighet, datum: date, key: str) -> tuple[Minutes | None, list[str], str]:
+    """The opening hours of the dated day ``datum`` (whose weekly schedule is ``key``), with the
+    JSON paths that leave them unknown and their basis: none while a reported temporary closure
+    (``stangningar``) covers the day (``stangd``); the day's own intervals when ``avvikande_dagar``
+    has the day (``avvikande``); else the weekly schedule (``ordinarie``)."""
+    unknown: list[str] = []
+    for i, c in enumerate(doc.stangningar or ()):
+        if datum < c.fran:
+            continue
+        if c.forvantad_till is None:
+            unknown.append(f"$.stangningar[{i}].forvantad_till")
+            continue
+        if c.forvantad_till < c.fran:  # a last day before the first cannot be right
+            unknown.append(f"$.stangningar[{i}].forvantad_till")
+            continue
+        if datum > c.forvantad_till:
+            continue
+        closed = _is_closure(c)
+        if closed:
+            return set(), [], "stangd"
+        if closed is None:
+            unknown.append(f"$.stangningar[{i}].haller_oppet")
+    if unknown:
+        return None, unknown, "stangd"
+    same = [(i, a) for i, a in enumerate(doc.avvikande_dagar or ()) if a.datum == datum]
+    if same:
+        gaps = [f"$.avvikande_dagar[{i}].oppettider" for i, a in same if a.oppettider is None]
+        if gaps:
+            return None, gaps, "avvikande"
+        return {m for _, a in same for iv in (a.oppettider or ()) for m in _minutes(iv.fran, iv.till)}, [], "avvikande"
+    return _opening(doc.oppettider or (), key), [], "ordinarie"
+
+
+def _unreported_deviations(doc: Tillganglighet) -> list[str]:
+    """The lists of closures and deviating days when not reported ([] when none): a gap found on the
+    weekly schedule of a dated day is not known to be one while either could change that day's hours."""
+    return [p for p, v in (("$.stangningar", doc.stangningar), ("$.avvikande_dagar", doc.avvikande_dagar)) if v is None]
+
+
 def _by_day(franvaro: Sequence[Franvaro]) -> dict[date, list[Franvaro]]:
     days: dict[date, list[Franvaro]] = {}
     for f in franvaro:
@@ -462,14 +502,27 @@ def legitimerad_personal_pa_plats(doc: Tillganglighet, ctx: RuleContext) -> Find
     if doc.bemanning.franvaro is None:
         unknown.append("$.bemanning.franvaro")
     else:
-        for datum, away in _by_day(doc.bemanning.franvaro).items():
+        # every day with a dated absence, and every deviating day (its own opening hours), is judged
+        # on that day's opening hours: none while a temporary closure covers it
+        by_day = _by_day(doc.bemanning.franvaro)
+        for a in doc.avvikande_dagar or ():
+            by_day.setdefault(a.datum, [])
+        for datum, away in sorted(by_day.items()):
             if ctx.edition_on(datum) is None:
                 outside.append({"date": datum})
                 continue
             key = _day_key(datum, bool(ctx.param("eves_exempt", on=datum)))
-            short, maybe = _coverage(passes, key, _opening(doc.oppettider, key), minimum, counts, unknown_paths, away)
+            window, hours_unknown, basis = _day_opening(doc, datum, key)
+            if window is None:
+                unknown += hours_unknown
+                continue
+            short, maybe = _coverage(passes, key, window, minimum, counts, unknown_paths, away)
             unknown += maybe
-            shown = [f"{datum.isoformat()} {r}" for r in _ranges(short - weekly_short[key])]
+            extra = short - weekly_short[key] if basis == "ordinarie" else short
+            shown = [f"{datum.isoformat()} {r}" for r in _ranges(extra)]
+            if shown and basis == "ordinarie" and _unreported_deviations(doc):
+                unknown += _unreported_deviations(doc)
+                continue
             (short_days if datum <= ctx.as_of else planned).extend(shown)
     values: dict[str, Any] = {
         "uncovered": uncovered, "uncovered_days": short_days, "planned": planned, "outside_editions": outside,
@@ -537,7 +590,11 @@ def lakarbemanning_kvar(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             continue
         inside += 1
         key = _day_key(f.datum, bool(ctx.param("eves_exempt", on=f.datum)))
-        window = _minutes(f.fran, f.till) & _opening(doc.oppettider, key)
+        opening, hours_unknown, basis = _day_opening(doc, f.datum, key)
+        if opening is None:
+            unknown += hours_unknown
+            continue
+        window = _minutes(f.fran, f.till) & opening
         if not window:
             continue
         same_day = [g for g in doc.bemanning.franvaro if g.datum == f.datum]
@@ -545,7 +602,10 @@ def lakarbemanning_kvar(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         uncovered = _ranges(short)
         judged.append({"index": j, "datum": f.datum, "orsak": None if f.orsak is None else f.orsak.value,
                        "uncovered": uncovered, "planned": f.datum > ctx.as_of})
-        if short and f.medarbetare in physicians:
+        if short and basis == "ordinarie" and _unreported_deviations(doc):
+            # the day's hours may differ from the weekly schedule (a closure, a deviating day)
+            maybe += _unreported_deviations(doc)
+        elif short and f.medarbetare in physicians:
             (failing if f.datum <= ctx.as_of else planned).append(f"{f.datum.isoformat()} {', '.join(uncovered)}")
         elif short:
             # the absent person's profession is not reported: not known to be a physician leaving

@@ -65,6 +65,9 @@ def yearly(
     if gaps := absent(doc, "period.fran", "period.till", "aktiviteter"):
         return indeterminate(*gaps)
     assert doc.period is not None and doc.period.till is not None and doc.aktiviteter is not None
+    if doc.period.till < doc.period.fran:
+        # A period that ends before it begins cannot be right (it is no period not yet begun).
+        return inconsistent("$.period.till", "$.period.fran")
     start, end = doc.period.fran, min(doc.period.till, ctx.as_of)
     if start > end:
         return not_applicable(
@@ -240,6 +243,9 @@ def avidentifiering(doc: Uppfoljning, ctx: RuleContext) -> Finding:
                 f"Nothing has been delivered on the request on the evaluation day {ctx.as_of.isoformat()}.",
                 reason="not_delivered",
             )
+        if b.levererad < b.begard:
+            # Delivered before it was asked for cannot be right: no answer to "de handlingar som efterfrågas".
+            return inconsistent(f"$.begaranden[{i}].levererad", f"$.begaranden[{i}].begard")
         if b.avidentifierad is None:
             return indeterminate(f"$.begaranden[{i}].avidentifierad")
         if not b.avidentifierad:

@@ -272,6 +272,30 @@ def ansluten_1177_direkt(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 
 @rules.implement("kalmar.halsoval.tillganglighet.tillfallig_stangning")
 def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    """The closures in ``stangningar``, and those reported only as closed weekdays in
+    ``avvikande_dagar``: such a day carries neither the telephone arrangement nor the report, so
+    where the closures in ``stangningar`` would pass or not apply it leaves the result indeterminate
+    naming ``$.stangningar``."""
+    from primarvard_kalmar.halsoval_common import closed_days_outside_closures
+
+    result = _closures(doc, ctx)
+    if result.outcome.value not in ("pass", "not_applicable") or doc.stangningar is None:
+        return result
+    closed = closed_days_outside_closures(doc, ctx)
+    if not closed:
+        return result
+    days = ", ".join(d.isoformat() for d in closed)
+    return indeterminate(
+        "$.stangningar",
+        sv=f"Kan inte avgöras: avvikande_dagar visar stängda vardagar som inte är redovisade som tillfällig "
+           f"stängning med telefontillgänglighet och anmälan ($.stangningar): {days}.",
+        en=f"Cannot be decided: avvikande_dagar shows closed weekdays not reported as a temporary closure with its "
+           f"telephone arrangement and report ($.stangningar): {days}.",
+        closed_days_not_in_stangningar=closed,
+    )
+
+
+def _closures(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     if doc.stangningar is None:
         return indeterminate("$.stangningar")
     if not doc.stangningar:
@@ -287,7 +311,14 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     not_reported: list[str] = []
     not_reported_en: list[str] = []
     no_phone: list[str] = []
+    reversed_ends: list[str] = []
+    kept_open: list[dict[str, Any]] = []
     for i, s in sorted(enumerate(doc.stangningar), key=lambda p: (p[1].fran, p[0])):
+        if s.haller_oppet:
+            # "Om vårdenheten behöver hålla tillfälligt stängt": a deviation during which the unit keeps
+            # its opening hours (a loss of competence that does not close it) is no closure.
+            kept_open.append({"index": i, "date": s.fran})
+            continue
         # Each closure is judged by the edition in force on its first closed day.
         edition = edition_id(ctx, s.fran)
         if edition is None:
@@ -296,10 +327,15 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         max_days = 7 * int(ctx.param("max_weeks_without_report", on=s.fran))
         phone_ok = [Hanvisning(x) for x in ctx.param("telephone_referral_to", on=s.fran)]
         label = s.fran.isoformat()
-        days = None if s.forvantad_till is None else (s.forvantad_till - s.fran).days + 1
+        backwards = s.forvantad_till is not None and s.forvantad_till < s.fran
+        if backwards:
+            # A last closed day before the first cannot be right: the closure's length is unknown.
+            reversed_ends.append(f"$.stangningar[{i}].forvantad_till")
+            missing.append(f"$.stangningar[{i}].forvantad_till")
+        days = None if s.forvantad_till is None or backwards else (s.forvantad_till - s.fran).days + 1
         report_required = None if days is None else days > max_days
         if s.anmald is None:  # absent: not reported
-            if report_required is None:
+            if report_required is None and not backwards:
                 missing.append(f"$.stangningar[{i}].forvantad_till")
             elif report_required:
                 not_reported.append(f"{label} ({days} dagar, mer än {max_days})")
@@ -324,8 +360,14 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             }
         )
     if not closures:
-        return none_in_force(outside)
-    values: dict[str, Any] = {"closures": closures, "outside_editions": outside}
+        if outside or not kept_open:
+            return none_in_force(outside)
+        return not_applicable(
+            "Ingen tillfällig stängning är redovisad; avstegen håller öppettiderna.",
+            "No temporary closure is reported; the deviations keep the opening hours.",
+            reason="no_closure", outside_editions=[], kept_open=kept_open,
+        )
+    values: dict[str, Any] = {"closures": closures, "outside_editions": outside, "kept_open": kept_open}
     out_sv, out_en = outside_note(outside)
     limit = "/".join(str(n) for n in sorted({c["max_days_without_report"] for c in closures}))
     if not_reported or no_phone:
@@ -344,6 +386,18 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             **values,
         )
     if missing:
+        if reversed_ends:
+            values["inconsistent"] = reversed_ends
+            return indeterminate(
+                *dict.fromkeys(missing),
+                sv="Kan inte avgöras: sista stängda dagen ligger före den första "
+                f"({', '.join(reversed_ends)}); uppgiften kan inte stämma. Att lämna: "
+                f"{', '.join(dict.fromkeys(missing))}.",
+                en="Cannot be decided: the last closed day is before the first "
+                f"({', '.join(reversed_ends)}); the record cannot be right. To supply: "
+                f"{', '.join(dict.fromkeys(missing))}.",
+                **values,
+            )
         return indeterminate(*missing, **values)
     return passed(
         f"{len(closures)} stängning(ar): varje stängning som förväntas vara längre än {limit} dagar är anmäld och "

@@ -128,6 +128,7 @@ def uppgifter_14_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
         )
     items: list[dict[str, Any]] = []
     outside: list[dict[str, Any]] = []
+    reversed_items: list[str] = []
     for i, b in sorted(enumerate(doc.begaranden), key=lambda p: (p[1].begard, p[0])):
         # Each request is judged by the edition in force on the day it was made.
         edition = edition_id(ctx, b.begard)
@@ -136,6 +137,10 @@ def uppgifter_14_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             continue
         days = int(ctx.param("calendar_days", on=b.begard))
         due = calendar.add_calendar_days(b.begard, days)
+        if b.levererad is not None and b.levererad < b.begard:
+            # Delivered before it was requested cannot be right: not a delivery in time.
+            reversed_items.append(f"$.begaranden[{i}].levererad")
+            continue
         items.append(
             {
                 "index": i,
@@ -147,6 +152,16 @@ def uppgifter_14_dagar(doc: Uppfoljning, ctx: RuleContext) -> Finding:
                 "actual": b.levererad,
                 "outcome": deadline_outcome(due, b.levererad, ctx.as_of),
             }
+        )
+    if reversed_items and not any(item["outcome"] is Outcome.missed for item in items):
+        # a request missed anyway decides; otherwise the record that cannot be right leaves it open
+        return indeterminate(
+            *reversed_items,
+            sv=f"Kan inte avgöras: leveransen ligger före begäran ({', '.join(reversed_items)}); uppgiften kan "
+            "inte stämma.",
+            en=f"Cannot be decided: the delivery is before the request ({', '.join(reversed_items)}); the record "
+            "cannot be right.",
+            inconsistent=reversed_items, requests=items, outside_editions=outside,
         )
     if not items:
         return none_in_force(outside)

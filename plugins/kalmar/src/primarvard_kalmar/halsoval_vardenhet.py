@@ -33,6 +33,7 @@ from primarvard_sdk.findings import (
     deadline_outcome,
     failed,
     finding,
+    inconsistent,
     indeterminate,
     not_applicable,
     passed,
@@ -515,6 +516,10 @@ def kompetensbrist(doc: Vardenhet, ctx: RuleContext) -> Finding:
         return no_rulebook_in_force(brist.uppstod)
     months = int(ctx.param("months", on=brist.uppstod))
     due = calendar.add_months(brist.uppstod, months)
+    if brist.atergestalld is not None and brist.atergestalld < brist.uppstod:
+        # Restored before the shortfall arose cannot be right (it is no restoration in time).
+        return inconsistent("$.kompetensbrist.atergestalld", "$.kompetensbrist.uppstod", due=due,
+                            arose=brist.uppstod)
     restored = deadline_outcome(due, brist.atergestalld, ctx.as_of)
     reported = deadline_outcome(due, brist.anmald, ctx.as_of)
     outcome = Outcome.missed if Outcome.missed in (restored, reported) else (

@@ -26,7 +26,13 @@ from primarvard_kalmar import (  # noqa: F401 - imported for their registrations
     psykisk_halsa_rapportering,
     psykisk_halsa_val,
 )
-from primarvard_kalmar.psykisk_halsa_common import rules
+from primarvard_kalmar.psykisk_halsa_common import (
+    closed_days_outside_closures,
+    closures_consistent,
+    rules,
+    runs_of_closed_days,
+    staff_dates_consistent,
+)
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
@@ -475,6 +481,7 @@ def _licensed(
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.kompetenskrav")
+@staff_dates_consistent()
 def kompetenskrav(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
@@ -497,6 +504,7 @@ def kompetenskrav(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.tillgang_psykolog")
+@staff_dates_consistent()
 def tillgang_psykolog(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
@@ -626,6 +634,7 @@ def _level_status(i: int, m: Medarbetare, ctx: RuleContext) -> tuple[str, list[s
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.kurator_socionom")
+@staff_dates_consistent()
 def kurator_socionom(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
@@ -684,6 +693,7 @@ def kurator_socionom(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.steg1_inom_ett_ar")
+@staff_dates_consistent()
 def steg1_inom_ett_ar(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
@@ -749,6 +759,7 @@ def steg1_inom_ett_ar(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.verksamhetschef")
+@staff_dates_consistent()
 def verksamhetschef(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
         return indeterminate("$.personal")
@@ -896,13 +907,21 @@ def e_tjanster(t: Tillganglighet, ctx: RuleContext) -> Finding:
 
 
 @rules.implement("kalmar.psykisk_halsa.tillganglighet.tillfallig_stangning")
+@closures_consistent
 def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
     if t.stangningar is None:
         return indeterminate("$.stangningar")
     missing: list[str] = []
     closures: list[dict[str, Any]] = []
     outside: list[dict[str, Any]] = []
+    kept_open: list[dict[str, Any]] = []
     for i, s in sorted(enumerate(t.stangningar), key=lambda p: (p[1].fran, p[0])):
+        if s.haller_oppet:
+            # "Om den tillfälliga stängningen": a deviation during which the unit keeps its opening
+            # hours (a loss of competence that does not close it) is no closure; its report is the
+            # competence shortfall's (vardenhet.kompetensbrist).
+            kept_open.append({"index": i, "date": s.fran})
+            continue
         # Each closure is judged by the edition in force on its first closed day.
         edition = edition_id(ctx, s.fran)
         if edition is None:
@@ -915,7 +934,16 @@ def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
             missing.append(f"$.stangningar[{i}].forvantad_till")
         closures.append({"from": s.fran, "to": s.forvantad_till, "edition": edition, "days": days,
                          "limit_days": limit, "report_required": needs, "reported": s.anmald})
-    if not closures:
+    # Closed weekdays reported only as days (avvikande_dagar) are closures too: one longer than the
+    # limit cannot be judged without its report, which only a closure in stangningar carries.
+    long_days: list[dict[str, Any]] = []
+    for first, last in runs_of_closed_days(closed_days_outside_closures(t)):
+        if ctx.edition_on(first) is None:
+            continue
+        limit = ctx.param("max_weeks_without_report", on=first) * 7
+        if (last - first).days + 1 > limit:
+            long_days.append({"from": first, "to": last, "days": (last - first).days + 1, "limit_days": limit})
+    if not closures and not long_days:
         if outside:
             return none_in_force(outside)
         return not_applicable(
@@ -923,10 +951,12 @@ def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
             "No temporary closure is reported.",
             reason="no_closure",
             outside_editions=[],
+            kept_open=kept_open,
         )
     closures.sort(key=lambda c: (c["from"], c["to"] or date.max, c["reported"] or date.min))
     unreported = [c for c in closures if c["report_required"] and c["reported"] is None]
-    values: dict[str, Any] = {"closures": closures, "outside_editions": outside}
+    values: dict[str, Any] = {"closures": closures, "outside_editions": outside, "kept_open": kept_open,
+                              "closed_days_not_in_stangningar": long_days}
     out_sv, out_en = outside_note(outside)
     if unreported:
         listed = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} dagar, mer än {c['limit_days']})"
@@ -940,7 +970,20 @@ def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
             f"hälso- och sjukvård: {listed_en}.{out_en}",
             **values,
         )
+    if long_days:
+        missing.append("$.stangningar")
     if missing:
+        if long_days:
+            listed = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} dagar)" for c in long_days)
+            listed_en = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} days)" for c in long_days)
+            return indeterminate(
+                *missing,
+                sv=f"Kan inte avgöras: avvikande_dagar visar stängning längre än 4 veckor som inte är redovisad "
+                   f"som tillfällig stängning med uppgift om meddelande till Regionstab ($.stangningar): {listed}.",
+                en=f"Cannot be decided: avvikande_dagar shows a closure longer than 4 weeks that is not reported as "
+                   f"a temporary closure with its report to Regionstab ($.stangningar): {listed_en}.",
+                **values,
+            )
         return indeterminate(*missing, **values)
     limits = "/".join(str(n) for n in sorted({c["limit_days"] for c in closures}))
     return passed(

@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from primarvard_kalmar.halsoval_atkomst import omhandertagande, sip
-from primarvard_kalmar.psykisk_halsa_common import rules
+from primarvard_kalmar.psykisk_halsa_common import (
+    closed_days_outside_closures,
+    closures_consistent,
+    rules,
+)
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
     Avtalsvillkor,
@@ -14,11 +18,37 @@ from primarvard_sdk.domain import (
     Tillganglighet,
     Vardenhet,
 )
-from primarvard_sdk.findings import failed, indeterminate, passed, warning
+from primarvard_sdk.findings import failed, inconsistent, indeterminate, passed, warning
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Declared, Fact
 
-rules.implement("kalmar.psykisk_halsa.tillganglighet.tillfallig_stangning_omhandertagande")(omhandertagande)
+
+@rules.implement("kalmar.psykisk_halsa.tillganglighet.tillfallig_stangning_omhandertagande")
+@closures_consistent
+def tillfallig_stangning_omhandertagande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    """The shared function over ``stangningar``, and the closures reported only as closed weekdays in
+    ``avvikande_dagar``: "tillfälligt stängt" is a temporary deviation however it is reported, and a
+    closed day carries none of the facts judged (the agreement, the 1177.se contact card, the
+    hälsoval units informed, the cause), so where the closures in ``stangningar`` would pass or not
+    apply, such a day leaves the result indeterminate naming ``$.stangningar``."""
+    result = omhandertagande(doc, ctx)
+    if result.outcome.value not in ("pass", "not_applicable"):
+        return result
+    closed = [(i, d) for i, d in closed_days_outside_closures(doc) if ctx.edition_on(d) is not None]
+    if not closed:
+        return result
+    days = ", ".join(d.isoformat() for _, d in closed)
+    return indeterminate(
+        "$.stangningar",
+        sv=f"Kan inte avgöras: avvikande_dagar visar stängda vardagar som inte är redovisade som tillfällig "
+           f"stängning med överenskommelse, hänvisning, kontaktkort på 1177.se, information till berörda "
+           f"hälsovalsenheter och orsak ($.stangningar): {days}.",
+        en=f"Cannot be decided: avvikande_dagar shows closed weekdays not reported as a temporary closure with its "
+           f"agreement, referral, 1177.se contact card, information to the hälsoval units concerned and cause "
+           f"($.stangningar): {days}.",
+        closed_days_not_in_stangningar=[d for _, d in closed],
+    )
+
 rules.implement("kalmar.psykisk_halsa.samverkan.sip")(sip)
 
 
@@ -37,6 +67,11 @@ def avtal_halsovalsenhet(doc: Vardenhet, ctx: RuleContext) -> Finding:
             unknown.append(f"$.samverkansavtal[{i}].typ")
             continue
         if a.typ is not kind:
+            continue
+        if a.giltig_fran is not None and a.giltig_till is not None and a.giltig_till < a.giltig_fran:
+            # an agreement ending before it begins cannot be right: neither in force nor out of it
+            bad = inconsistent(f"$.samverkansavtal[{i}].giltig_till", f"$.samverkansavtal[{i}].giltig_fran")
+            unknown.extend(bad.missing)
             continue
         current = a.i_kraft(day)
         if current is None:

@@ -8,18 +8,36 @@ with this programme's parameters.
 from __future__ import annotations
 
 from primarvard_kalmar.halsoval_kompetens import handledning, kompetensbevis
-from primarvard_kalmar.psykisk_halsa_common import rules
+from primarvard_kalmar.psykisk_halsa_common import rules, staff_dates_consistent
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Vardenhet
 from primarvard_sdk.domain.kompetens import each_staff, nationella_taxan, staff_flag
+from primarvard_sdk.findings import inconsistent
 from primarvard_sdk.model import Finding
 
-rules.implement("kalmar.psykisk_halsa.vardenhet.handledning")(handledning)
-rules.implement("kalmar.psykisk_halsa.uppfoljning.kompetensbevis")(kompetensbevis)
-rules.implement("kalmar.psykisk_halsa.vardenhet.nationella_taxan")(nationella_taxan)
+rules.implement("kalmar.psykisk_halsa.vardenhet.handledning")(staff_dates_consistent()(handledning))
+rules.implement("kalmar.psykisk_halsa.vardenhet.nationella_taxan")(
+    staff_dates_consistent(funding=True)(nationella_taxan)
+)
+
+
+@rules.implement("kalmar.psykisk_halsa.uppfoljning.kompetensbevis")
+@staff_dates_consistent()
+def psykisk_halsa_kompetensbevis(doc: Vardenhet, ctx: RuleContext) -> Finding:
+    """The shared function, after one check of its dates: a changed post or new role "för redan
+    anställd personal" dated before the member's employment start cannot be right (indeterminate
+    naming the change's day), rather than a change judged before the person was employed."""
+    for i, m in enumerate(doc.personal or ()):
+        if m.anstallning_start is None:
+            continue
+        for k, r in enumerate(m.rollbyten or ()):
+            if r.datum < m.anstallning_start:
+                return inconsistent(f"$.personal[{i}].rollbyten[{k}].datum", f"$.personal[{i}].anstallning_start")
+    return kompetensbevis(doc, ctx)
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.svenska_sprak")
+@staff_dates_consistent()
 def svenska_sprak(doc: Vardenhet, ctx: RuleContext) -> Finding:
     scope = staff_flag("patientkontakt")
 
@@ -36,6 +54,7 @@ def svenska_sprak(doc: Vardenhet, ctx: RuleContext) -> Finding:
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.patientsakerhetsutbildning")
+@staff_dates_consistent()
 def patientsakerhetsutbildning(doc: Vardenhet, ctx: RuleContext) -> Finding:
     judge = staff_flag("patientsakerhetsutbildning")
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 import attrs
 
+from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
     Beslutsstod,
@@ -59,10 +61,15 @@ def avtal_lakarmedverkan_hemsjukvard(doc: Vardenhet, ctx: RuleContext) -> Findin
     kind = Samverkanstyp(ctx.param("agreement_type"))
     day = ctx.day
     unknown: list[str] = []
+    reversed_ends: list[str] = []
     parties: list[str] = []
     for i, a in enumerate(doc.samverkansavtal):
         if a.typ is None:
             unknown.append(f"$.samverkansavtal[{i}].typ")
+        elif a.typ is kind and a.giltig_fran is not None and a.giltig_till is not None and a.giltig_till < a.giltig_fran:
+            # a last day before the first cannot be right: whether it is in force is unknown
+            reversed_ends.append(f"$.samverkansavtal[{i}].giltig_till")
+            unknown.append(f"$.samverkansavtal[{i}].giltig_till")
         elif a.typ is kind:
             current = a.i_kraft(day)
             if current is None:
@@ -76,6 +83,12 @@ def avtal_lakarmedverkan_hemsjukvard(doc: Vardenhet, ctx: RuleContext) -> Findin
             parties=sorted(parties),
         )
     if unknown:
+        if reversed_ends:
+            return indeterminate(*unknown, parties=[], inconsistent=reversed_ends,
+                                 sv=f"Kan inte avgöras: {', '.join(reversed_ends)} ligger före avtalets första dag "
+                                    f"(giltig_fran); uppgiften kan inte stämma (saknas: {', '.join(unknown)}).",
+                                 en=f"Cannot be decided: {', '.join(reversed_ends)} is before the agreement's first day "
+                                    f"(giltig_fran); the record cannot be right (missing: {', '.join(unknown)}).")
         return indeterminate(*unknown, parties=[])
     return failed(
         f"Inget avtal om läkarmedverkan i hemsjukvården med kommunen gäller {day.isoformat()}.",
@@ -226,6 +239,32 @@ class _Judged:
     problems_en: list[str] = attrs.field(factory=list)
     pending_sv: list[str] = attrs.field(factory=list)
     pending_en: list[str] = attrs.field(factory=list)
+    #: deviations reported as keeping the opening hours (``haller_oppet``): no closure, not judged
+    kept_open: list[dict[str, Any]] = attrs.field(factory=list)
+    #: paths of closures whose last day is before their first (the record cannot be right)
+    inconsistent: list[str] = attrs.field(factory=list)
+    #: weekdays (vardagar) reported closed in ``avvikande_dagar`` that no reported closure covers
+    closed_days: list[dict[str, Any]] = attrs.field(factory=list)
+
+
+def _covered(day: date, closures: Sequence[Stangning]) -> bool:
+    """Whether a reported closure (not one that keeps its opening hours) spans ``day``; a closure
+    without a last day covers its first day only (its length is unknown)."""
+    return any(s.haller_oppet is not True and s.fran <= day <= (s.forvantad_till or s.fran) for s in closures)
+
+
+def _closed_days(doc: Tillganglighet, ctx: RuleContext) -> list[dict[str, Any]]:
+    """Weekdays (vardagar, SPEC) that ``avvikande_dagar`` reports closed (``oppettider`` empty) inside
+    an edition and that no reported closure spans: the unit was (or will be) temporarily closed that
+    day, but the conditions of the closure are reported only on a closure (``stangningar``)."""
+    found: list[dict[str, Any]] = []
+    for i, d in enumerate(doc.avvikande_dagar or ()):
+        if d.oppettider is None or d.oppettider or not calendar.is_vardag(d.datum):
+            continue
+        if ctx.edition_on(d.datum) is None or _covered(d.datum, doc.stangningar or ()):
+            continue
+        found.append({"index": i, "date": d.datum})
+    return found
 
 
 def _closures(doc: Tillganglighet, ctx: RuleContext,
@@ -234,9 +273,22 @@ def _closures(doc: Tillganglighet, ctx: RuleContext,
     outside every edition is listed, not judged. ``judge`` gives a closure's unmet steps (Swedish,
     English) and its unreported inputs. An unmet step of a closure that has begun (first day on or
     before the evaluation day) is a problem (fail); of one still to come it is pending (warning):
-    the text sets no deadline before the first closed day."""
+    the text sets no deadline before the first closed day.
+
+    A deviation reported as keeping the opening hours (``haller_oppet`` true) closes nothing and is
+    not judged (``kept_open``). A closure whose last day is before its first cannot be right: it is
+    not judged and leaves the answer indeterminate (``inconsistent``). A weekday reported closed in
+    ``avvikande_dagar`` that no closure spans is a closure too, whose conditions are unreported
+    (``closed_days``): indeterminate, naming ``$.stangningar``, where they are reported."""
     judged = _Judged()
     for i, s in sorted(enumerate(doc.stangningar or ()), key=lambda p: (p[1].fran, p[0])):
+        if s.haller_oppet is True:
+            judged.kept_open.append({"index": i, "date": s.fran})
+            continue
+        if s.forvantad_till is not None and s.forvantad_till < s.fran:
+            judged.inconsistent.append(f"$.stangningar[{i}].forvantad_till")
+            judged.missing.append(f"$.stangningar[{i}].forvantad_till")
+            continue
         edition = edition_id(ctx, s.fran)
         if edition is None:
             judged.outside.append({"index": i, "date": s.fran})
@@ -250,6 +302,9 @@ def _closures(doc: Tillganglighet, ctx: RuleContext,
                 f"stängningen från {s.fran.isoformat()} saknar {', '.join(unmet_sv)}")
             (judged.problems_en if begun else judged.pending_en).append(
                 f"the closure from {s.fran.isoformat()} lacks {', '.join(unmet_en)}")
+    judged.closed_days = _closed_days(doc, ctx)
+    if judged.closed_days:
+        judged.missing.append("$.stangningar")
     return judged
 
 
@@ -258,11 +313,32 @@ def _closure_verdict(j: _Judged, sv: str, en: str, **values: Any) -> Finding:
     unreported input; else warning naming the steps still owed before a closure to come; else pass."""
     out_sv, out_en = outside_note(j.outside)
     values = {**values, "closures": j.closures, "outside_editions": j.outside,
-              "pending": j.pending_en}
+              "pending": j.pending_en, "kept_open": j.kept_open,
+              "closed_days_without_closure": [d["date"] for d in j.closed_days]}
+    if j.inconsistent:
+        values["inconsistent"] = j.inconsistent
     if j.problems_sv:
         return failed("Kravet uppfylls inte: " + "; ".join(j.problems_sv) + "." + out_sv,
                       "Requirement not met: " + "; ".join(j.problems_en) + "." + out_en, **values)
     if j.missing:
+        notes_sv: list[str] = []
+        notes_en: list[str] = []
+        if j.inconsistent:
+            notes_sv.append(f"{', '.join(j.inconsistent)} ligger före stängningens första dag; uppgiften kan inte stämma")
+            notes_en.append(f"{', '.join(j.inconsistent)} is before the closure's first day; the record cannot be right")
+        if j.closed_days:
+            days = ", ".join(d["date"].isoformat() for d in j.closed_days)
+            notes_sv.append(f"vardagar stängda enligt avvikande dagar utan redovisad stängning ({days}): villkoren "
+                            "för stängningen redovisas under $.stangningar")
+            notes_en.append(f"weekdays closed according to the deviating days with no closure reported ({days}): the "
+                            "closure's conditions are reported under $.stangningar")
+        if notes_sv:
+            return indeterminate(
+                *j.missing,
+                sv=f"Kan inte avgöras: saknas {', '.join(j.missing)}; " + "; ".join(notes_sv) + "." + out_sv,
+                en=f"Cannot be decided: missing {', '.join(j.missing)}; " + "; ".join(notes_en) + "." + out_en,
+                **values,
+            )
         return indeterminate(*j.missing, **values)
     if j.pending_sv:
         return warning(
@@ -283,9 +359,6 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     on its first closed day."""
     if doc.stangningar is None:
         return indeterminate("$.stangningar")
-    if not doc.stangningar:
-        return not_applicable("Ingen tillfällig stängning är redovisad.", "No temporary closure is reported.",
-                              reason="no_closure", outside_editions=[])
 
     def judge(i: int, s: Stangning) -> tuple[list[str], list[str], list[str]]:
         partners = frozenset(Hanvisning(c) for c in ctx.param("agreement_with", on=s.fran))
@@ -323,8 +396,14 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         return sv, en, missing
 
     judged = _closures(doc, ctx, judge)
-    if not judged.closures:
-        return none_in_force(judged.outside)
+    if not judged.closures and not judged.missing:
+        if judged.outside:
+            return none_in_force(judged.outside)
+        kept_sv = " (avsteg där öppettiderna hålls är ingen stängning)" if judged.kept_open else ""
+        kept_en = " (a deviation that keeps the opening hours is no closure)" if judged.kept_open else ""
+        return not_applicable(f"Ingen tillfällig stängning är redovisad{kept_sv}.",
+                              f"No temporary closure is reported{kept_en}.",
+                              reason="no_closure", outside_editions=[], kept_open=judged.kept_open)
     n = len(judged.closures)
     return _closure_verdict(
         judged,
@@ -351,7 +430,7 @@ def vaxel_information(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 
     standing = ctx.edition_on(ctx.as_of) is not None
     judged = _closures(doc, ctx, judge)
-    if not standing and not judged.closures:
+    if not standing and not judged.closures and not judged.missing:
         if judged.outside:
             return none_in_force(judged.outside)
         return no_rulebook_in_force(ctx.as_of)

@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Uppdrag, Vardenhet
+from primarvard_sdk.domain import Medarbetare, Uppdrag, Vardenhet
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, warning
 from primarvard_sdk.model import Finding
 from primarvard_varmland.vardcentral_common import codes, exact, fmt_hours, rules, staff_in
@@ -94,6 +94,15 @@ def sabo_lakartid(unit: Vardenhet, ctx: RuleContext) -> Finding:
     )
 
 
+def _served(member: Medarbetare, first: date, last: date) -> bool:
+    """Whether the member was in service at the unit (:meth:`Medarbetare.i_tjanst`) on some day of
+    ``first``..``last``: the period at the unit (``verksam``) and the employment start bound it."""
+    start = max(d for d in (first, member.anstallning_start, member.verksam.fran if member.verksam else None)
+                if d is not None)
+    ends = [d for d in (last, member.verksam.till if member.verksam else None) if d is not None]
+    return start <= min(ends)
+
+
 @rules.implement("varmland.vardcentral.vardenhet.fortbildning")
 def fortbildning(unit: Vardenhet, ctx: RuleContext) -> Finding:
     if unit.personal is None:
@@ -105,7 +114,13 @@ def fortbildning(unit: Vardenhet, ctx: RuleContext) -> Finding:
     declared: dict[str, int] = {}
     below: list[str] = []
     missing: list[str] = []
+    year_start = date(ctx.day.year, 1, 1)
+    not_in_service: list[str] = []
     for i, m in enumerate(unit.personal):
+        if not _served(m, year_start, ctx.day):
+            # not at the unit on any day of the year so far: the year's meetings are not theirs to attend
+            not_in_service.append(m.id)
+            continue
         if m.fortbildning_erbjudna is None or m.fortbildning_deltagna is None:
             missing += [f"$.personal[{i}].{f}" for f in ("fortbildning_erbjudna", "fortbildning_deltagna")
                         if getattr(m, f) is None]
@@ -117,7 +132,7 @@ def fortbildning(unit: Vardenhet, ctx: RuleContext) -> Finding:
         if Fraction(m.fortbildning_deltagna) < share * m.fortbildning_erbjudna:
             below.append(m.id)
     values: dict[str, Any] = {"required": required, "declared": declared, "min_share": float(share),
-                              "year": ctx.day.year, "year_over": year_over}
+                              "year": ctx.day.year, "year_over": year_over, "not_in_service": sorted(not_in_service)}
     if below:
         detail = ", ".join(f"{mid} {declared[mid]}/{required[mid]}" for mid in sorted(below))
         if not year_over:

@@ -7,6 +7,7 @@ from datetime import time
 from fractions import Fraction
 from typing import Any
 
+from primarvard_sdk.calendar import is_vardag
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Hanvisning, Oppettid, Stangning, Tillganglighet, minute_of_day
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
@@ -81,8 +82,18 @@ def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     if doc.stangningar is None:
         missing.append("$.stangningar")
     else:
+        # A deviation that keeps the opening hours (haller_oppet) closes nothing; a closure whose last day
+        # is before its first cannot be right, so whether it spans the day is unknown.
         current = [(i, s) for i, s in enumerate(doc.stangningar)
-                   if s.fran <= day and (s.forvantad_till is None or day <= s.forvantad_till)]
+                   if s.haller_oppet is not True and s.fran <= day
+                   and (s.forvantad_till is None or s.fran <= s.forvantad_till)
+                   and (s.forvantad_till is None or day <= s.forvantad_till)]
+        reversed_ends = [f"$.stangningar[{i}].forvantad_till" for i, s in enumerate(doc.stangningar)
+                         if s.haller_oppet is not True and s.fran <= day
+                         and s.forvantad_till is not None and s.forvantad_till < s.fran]
+        if reversed_ends:
+            missing.extend(reversed_ends)
+            values["inconsistent"] = reversed_ends
         without: list[str] = []
         for i, s in current:
             referral = _closure_referral(s, i, accepted)
@@ -90,7 +101,17 @@ def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
                 missing.extend(referral)
             elif not referral:
                 without.append(s.fran.isoformat())
-        values["closed_on_day"] = bool(current)
+        # A weekday the deviating days report closed (no opening intervals) is a temporary closure too
+        # and needs the same referral, given on that day (hanvisning) when no closure above spans it.
+        closed_days = [(i, d) for i, d in enumerate(doc.avvikande_dagar or ())
+                       if d.datum == day and d.oppettider is not None and not d.oppettider and is_vardag(day)]
+        if closed_days and not current:
+            for i, d in closed_days:
+                if d.hanvisning is None:
+                    missing.append(f"$.avvikande_dagar[{i}].hanvisning")
+                elif not set(d.hanvisning) & accepted:
+                    without.append(d.datum.isoformat())
+        values["closed_on_day"] = bool(current) or bool(closed_days)
         if without:
             values["closures_without_referral"] = without
             problems_sv.append(f"vårdcentralen är tillfälligt stängd ({', '.join(without)}–) utan relevant hänvisning "

@@ -20,7 +20,15 @@ from primarvard_sdk.domain import (
     Vistelsestatus,
     local_day,
 )
-from primarvard_sdk.findings import decision, failed, indeterminate, not_applicable, passed, warning
+from primarvard_sdk.findings import (
+    decision,
+    failed,
+    inconsistent,
+    indeterminate,
+    not_applicable,
+    passed,
+    warning,
+)
 from primarvard_sdk.items import any_true
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Deadline, When
@@ -41,8 +49,11 @@ _LISTING = (Avvisningsskal.listning, Avvisningsskal.listningstak, Avvisningsskal
             Avvisningsskal.max_byten, Avvisningsskal.kollektiv_listning, Avvisningsskal.folkbokforing,
             Avvisningsskal.annan_kommun)
 
-#: Refusal reasons that are where the person is listed, registered or lives.
-_RESIDENCE_OR_LISTING = (Avvisningsskal.listning, Avvisningsskal.folkbokforing, Avvisningsskal.annan_kommun)
+#: Refusal reasons that are where the person is listed, registered or lives: for jour_omfattning the same set
+#: as _LISTING. "anslutna till vårdcentraler inom jourområdet" covers everyone listed anywhere in the area, so a
+#: unit's listing cap or stop, the number of changes or a collective listing is as much a listing reason as
+#: "not listed here" (each was read as "another reason" before, leaving such a refusal undecided).
+_RESIDENCE_OR_LISTING = _LISTING
 
 
 def _ties(kontakt: Vardkontakt, *names: str) -> bool | list[str]:
@@ -432,6 +443,15 @@ _NOT_AT_CLINIC = (Kontakttyp.hembesok, Kontakttyp.akut_hembesok, Kontakttyp.hems
                   Kontakttyp.digital)
 
 
+def _reversed_period(doc: Uppfoljning) -> Finding | None:
+    """A period whose last day is before its first cannot be right: which visits are the period's is
+    unknown, so a share over them is not judged (indeterminate naming ``$.period.till``)."""
+    assert doc.period is not None  # the governing day; checked by the caller
+    if doc.period.till is not None and doc.period.till < doc.period.fran:
+        return inconsistent("$.period.till", "$.period.fran")
+    return None
+
+
 def _period_visits(doc: Uppfoljning) -> tuple[list[tuple[int, Besok]], list[str]]:
     """The period's visits, with their index in ``besok``, and the paths of the visits not counted because
     their own date (``besok[].datum``) lies before ``period.fran`` or after ``period.till`` (both inclusive;
@@ -454,6 +474,8 @@ def besok_avtalad_adress(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     basis = str(ctx.param("basis"))
     if basis != "visit_count":
         raise ValueError(f"basis {basis!r}: expected visit_count")
+    if (reversed_period := _reversed_period(doc)) is not None:
+        return reversed_period
     if doc.besok is None:
         return indeterminate("$.besok")
     visits, outside = _period_visits(doc)
@@ -481,6 +503,8 @@ def besok_avtalad_adress(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 
 @rules.implement("varmland.vardcentral.vardkontakt.videobesok_erbjudande")
 def videobesok_erbjudande(doc: Uppfoljning, ctx: RuleContext) -> Finding:
+    if (reversed_period := _reversed_period(doc)) is not None:
+        return reversed_period
     if doc.besok is None:
         return indeterminate("$.besok")
     visits, outside = _period_visits(doc)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 from primarvard_sdk.context import RuleContext
@@ -15,10 +15,25 @@ from primarvard_sdk.domain import (
     Veckodag,
     Yrke,
 )
-from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, verdict, warning
+from primarvard_sdk.findings import (
+    failed,
+    inconsistent,
+    indeterminate,
+    not_applicable,
+    passed,
+    verdict,
+    warning,
+)
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Declared, Fact, When
-from primarvard_vasterbotten.halsoval_common import covers, iso, joined, must_be_open, rules
+from primarvard_vasterbotten.halsoval_common import (
+    covers,
+    iso,
+    joined,
+    must_be_open,
+    rules,
+    staff_dates_checked,
+)
 
 
 @rules.implement("vasterbotten.halsoval.tillganglighet.telefon")
@@ -104,6 +119,7 @@ def tidsbokning_kanaler(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 
 
 @rules.implement("vasterbotten.halsoval.tillganglighet.e_tjanst_alla_professioner")
+@staff_dates_checked
 def e_tjanst_alla_professioner(doc: Vardenhet, ctx: RuleContext) -> Finding:
     """Every profession of the staff in service at the unit on the day (:meth:`Medarbetare.i_tjanst`)
     can be contacted through the 1177 e-services (the catch-all code ``annan`` names no profession
@@ -133,6 +149,13 @@ def e_tjanst_alla_professioner(doc: Vardenhet, ctx: RuleContext) -> Finding:
     professions = sorted(required)
     values: dict[str, Any] = {"professions": professions, "unreachable": sorted(unreachable),
                               "not_working_on_day": not_working}
+    if doc.personal is not None and not required and not missing:
+        # no profession in service that day: nothing to reach, and nothing to pass on
+        return not_applicable(
+            f"Ingen profession är redovisad i tjänst på hälsocentralen {iso(day)}.",
+            f"No profession is reported in service at the hälsocentral on {iso(day)}.",
+            reason="no_staff_in_service", **values,
+        )
     return verdict(
         [f"via e-tjänsterna går det inte att kontakta: {joined(sorted(unreachable))}"] if unreachable else [],
         [f"the e-services cannot be used to contact: {joined(sorted(unreachable))}"] if unreachable else [],
@@ -165,10 +188,12 @@ def begransat_oppethallande_information(doc: Tillganglighet, ctx: RuleContext) -
     pending: list[str] = []
     pending_sv: list[str] = []
     unnamed: list[date] = []
+    any_inside = False  # a deviating or closed day inside an edition
     for i, day in sorted(enumerate(doc.avvikande_dagar), key=lambda p: (p[1].datum, p[0])):
         if ctx.edition_on(day.datum) is None:
             outside.append(day.datum)
             continue
+        any_inside = True
         if not must_be_open(day.datum, bool(ctx.param("eves_exempt", on=day.datum))):
             continue
         if day.oppettider is None:
@@ -203,9 +228,71 @@ def begransat_oppethallande_information(doc: Tillganglighet, ctx: RuleContext) -
             elif told >= day.datum:
                 late_sv.append(f"{iso(day.datum)}: {sv} informerad först {iso(told)}")
                 late_en.append(f"{iso(day.datum)}: {en} informed only on {iso(told)}")
+    # A declared temporary closure (stangningar) closes the unit on each of its days, as in
+    # begransat_oppethallande: every helgfri vardag in it (not also given as an avvikande dag) is a day
+    # of limited opening that needs the same information. The closure records when the region was told
+    # (anmald) and whether the 1177.se contact card shows it (kontaktkort_1177, no day); what the
+    # answering machine said, and when, is recorded only per day (avvikande_dagar[*].information).
+    seen = {d.datum for d in doc.avvikande_dagar}
+    closure_days: list[date] = []
+    for j, closure in enumerate(doc.stangningar or ()):
+        here = f"$.stangningar[{j}]"
+        if closure.haller_oppet is True:
+            continue  # the unit keeps its opening hours during this deviation
+        end = closure.forvantad_till
+        if end is not None and end < closure.fran:
+            return inconsistent(f"{here}.forvantad_till", f"{here}.fran")
+        if end is None:
+            end = max(closure.fran, ctx.as_of)  # the days closed so far (and its first day)
+        judged = False
+        for k in range((end - closure.fran).days + 1):
+            day_ = closure.fran + timedelta(days=k)
+            if day_ in seen:
+                continue
+            if ctx.edition_on(day_) is None:
+                outside.append(day_)
+                continue
+            any_inside = True
+            if not must_be_open(day_, bool(ctx.param("eves_exempt", on=day_))):
+                continue
+            seen.add(day_)
+            judged = True
+            limited.append(day_)
+            ahead = day_ > ctx.as_of
+            told = closure.anmald
+            if told is None and ahead:
+                pending.append(f"{iso(day_)} (Beställarenheten)")
+                pending_sv.append(f"{iso(day_)} (Beställarenheten)")
+            elif told is None:
+                late_sv.append(f"{iso(day_)}: Beställarenheten inte informerad ({here}.anmald)")
+                late_en.append(f"{iso(day_)}: Beställarenheten not informed ({here}.anmald)")
+            elif told >= day_:
+                late_sv.append(f"{iso(day_)}: Beställarenheten informerad först {iso(told)}")
+                late_en.append(f"{iso(day_)}: Beställarenheten informed only on {iso(told)}")
+            if closure.kontaktkort_1177 is not True and ahead:
+                pending.append(f"{iso(day_)} (the 1177.se contact card)")
+                pending_sv.append(f"{iso(day_)} (kontaktkortet på 1177.se)")
+            elif closure.kontaktkort_1177 is False:
+                late_sv.append(f"{iso(day_)}: kontaktkortet på 1177.se visar inte stängningen")
+                late_en.append(f"{iso(day_)}: the 1177.se contact card does not show the closure")
+            elif closure.kontaktkort_1177 is None:
+                missing.append(f"{here}.kontaktkort_1177")
+            if ahead:
+                pending.append(f"{iso(day_)} (the answering machine)")
+                pending_sv.append(f"{iso(day_)} (telefonsvararen)")
+            else:
+                closure_days.append(day_)
+        if not judged and closure.forvantad_till is None:
+            missing.append(f"{here}.forvantad_till")
+    limited.sort()
     values: dict[str, Any] = {"limited_days": limited, "not_informed_in_time": late_en, "pending": pending}
     if outside:
-        values["days_outside_edition"] = outside
+        values["days_outside_edition"] = sorted(set(outside))
+    if closure_days:
+        # the answering machine's message, and the days the card and the machine began to tell of it,
+        # are recorded per day only: a closed day that has begun needs its avvikande dag
+        values["closure_days_without_information"] = closure_days
+        missing.append("$.avvikande_dagar")  # an entry, with its information, for each of these days
     problems_sv = [*late_sv, *(f"{iso(d)}: telefonsvararen anger inte vilken hälsocentral som gäller" for d in unnamed)]
     problems_en = [*late_en, *(f"{iso(d)}: the answering machine does not name the hälsocentral" for d in unnamed)]
     if problems_sv:
@@ -215,9 +302,22 @@ def begransat_oppethallande_information(doc: Tillganglighet, ctx: RuleContext) -
             **values,
         )
     if missing:
-        return indeterminate(*missing, **values)
+        if closure_days:
+            shown = joined(map(iso, closure_days))
+            return indeterminate(
+                *dict.fromkeys(missing),
+                sv=f"Kan inte avgöras: stängda dagar ({shown}) saknar uppgift om när och hur telefonsvararen och "
+                   "kontaktkortet på 1177.se informerade och om telefonsvararen angav vilken hälsocentral som gäller; "
+                   f"det redovisas per dag i avvikande_dagar[*].information ({joined(dict.fromkeys(missing))}).",
+                en=f"Cannot be decided: closed days ({shown}) lack when and how the answering machine and the 1177.se "
+                   "contact card told of them and whether the answering machine named the hälsocentral; that is "
+                   f"reported per day in avvikande_dagar[*].information ({joined(dict.fromkeys(missing))}).",
+                **values,
+            )
+        return indeterminate(*dict.fromkeys(missing), **values)
     if not limited:
-        if outside and len(outside) == len(doc.avvikande_dagar):
+        if outside and not any_inside:
+            outside = sorted(set(outside))
             return not_applicable(
                 f"De avvikande dagarna ({joined(map(iso, outside))}) ligger utanför regelbokens giltighetstid.",
                 f"The deviating days ({joined(map(iso, outside))}) lie outside the rulebook's period.",
@@ -262,6 +362,9 @@ def samarbete_godkannande(doc: Vardenhet, ctx: RuleContext) -> Finding:
     upcoming: list[str] = []
     ended: list[str] = []
     for i, a in enumerate(doc.samverkansavtal):
+        if a.giltig_fran is not None and a.giltig_till is not None and a.giltig_till < a.giltig_fran:
+            # an agreement that ends before it begins cannot be right: not read as ended
+            return inconsistent(f"$.samverkansavtal[{i}].giltig_till", f"$.samverkansavtal[{i}].giltig_fran")
         if a.giltig_till is not None and a.giltig_till < day:
             # Over before the day, whatever its kind and whenever it began: not judged.
             if a.typ is None or a.typ is kind:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, time
 from typing import Any
 
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import minute_of_day
-from primarvard_sdk.findings import worst
+from primarvard_sdk.findings import inconsistent, worst
 from primarvard_sdk.model import Explanation, Finding
 from primarvard_sdk.plugin import Implementations
 
@@ -22,6 +23,7 @@ __all__ = [
     "joined",
     "must_be_open",
     "rules",
+    "staff_dates_checked",
 ]
 
 rules = Implementations("vasterbotten.halsoval")
@@ -95,3 +97,31 @@ def combine_deadlines(parts: Sequence[Finding], sv: str, en: str, **values: Any)
             "parts": [dict(p.values, outcome=p.outcome.value) for p in parts],
         },
     )
+
+
+def _inverted_staff_period(document: Any) -> Finding | None:
+    """``indeterminate`` (inconsistent) for the first staff period that ends before it begins: a
+    period at the unit (``verksam``) or of public compensation (``offentlig_ersattning[k].period``).
+    Such a record cannot be right, so the staff member is neither left out as "not in service" nor
+    read as never overlapping; ``None`` when every period is in order."""
+    for i, m in enumerate(getattr(document, "personal", None) or ()):
+        periods = [("verksam", m.verksam)]
+        periods += [(f"offentlig_ersattning[{k}].period", e.period) for k, e in enumerate(m.offentlig_ersattning or ())]
+        for name, period in periods:
+            if period is not None and period.till is not None and period.till < period.fran:
+                here = f"$.personal[{i}].{name}"
+                return inconsistent(f"{here}.till", f"{here}.fran")
+    return None
+
+
+def staff_dates_checked(rule: Callable[[Any, RuleContext], Finding]) -> Callable[[Any, RuleContext], Finding]:
+    """A staff rule that first refuses a staff period ending before it begins (see
+    :func:`_inverted_staff_period`): the core's :meth:`Medarbetare.i_tjanst` would read it as never in
+    service and the rule would fail or pass on the others alone."""
+
+    @functools.wraps(rule)
+    def checked(document: Any, ctx: RuleContext) -> Finding:
+        found = _inverted_staff_period(document)
+        return found if found is not None else rule(document, ctx)
+
+    return checked

@@ -16,10 +16,10 @@ from primarvard_sdk.domain.kompetens import (
 )
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Declared, Fact
-from primarvard_vasterbotten.halsoval_common import rules
+from primarvard_vasterbotten.halsoval_common import rules, staff_dates_checked
 
-rules.implement("vasterbotten.halsoval.vardenhet.fotvard_kompetens")(medicinsk_fotvard)
-rules.implement("vasterbotten.halsoval.vardenhet.nationella_taxan")(nationella_taxan)
+rules.implement("vasterbotten.halsoval.vardenhet.fotvard_kompetens")(staff_dates_checked(medicinsk_fotvard))
+rules.implement("vasterbotten.halsoval.vardenhet.nationella_taxan")(staff_dates_checked(nationella_taxan))
 
 rules.shape(Declared(
     "vasterbotten.halsoval.vardenhet.dietist",
@@ -39,6 +39,7 @@ rules.shape(Declared(
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.verksamhetschef")
+@staff_dates_checked
 def verksamhetschef(doc: Vardenhet, ctx: RuleContext) -> Finding:
     def judge(i: int, m: Medarbetare) -> Verdict:
         if m.funktioner is None:
@@ -57,6 +58,7 @@ def verksamhetschef(doc: Vardenhet, ctx: RuleContext) -> Finding:
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.hjalpmedel_forskrivarutbildning")
+@staff_dates_checked
 def hjalpmedel_forskrivarutbildning(doc: Vardenhet, ctx: RuleContext) -> Finding:
     scope = staff_flag("hjalpmedelsforskrivare")
 
@@ -73,6 +75,7 @@ def hjalpmedel_forskrivarutbildning(doc: Vardenhet, ctx: RuleContext) -> Finding
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.handledare_utbildningslakare")
+@staff_dates_checked
 def handledare_utbildningslakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
     def judge(i: int, m: Medarbetare) -> Verdict:
         needed = ["handledare", "tid_avsatt"]
@@ -98,6 +101,7 @@ def handledare_utbildningslakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.kompetensutvecklingsplan")
+@staff_dates_checked
 def kompetensutvecklingsplan(doc: Vardenhet, ctx: RuleContext) -> Finding:
     judge = staff_flag("kompetensutvecklingsplan")
 

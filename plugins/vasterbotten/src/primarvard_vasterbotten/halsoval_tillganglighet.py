@@ -12,7 +12,7 @@ from primarvard_sdk.domain import (
     Veckodag,
     label,
 )
-from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
+from primarvard_sdk.findings import failed, inconsistent, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Deadline
 from primarvard_vasterbotten.halsoval_common import (
@@ -133,6 +133,8 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         if closure.haller_oppet is True:
             continue  # the unit keeps its opening hours during this deviation
         end = closure.forvantad_till
+        if end is not None and end < closure.fran:
+            return inconsistent(f"$.stangningar[{j}].forvantad_till", f"$.stangningar[{j}].fran")
         if end is None:
             end = max(closure.fran, ctx.as_of)  # the days closed so far (and its first day)
         days = [closure.fran + timedelta(days=k) for k in range((end - closure.fran).days + 1)]

@@ -17,6 +17,7 @@ from primarvard_sdk.domain import Forandringstyp, Intervall, Rapporttyp, Tillgan
 from primarvard_sdk.findings import (
     calendar_day_note,
     deadline,
+    inconsistent,
     indeterminate,
     not_applicable,
     passed,
@@ -68,6 +69,8 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     else:
         for i, period in enumerate(doc.utbudsbegransningar):
             end = period.till
+            if end is not None and end < period.fran:
+                return inconsistent(f"$.utbudsbegransningar[{i}].till", f"$.utbudsbegransningar[{i}].fran")
             if end is None:
                 unknown.append(f"$.utbudsbegransningar[{i}].till")
                 end = ctx.as_of  # counted so far
@@ -89,6 +92,8 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         if closure.haller_oppet is True:
             continue
         end = closure.forvantad_till
+        if end is not None and end < closure.fran:
+            return inconsistent(f"$.stangningar[{j}].forvantad_till", f"$.stangningar[{j}].fran")
         if end is None:
             unknown.append(f"$.stangningar[{j}].forvantad_till")
             end = ctx.as_of  # counted so far

@@ -395,6 +395,13 @@ def _limits(unit: Vardenhet, kind: Begransningstyp) -> list[tuple[int, Listnings
     if unit.listningsbegransningar is None:
         return indeterminate("$.listningsbegransningar")
     chosen = [(i, b) for i, b in enumerate(unit.listningsbegransningar) if b.typ is kind]
+    for i, b in chosen:
+        # a period that ends before it begins cannot be right: never read as over, or as within another
+        for name in ("tillampas", "beslutad_period"):
+            period = getattr(b, name)
+            if period is not None and period.till is not None and period.till < period.fran:
+                here = f"$.listningsbegransningar[{i}].{name}"
+                return inconsistent(f"{here}.till", f"{here}.fran")
     if not chosen:
         return not_applicable(
             f"Hälsocentralen tillämpar inget {kind.value}.", f"The hälsocentral applies no {kind.value}.",

@@ -20,7 +20,7 @@ from primarvard_sdk.domain import (
 )
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
-from primarvard_vasterbotten.halsoval_common import joined, rules
+from primarvard_vasterbotten.halsoval_common import joined, rules, staff_dates_checked
 
 
 def _staff(unit: Vardenhet, ctx: RuleContext) -> tuple[tuple[int, Medarbetare], ...] | None:
@@ -106,18 +106,21 @@ def _majority(unit: Vardenhet, ctx: RuleContext, yrke: Yrke, spec: Specialitet,
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.allmanmedicin_majoritet")
+@staff_dates_checked
 def allmanmedicin_majoritet(unit: Vardenhet, ctx: RuleContext) -> Finding:
     return _majority(unit, ctx, Yrke.lakare, Specialitet.allmanmedicin,
                      "läkare", "physicians", "specialister i allmänmedicin", "specialists in general practice")
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.distriktsskoterska_majoritet")
+@staff_dates_checked
 def distriktsskoterska_majoritet(unit: Vardenhet, ctx: RuleContext) -> Finding:
     return _majority(unit, ctx, Yrke.sjukskoterska, Specialitet.distriktsskoterska,
                      "sjuksköterskor", "nurses", "distriktssköterskeutbildning", "district-nurse training")
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.bvc_mvc_kompetens")
+@staff_dates_checked
 def bvc_mvc_kompetens(unit: Vardenhet, ctx: RuleContext) -> Finding:
     staff = _staff(unit, ctx)
     if staff is None:
@@ -192,6 +195,7 @@ def kompetenser(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.bemannade_funktioner")
+@staff_dates_checked
 def bemannade_funktioner(unit: Vardenhet, ctx: RuleContext) -> Finding:
     staff = _staff(unit, ctx)
     if staff is None:
@@ -256,6 +260,7 @@ def bemannade_funktioner(unit: Vardenhet, ctx: RuleContext) -> Finding:
 
 
 @rules.implement("vasterbotten.halsoval.vardenhet.smittskydd_kontaktperson")
+@staff_dates_checked
 def smittskydd_kontaktperson(unit: Vardenhet, ctx: RuleContext) -> Finding:
     staff = _staff(unit, ctx)
     if staff is None:
