@@ -135,3 +135,17 @@ def test_every_code_list_has_swedish_names_and_the_rulebooks_spellings() -> None
     assert codelists.lookup(codes.Valtyp, "Icke-val") is codes.Valtyp.ickeval
     assert codelists.lookup(codes.Veckodag, "Lördag") is codes.Veckodag.sat
     assert codelists.lookup(codes.Uppdrag, "Barnhälsovård") is codes.Uppdrag.bvc
+
+
+def test_hyphens_slashes_and_spaces_are_one_joiner_in_a_code() -> None:
+    """Kalmar's Hälsoval writes "BHV-mottagning vid Familjecentral" and "Astma/KOL"; forms write
+    "astma-KOL", "BHV mottagning", "RGS-webb" (Värmland's "RGS Webb")."""
+    from primarvard_sdk.domain import Beslutsstod, Besoksplats, codes
+    from primarvard_sdk.domain.codelists import lookup
+
+    assert lookup(Besoksplats, "BHV-mottagning vid Familjecentral") is Besoksplats.bhv_mottagning_familjecentral
+    assert lookup(Besoksplats, "BHV mottagning") is Besoksplats.bvc_mottagning
+    assert lookup(codes.Kompetens, "astma-KOL") is codes.Kompetens.astma_kol
+    assert lookup(codes.Kompetens, "Astma – KOL") is codes.Kompetens.astma_kol
+    assert lookup(Beslutsstod, "RGS-webb") is Beslutsstod.rgs_webb
+    assert lookup(Beslutsstod, "RGS-web") is None  # joiners are read as spaces; letters still count

@@ -97,7 +97,7 @@ class Beslutsstod(StrEnum):
 
 
 register(Beslutsstod, {
-    Beslutsstod.rgs_webb: ("RGS Webb", "RGS"),
+    Beslutsstod.rgs_webb: ("RGS Webb", "RGS", "RGSWebb"),
     Beslutsstod.annat: ("Annat beslutsstöd", "Annat"),
 })
 

@@ -269,7 +269,7 @@ LABELS: dict[type[Enum], Mapping[Enum, tuple[str, ...]]] = {
     c.Kontakttyp: {
         c.Kontakttyp.besok: ("Besök", "Fysiskt besök", "Mottagningsbesök"),
         c.Kontakttyp.telefon: ("Telefon", "Telefonkontakt"),
-        c.Kontakttyp.digital: ("Digital", "Digital kontakt", "Digitalt vårdmöte"),
+        c.Kontakttyp.digital: ("Digital", "Digital kontakt", "Digitalt vårdmöte", "Videobesök", "Video"),
         c.Kontakttyp.hembesok: ("Hembesök",),
         c.Kontakttyp.akut_hembesok: ("Akut hembesök",),
         c.Kontakttyp.hemsjukvard: ("Hemsjukvård",),
@@ -374,13 +374,25 @@ def spellings(cls: type[Enum]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes + names))
 
 
+#: Joiners a rulebook and a form spell in different ways: "Astma/KOL", "astma-KOL", "Astma KOL";
+#: "BHV-mottagning", "BHV mottagning" (hyphens of every width, slashes, underscores of codes).
+_JOINERS = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014/_"})
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    """The forms of a spelling that are compared: as written (folded), without diacritics, and
+    with joiners read as spaces."""
+    folded, plain = fold(text), ascii_fold(text)
+    return (folded, plain, " ".join(plain.translate(_JOINERS).split()))
+
+
 @functools.cache
 def _index(cls: type[Enum]) -> Mapping[str, Enum]:
     index: dict[str, Enum] = {}
     for member in cls:
         names = (str(member.value), member.name, *LABELS.get(cls, {}).get(member, ()))
         for name in names:
-            for key in (fold(name), ascii_fold(name), ascii_fold(name).replace("_", " ")):
+            for key in _keys(name):
                 other = index.setdefault(key, member)
                 if other is not member:
                     raise ValueError(f"{cls.__name__}: spelling {name!r} names both {other} and {member}")
@@ -390,7 +402,7 @@ def _index(cls: type[Enum]) -> Mapping[str, Enum]:
 def lookup(cls: type[E], text: str) -> E | None:
     """The code of list ``cls`` that ``text`` spells, or ``None``."""
     index = _index(cls)
-    for key in (fold(text), ascii_fold(text), ascii_fold(text).replace("_", " ")):
+    for key in _keys(text):
         if key in index:
             return index[key]  # type: ignore[return-value]
     return None

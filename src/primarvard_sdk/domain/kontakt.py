@@ -65,7 +65,7 @@ register(Tolkbehov, {
     Tolkbehov.inget: ("Inget tolkbehov", "Ingen tolk behövs", "Inget"),
     Tolkbehov.sprak: ("Språktolk", "Behov av språktolk", "Förstår inte svenska"),
     Tolkbehov.horsel: ("Teckenspråkstolk", "Vuxendövtolk", "Dövblindtolk", "Tolk för döva och hörselskadade",
-                       "Hörselskada"),
+                       "Hörselskada", "Teckenspråk", "Teckenspråkstolkning"),
 })
 register(Tolkleverantor, {
     Tolkleverantor.regionens_avtal: ("Tolkförmedling med avtal", "Avtalad tolkförmedling",

@@ -91,9 +91,10 @@ register(Insats, {
 })
 register(Besoksplats, {
     Besoksplats.bvc_mottagning: ("BVC-mottagningen", "BVC-mottagning", "BHV-mottagning",
-                                 "Barnhälsovårdsmottagning"),
+                                 "Barnhälsovårdsmottagning", "BVC", "Barnavårdscentral", "Barnavårdscentralen"),
     Besoksplats.bhv_mottagning_familjecentral: ("BHV-mottagning på familjecentral", "Familjecentral",
-                                                "BVC på familjecentral"),
+                                                "BVC på familjecentral", "BHV-mottagning vid familjecentral",
+                                                "BVC vid familjecentral"),
     Besoksplats.vardcentral: ("Vårdcentralen", "Hälsocentralen", "Mottagningen"),
     Besoksplats.hemmet: ("Hemmet", "I hemmet", "Hembesök"),
     Besoksplats.annan: ("Annan plats", "Annan"),
