@@ -313,8 +313,33 @@ def _structure_tillagg(value: Any, _: type) -> Any:
     return Tillagg(value)
 
 
+def _is_plain_optional(tp: Any) -> bool:
+    """``X | None`` (``Optional[X]``) of one type X."""
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return False
+    args = typing.get_args(tp)
+    return len(args) == 2 and type(None) in args
+
+
+def _optional_of(conv: cattrs.Converter, tp: Any) -> Callable[[Any, type], Any]:
+    inner_type = next(a for a in typing.get_args(tp) if a is not type(None))
+    inner: list[Callable[[Any, type], Any]] = []  # resolved on first use: a class may refer to itself
+
+    def hook(value: Any, _: type) -> Any:
+        if value is None:
+            return None
+        if not inner:
+            inner.append(conv.get_structure_hook(inner_type))
+        return inner[0](value, inner_type)
+
+    return hook
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # First, so that every more specific hook below wins: ``X | None`` resolved to X's hook once,
+    # not looked up again on every value (cattrs' generic optional hook dispatches per call).
+    conv.register_structure_hook_factory(_is_plain_optional, lambda tp: _optional_of(conv, tp))
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(int, _structure_int)
