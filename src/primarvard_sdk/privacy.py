@@ -66,7 +66,7 @@ def contains_personnummer(text: str) -> bool:
     (full-width and other compatibility digits count too)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return next(_spans(text), None) is not None
+    return _TEN_DIGITS.search(text) is not None and next(_spans(text), None) is not None
 
 
 def words(texts: Iterable[str]) -> frozenset[str]:
