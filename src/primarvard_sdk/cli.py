@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import functools
 import gc
 import io
@@ -654,7 +655,13 @@ class _Pool:
         import multiprocessing
 
         global _WORKER
-        self.sdk.regions()  # load the plugins once, here: the workers inherit them
+        # The plugins and their rule data, loaded once here: the workers inherit them instead of
+        # each reading them again. A programme that fails to load is left to the record that
+        # needs it, which reports it in order as a serial run would.
+        for region in self.sdk.regions():
+            for programme in region.programmes:
+                with contextlib.suppress(PluginError):
+                    self.sdk.rules(region.code, programme.code)
         _WORKER = (self.sdk, self.args, self.as_of)
         context = multiprocessing.get_context("fork")
         # What the parent holds now (plugins, rule data) is shared with the forked workers; frozen,
