@@ -60,3 +60,15 @@ def test_an_indeterminate_sentence_names_ten_paths_and_keeps_them_all() -> None:
     assert "$.personal[9].yrke and 15 more)" in found.explanation.en
     assert "$.personal[10]" not in found.explanation.en
     assert "$.personal[9].yrke och 15 till)" in found.explanation.sv
+
+
+def test_a_case_handed_over_as_the_text_says_is_not_a_failure() -> None:
+    """Värmland 1.2.12: "på övrig tid har jourcentralen detta ansvar" — the vårdcentral has nothing
+    to answer for at night; a route that refuses a case here stays a fail."""
+    from primarvard_sdk.findings import decision, handed_over
+    from primarvard_sdk.model import Outcome
+
+    night = handed_over("Jourcentralen ansvarar.", "The jourcentral is responsible.", route="jourcentral")
+    assert night.outcome is Outcome.not_applicable
+    assert night.values == {"decision": "route", "route": "jourcentral"}
+    assert decision("route", "Till BUH.", "To BUH.", route="buh").outcome is Outcome.fail

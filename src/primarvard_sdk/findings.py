@@ -30,6 +30,7 @@ __all__ = [
     "decision",
     "failed",
     "finding",
+    "handed_over",
     "inconsistent",
     "indeterminate",
     "not_applicable",
@@ -109,11 +110,20 @@ def inconsistent(path: str, against: str, **values: Any) -> Finding:
 
 def decision(kind: str, sv: str, en: str, route: str | None = None, **values: Any) -> Finding:
     """An eligibility decision: ``accept`` (pass), ``reject`` (fail) or ``route`` (fail, with
-    ``route`` naming where the person or referral goes instead)."""
+    ``route`` naming where the person or referral goes instead). A case the text hands to
+    another as the correct course, with nothing wrong, is :func:`handed_over`, not a route."""
     outcome = {"accept": Outcome.passed, "reject": Outcome.fail, "route": Outcome.fail}[kind]
     if route is not None:
         values["route"] = route
     return finding(outcome, sv, en, decision=kind, **values)
+
+
+def handed_over(sv: str, en: str, route: str, **values: Any) -> Finding:
+    """The text gives the case to another unit or service, and that is the right course (the
+    jourcentral at night, the regular physician for a patient who can wait): ``not_applicable``
+    for this unit — a compliance officer must not read it as a failure — with ``decision: route``
+    and ``route`` naming who has it."""
+    return finding(Outcome.not_applicable, sv, en, decision="route", route=route, **values)
 
 
 def verdict(problems_sv: Sequence[str], problems_en: Sequence[str], missing: Sequence[str], sv: str, en: str,

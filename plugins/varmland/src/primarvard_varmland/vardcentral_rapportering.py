@@ -3,8 +3,12 @@
 Rules on dated items of a follow-up (närområdesplan changes, new providers, deviations, studies,
 ethics applications, SPUR inspections, requests) judge each by its own day (``governing_day:
 each_item``, see :mod:`primarvard_sdk.items`): the edition in force on that day and its parameter
-values; an item dated outside every edition is listed, not judged. A study or an application
-whose start or submission day is after the evaluation day is listed under ``upcoming``, not judged.
+values; an item dated outside every edition is listed, not judged. An item whose day is after the
+evaluation day (a study's start, an application's submission, a plan change, a deviation, an
+inspection initiated, a request made) has not happened yet on that day: it is listed under
+``upcoming``, not judged (a request dated later has no days elapsed since it). New providers are
+the exception: the revision is due before their start, so a start after the evaluation day is
+judged (open until the day before it).
 """
 
 from __future__ import annotations
@@ -101,6 +105,7 @@ def naromradesplan_forandring(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return each_item(
         ctx, doc.naromradesplan_andringar, "naromradesplan_andringar", "datum", judge,
         none_sv="Inga förändringar av närområdesplanen finns i underlaget.", none_en="No change of the närområdesplan is in the document.",
+        upcoming=True,
     )
 
 
@@ -124,6 +129,7 @@ def ivo_anmalan(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return each_item(
         ctx, doc.avvikelser, "avvikelser", "datum", judge,
         none_sv="Inga avvikelser finns i underlaget.", none_en="No deviation is in the document.",
+        upcoming=True,
     )
 
 
@@ -145,6 +151,7 @@ def gemensam_utredning(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return each_item(
         ctx, doc.avvikelser, "avvikelser", "datum", judge,
         none_sv="Inga avvikelser finns i underlaget.", none_en="No deviation is in the document.",
+        upcoming=True,
     )
 
 
@@ -166,6 +173,7 @@ def spur_inspektion(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return each_item(
         ctx, doc.spur_inspektioner, "spur_inspektioner", "initierad", judge,
         none_sv="Ingen SPUR-inspektion har initierats.", none_en="No SPUR inspection was initiated.",
+        upcoming=True,
     )
 
 
@@ -229,6 +237,7 @@ def uppgifter_snarast(doc: Uppfoljning, ctx: RuleContext) -> Finding:
     return each_item(
         ctx, doc.begaranden, "begaranden", "begard", judge,
         none_sv="Ingen uppmaning om uppgifter finns i underlaget.", none_en="No request for data is in the document.",
+        upcoming=True,
     )
 
 
@@ -262,6 +271,7 @@ def verksamhetsuppfoljning_material(doc: Uppfoljning, ctx: RuleContext) -> Findi
     return each_item(
         ctx, doc.begaranden, "begaranden", "begard", judge,
         none_sv="Ingen begäran om material finns i underlaget.", none_en="No request for material is in the document.",
+        upcoming=True,
     )
 
 

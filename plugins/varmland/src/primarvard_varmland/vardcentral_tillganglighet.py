@@ -83,9 +83,11 @@ def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         missing.append("$.stangningar")
     else:
         # A deviation that keeps the opening hours (haller_oppet) closes nothing; a closure whose last day
-        # is before its first cannot be right, so whether it spans the day is unknown.
+        # is before its first cannot be right, so whether it spans the day is unknown. The referral stands in
+        # for the telephone duty, which holds on vardagar ("Under vardagar … kl 08:00-17:00"): on a day that
+        # is no vardag (weekend, public holiday, eve) a closure spanning it owes no referral that day.
         current = [(i, s) for i, s in enumerate(doc.stangningar)
-                   if s.haller_oppet is not True and s.fran <= day
+                   if is_vardag(day) and s.haller_oppet is not True and s.fran <= day
                    and (s.forvantad_till is None or s.fran <= s.forvantad_till)
                    and (s.forvantad_till is None or day <= s.forvantad_till)]
         reversed_ends = [f"$.stangningar[{i}].forvantad_till" for i, s in enumerate(doc.stangningar)
@@ -135,6 +137,10 @@ def telefon(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         return indeterminate(*missing, **values)
     closed_sv = " Tillfälligt stängd med hänvisning till annan vårdenhet." if values.get("closed_on_day") else ""
     closed_en = " Temporarily closed, with a referral to another care unit." if values.get("closed_on_day") else ""
+    if not is_vardag(day):
+        values["day_is_vardag"] = False
+        closed_sv += f" {day.isoformat()} är ingen vardag: ingen hänvisning vid stängning krävs den dagen."
+        closed_en += f" {day.isoformat()} is no vardag: no referral for a closure is owed that day."
     return passed(
         f"Nåbar per telefon {window} måndag–fredag.{closed_sv}{note_sv}",
         f"Reachable by telephone {window} Monday to Friday.{closed_en}{note_en}",

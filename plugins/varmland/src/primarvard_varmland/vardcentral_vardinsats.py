@@ -23,6 +23,7 @@ from primarvard_sdk.domain import (
 from primarvard_sdk.findings import (
     decision,
     failed,
+    handed_over,
     inconsistent,
     indeterminate,
     not_applicable,
@@ -328,10 +329,10 @@ def lakare_i_beredskap_ansvar(kontakt: Vardkontakt, ctx: RuleContext) -> Finding
             f"{at} is daytime ({window_en}): the vårdcentral is responsible for the physician on call.",
             responsible="vardcentral", local_time=at, daytime_basis=basis,
         )
-    return decision(
-        "route",
-        f"{at} är inte dagtid ({window_sv}): jourcentralen har ansvaret för läkare i beredskap.",
-        f"{at} is not daytime ({window_en}): the jourcentral is responsible for the physician on call.",
+    return handed_over(
+        f"{at} är inte dagtid ({window_sv}): jourcentralen har ansvaret för läkare i beredskap, inte vårdcentralen.",
+        f"{at} is not daytime ({window_en}): the jourcentral is responsible for the physician on call, not the "
+        "vårdcentral.",
         route="jourcentral", responsible="jourcentral", local_time=at, daytime_basis=basis,
     )
 
