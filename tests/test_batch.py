@@ -102,3 +102,19 @@ def test_outside_calendar_years_raises() -> None:
 
     with pytest.raises(CalendarRangeError):
         batch.nth_vardag_after(D([date(2100, 12, 31)]), 1)
+
+
+def test_a_completion_dated_after_the_evaluation_day_has_not_happened_yet() -> None:
+    """SPEC: as_of decides whether an unmet deadline is open or missed. A first contact booked for
+    2025-07-01 (due 2025-07-02), evaluated on 2025-06-30, is open; one booked for 2025-07-03 is
+    already missed; both as rows and as columns."""
+    from primarvard_sdk.findings import deadline_outcome
+
+    due = date(2025, 7, 2)
+    for booked, as_of, expected in ((date(2025, 7, 1), date(2025, 6, 30), Outcome.open),
+                                    (date(2025, 7, 3), date(2025, 6, 30), Outcome.missed),
+                                    (date(2025, 7, 1), date(2025, 7, 1), Outcome.met),
+                                    (date(2025, 7, 2), date(2025, 7, 5), Outcome.met)):
+        assert deadline_outcome(due, booked, as_of) is expected
+        codes = batch.deadline_outcome(D([due]), np.array([booked], dtype="datetime64[D]"), as_of)
+        assert batch.OUTCOMES[codes[0]] is expected

@@ -299,7 +299,8 @@ def deadline_outcome(due: Array, actual: Array, as_of: date) -> npt.NDArray[np.u
 
     ``due`` is days (inclusive) or instants; ``actual`` days or instants, NaT when nothing is
     recorded. Instants are compared as instants only when both are; otherwise by local day.
-    Rows whose ``due`` is NaT come out ``open``: the twin marks them indeterminate.
+    Rows whose ``due`` is NaT come out ``open``: the twin marks them indeterminate. An ``actual``
+    on a day after ``as_of`` is not done yet (as :func:`~primarvard_sdk.findings.deadline_outcome`).
     """
     due = _to_numpy(due)
     actual = _to_numpy(actual)
@@ -309,9 +310,12 @@ def deadline_outcome(due: Array, actual: Array, as_of: date) -> npt.NDArray[np.u
         on_time = actual <= due
     else:
         on_time = local_days(actual) <= due_day
-    late_now = np.datetime64(as_of, "D") > due_day
+    evaluation_day = np.datetime64(as_of, "D")
+    late_now = evaluation_day > due_day
+    happened = done & (local_days(actual) <= evaluation_day)  # a day after as_of: not done yet
     met, missed, open_ = _CODES[Outcome.met], _CODES[Outcome.missed], _CODES[Outcome.open]
-    return np.where(done, np.where(on_time, met, missed), np.where(late_now, missed, open_)).astype(np.uint8)
+    return np.where(done & ~on_time, missed,
+                    np.where(happened, met, np.where(late_now, missed, open_))).astype(np.uint8)
 
 
 def _to_numpy(values: Any) -> Array:

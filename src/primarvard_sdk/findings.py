@@ -171,12 +171,21 @@ def deadline_outcome(due: date | datetime, actual: date | datetime | None, as_of
     the due day; otherwise ``open``.
 
     A due *date* is inclusive (the whole local day counts); a due *datetime* is an instant. An
-    ``actual`` given as a bare date against a due datetime is compared by local day.
+    ``actual`` given as a bare date against a due datetime is compared by local day. An ``actual``
+    on a day after ``as_of`` (a booked time, a record dated ahead) has not happened on the
+    evaluation day: ``open`` while it would still be on time (SPEC: ``as_of`` decides whether an
+    unmet deadline is open or missed), ``missed`` when it is after the due day — a booking for
+    then cannot be on time, and saying so before it happens is the point of checking a booking.
     """
     if actual is not None:
         if isinstance(due, datetime) and isinstance(actual, datetime):
-            return Outcome.met if actual <= due else Outcome.missed
-        return Outcome.met if _as_day(actual) <= _as_day(due) else Outcome.missed
+            on_time = actual <= due
+        else:
+            on_time = _as_day(actual) <= _as_day(due)
+        if not on_time:
+            return Outcome.missed
+        if _as_day(actual) <= as_of:
+            return Outcome.met
     return Outcome.missed if as_of > _as_day(due) else Outcome.open
 
 

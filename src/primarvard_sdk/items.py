@@ -287,10 +287,18 @@ def calendar_spans(
 
 def without_limit(begard: date, levererad: date | None, as_of: date, sv: str, en: str, path: str) -> Finding:
     """A delivery the text asks for with no number of days ("snarast", "skyndsamt", "utan
-    dröjsmål"): ``met`` when delivered (with the days it took), else ``open`` with the days
-    elapsed since the request; never missed, and no due date is computed. A delivery before the
+    dröjsmål"): ``met`` when delivered by ``as_of`` (with the days it took), else ``open`` with the
+    days elapsed since the request; never missed, and no due date is computed. A delivery before the
     request is ``inconsistent`` (``path`` is the item's JSON path, its ``levererad`` and
     ``begard`` are named)."""
+    if levererad is not None and levererad > as_of:  # recorded ahead: not delivered on the day judged
+        days = (as_of - begard).days
+        return finding(
+            Outcome.open, f"{sv} Leverans angiven till {levererad.isoformat()}, efter utvärderingsdagen; "
+            f"{days} dagar sedan begäran.",
+            f"{en} Delivery given as {levererad.isoformat()}, after the evaluation day; {days} days since the request.",
+            due=None, actual=levererad, days_elapsed=days,
+        )
     if levererad is not None:
         if levererad < begard:
             return inconsistent(f"{path}.levererad", f"{path}.begard")

@@ -329,18 +329,53 @@ def test_closure_longer_than_a_week_needs_a_report() -> None:
 
 
 def test_closure_is_judged_by_its_first_day() -> None:
-    # "Om den tillfälliga stängningen förväntas vara längre än 1 vecka": a closure from 20 December
-    # 2024 is outside the 2025 text; one from 1 January 2025 is under it.
+    # "Om den tillfälliga stängningen förväntas vara längre än 1 vecka ska vårdgivaren meddela": the
+    # report of a closure from 20 December 2024 is the earlier rulebook's, not the 2025 text's; one
+    # from 1 January 2025 is under it. But "Om vårdenheten behöver hålla tillfälligt stängt, så ska
+    # telefontillgängligheten säkerställas" is owed on every closed day: the 2025 days of the December
+    # closure are judged for it (an earlier version of this test left the whole closure unjudged).
     data = {"stangningar": [{"fran": "2024-12-20", "forvantad_till": "2025-01-10", "telefonhanvisning": "1177"}]}
     r = run("Tillganglighet", data, "tillganglighet.tillfallig_stangning", date(2025, 1, 5))
+    assert r.outcome is ps.Outcome.passed
+    (only,) = r.values["closures"]
+    assert (only["judged_from"], only["report_judged"]) == (date(2025, 1, 1), False)
+    assert r.values["outside_editions"] == [{"index": 0, "date": date(2024, 12, 20)}]
+    later = {"stangningar": [{"fran": "2024-12-20", "forvantad_till": "2025-01-10", "telefonhanvisning": "ringa_senare"}]}
+    assert run("Tillganglighet", later, "tillganglighet.tillfallig_stangning", date(2025, 1, 5)).outcome is ps.Outcome.fail
+    ended = {"stangningar": [{"fran": "2024-12-20", "forvantad_till": "2024-12-31", "telefonhanvisning": "ringa_senare"}]}
+    r = run("Tillganglighet", ended, "tillganglighet.tillfallig_stangning", date(2025, 1, 5))
     assert (r.outcome, r.values["reason"], r.values["day"]) == (
         ps.Outcome.not_applicable, "no_rulebook_in_force", date(2024, 12, 20),
     )
     data["stangningar"].append({"fran": "2025-01-01", "forvantad_till": "2025-01-10", "telefonhanvisning": "1177"})
     r = run("Tillganglighet", data, "tillganglighet.tillfallig_stangning", date(2025, 1, 5))
     assert r.outcome is ps.Outcome.fail
-    assert [c["fran"] for c in r.values["closures"]] == [date(2025, 1, 1)]
+    assert [c["report_required"] for c in r.values["closures"]] == [None, True]
     assert r.values["outside_editions"] == [{"index": 0, "date": date(2024, 12, 20)}]
+
+
+def test_closure_still_to_come_is_open_not_failed() -> None:
+    # The text sets no time for the report ("förväntas vara längre än 1 vecka ska vårdgivaren
+    # meddela") or the telephone agreement before the closure: the day before it they are open
+    # (warning); from its first day, missing, they fail.
+    data = closure("2025-07-20", phone="1177")
+    assert run("Tillganglighet", data, "tillganglighet.tillfallig_stangning", date(2025, 6, 30)).outcome is ps.Outcome.warning
+    assert run("Tillganglighet", data, "tillganglighet.tillfallig_stangning", date(2025, 7, 1)).outcome is ps.Outcome.fail
+    short = closure("2025-07-02", phone="ringa_senare")
+    assert run("Tillganglighet", short, "tillganglighet.tillfallig_stangning", date(2025, 6, 30)).outcome is ps.Outcome.warning
+    assert run("Tillganglighet", short, "tillganglighet.tillfallig_stangning", date(2025, 7, 1)).outcome is ps.Outcome.fail
+
+
+def test_bhv_stages_before_the_listing_are_not_the_units() -> None:
+    # "teambesök vid 4 veckor, 6 och 12 månader samt 3 års ålder … för listade patienter 0-6 år":
+    # a stage whose day came before the child was listed at the unit is not judged.
+    born = {"fodelsedatum": "2023-05-10"}
+    r = run("Listning", {"person": born, "datum": "2024-05-11"}, "listning.bhv_teambesok", date(2025, 6, 1))
+    assert (r.outcome, [s["visit"] for s in r.values["before_listing"]]) == (
+        ps.Outcome.open, ["4_veckor", "6_manader", "12_manader"],
+    )
+    r = run("Listning", {"person": born, "datum": "2024-05-10"}, "listning.bhv_teambesok", date(2025, 6, 1))
+    assert (r.outcome, r.missing) == (ps.Outcome.indeterminate, ("$.teambesok",))
 
 
 def test_closure_without_telephone_arrangement_fails_and_unknown_length_is_indeterminate() -> None:

@@ -111,13 +111,26 @@ def test_komplettering_not_applicable_without_request() -> None:
 def test_komplettering_counts_from_original_arrival() -> None:
     # Arrived Mon 2025-09-01; completion asked 09-05, received 09-12. Due 09-15, not 09-26.
     k = [{"begard": "2025-09-05", "inkommen": "2025-09-12"}]
-    r = remiss("remiss.komplettering", inkom="2025-09-01", kompletteringar=k, forsta_kontakt="2025-09-20")
+    later = date(2025, 10, 1)  # evaluated after the contacts: a contact dated later is not yet made
+    r = remiss("remiss.komplettering", later, inkom="2025-09-01", kompletteringar=k, forsta_kontakt="2025-09-20")
     assert r.outcome is Outcome.missed
     assert r.values["due"] == date(2025, 9, 15)
     assert r.values["counted_from"] == "original_arrival"
     assert "inte från kompletteringen" in r.explanation.sv
     assert "not from the completion" in r.explanation.en
-    r = remiss("remiss.komplettering", inkom="2025-09-01", kompletteringar=k, forsta_kontakt="2025-09-15")
+    r = remiss("remiss.komplettering", later, inkom="2025-09-01", kompletteringar=k, forsta_kontakt="2025-09-15")
+    assert r.outcome is Outcome.met
+
+
+def test_komplettering_contact_after_the_evaluation_day_is_not_yet_made() -> None:
+    # "första kontakt för bedömning ska ske inom 14 kalenderdagar": on 10 September a first contact
+    # recorded for 12 September has not happened yet, so the deadline (15 September) is open, not met.
+    k = [{"begard": "2025-09-05"}]
+    r = remiss("remiss.komplettering", date(2025, 9, 10), inkom="2025-09-01", kompletteringar=k,
+               forsta_kontakt="2025-09-12")
+    assert (r.outcome, r.values["actual"]) == (Outcome.open, date(2025, 9, 12))  # recorded, not yet made
+    r = remiss("remiss.komplettering", date(2025, 9, 12), inkom="2025-09-01", kompletteringar=k,
+               forsta_kontakt="2025-09-12")
     assert r.outcome is Outcome.met
 
 
@@ -617,8 +630,8 @@ MANDATORY = ["kontakta_oss", "synpunkter_och_klagomal", "av_omboka_tid_ej_direkt
              "las_din_journal", "bestall_journalkopia", "mina_bokade_tider", "stod_och_behandling"]
 
 
-def till(rule: str, **fields: Any) -> Result:
-    return run("Tillganglighet", {"enhet_id": "PH-1", **fields}, rule, date(2025, 6, 1))
+def till(rule: str, as_of: date = date(2025, 6, 1), **fields: Any) -> Result:
+    return run("Tillganglighet", {"enhet_id": "PH-1", **fields}, rule, as_of)
 
 
 def test_e_tjanster() -> None:
@@ -638,10 +651,28 @@ def test_stangning_exactly_four_weeks_needs_no_report() -> None:
 
 def test_stangning_29_days_needs_report() -> None:
     closure = {"fran": "2025-06-02", "forvantad_till": "2025-06-30"}
-    r = till("tillganglighet.tillfallig_stangning", stangningar=[closure])
+    r = till("tillganglighet.tillfallig_stangning", date(2025, 6, 2), stangningar=[closure])
     assert r.outcome is Outcome.fail and r.values["closures"][0]["days"] == 29
     r = till("tillganglighet.tillfallig_stangning", stangningar=[{**closure, "anmald": "2025-05-20"}])
     assert r.outcome is Outcome.passed
+
+
+def test_stangning_report_has_no_date_in_the_text() -> None:
+    # "Om den tillfälliga stängningen förväntas vara längre än 4 veckor ska vårdgivaren meddela
+    # Regionstab": no date is set, so a closure not begun and not yet reported is outstanding
+    # (warning), not a breach; from its first closed day an unreported closure fails.
+    closure = {"fran": "2025-06-02", "forvantad_till": "2025-06-30"}
+    r = till("tillganglighet.tillfallig_stangning", date(2025, 6, 1), stangningar=[closure])
+    assert r.outcome is Outcome.warning and r.values["pending"][0]["days"] == 29
+    assert till("tillganglighet.tillfallig_stangning", date(2025, 6, 2),
+                stangningar=[closure]).outcome is Outcome.fail
+    # a report dated after the evaluation day has not been made on it
+    late = {**closure, "anmald": "2025-06-10"}
+    r = till("tillganglighet.tillfallig_stangning", date(2025, 6, 9), stangningar=[late])
+    assert r.outcome is Outcome.fail
+    assert r.values["closures"][0]["report_dated_after_as_of"] == date(2025, 6, 10)
+    assert till("tillganglighet.tillfallig_stangning", date(2025, 6, 10),
+                stangningar=[late]).outcome is Outcome.passed
 
 
 def test_stangning_not_applicable_and_indeterminate() -> None:
@@ -711,7 +742,9 @@ def test_uppfoljning_selects_type_and_aggregates() -> None:
     r = run("Uppfoljning", doc, "uppfoljning.byte_verksamhetschef", date(2025, 6, 1))
     assert r.outcome is Outcome.missed
     assert r.values["due"] == date(2025, 4, 10)
-    assert [c["outcome"] for c in r.values["changes"]] == ["missed", "met"]
+    # The notice of the September change is dated 1 July, after the evaluation day (1 June): it has
+    # not been given yet, and its latest day (1 August) is still ahead, so that change is open.
+    assert [c["outcome"] for c in r.values["changes"]] == ["missed", "open"]
     assert run("Uppfoljning", {}, "uppfoljning.lokalbyte", date(2025, 6, 1)).missing == ("$.forandringar",)
     reordered = run("Uppfoljning", {"forandringar": doc["forandringar"][::-1]},
                     "uppfoljning.byte_verksamhetschef", date(2025, 6, 1))
@@ -855,7 +888,7 @@ def test_closure_that_keeps_the_unit_open_needs_no_report() -> None:
     deviation = {"fran": "2025-06-02", "forvantad_till": "2025-08-31", "orsak": "kompetensbortfall"}
     assert till("tillganglighet.tillfallig_stangning",
                 stangningar=[{**deviation, "haller_oppet": True}]).outcome is Outcome.not_applicable
-    assert till("tillganglighet.tillfallig_stangning",
+    assert till("tillganglighet.tillfallig_stangning", date(2025, 6, 2),
                 stangningar=[{**deviation, "haller_oppet": False}]).outcome is Outcome.fail
 
 
@@ -866,3 +899,50 @@ def test_backwards_period_at_the_unit_is_indeterminate(rule: str) -> None:
     member = {**PSYKOLOG, "verksam": {"fran": "2025-03-01", "till": "2025-02-28"}}
     r = unit(rule, personal=[member])
     assert r.outcome is Outcome.indeterminate and r.missing == ("$.personal[0].verksam.till",)
+
+
+def test_notice_and_report_dated_after_the_evaluation_day_are_not_yet_given() -> None:
+    # "en månad (1) innan förändringen träder i kraft": on 1 June a notice dated 15 July of a change
+    # on 1 September (latest day 1 August) has not been given; open until 1 August.
+    r = follow("uppfoljning.byte_verksamhetschef", typ="byte_verksamhetschef", datum="2025-09-01",
+               meddelad="2025-07-15")
+    assert (r.outcome, r.values["due"], r.values["actual"]) == (Outcome.open, date(2025, 8, 1), date(2025, 7, 15))
+    r = follow("uppfoljning.byte_verksamhetschef", as_of=date(2025, 7, 15), typ="byte_verksamhetschef",
+               datum="2025-09-01", meddelad="2025-07-15")
+    assert r.outcome is Outcome.met
+    # "ska detta anmälas … och återställande ska ske inom en (1) månad": a restoration dated after the
+    # evaluation day has not happened on it.
+    brist = {"uppstod": "2025-05-10", "anmald": "2025-05-12", "atergestalld": "2025-06-05"}
+    r = unit("vardenhet.kompetensbrist", date(2025, 6, 1), kompetensbrist=brist)
+    assert (r.outcome, r.values["actual"]) == (Outcome.open, None)
+    r = unit("vardenhet.kompetensbrist", date(2025, 6, 5), kompetensbrist=brist)
+    assert (r.outcome, r.values["actual"]) == (Outcome.met, date(2025, 6, 5))
+
+
+def test_contact_after_the_evaluation_day_has_not_taken_place() -> None:
+    # "Vårdenheten ska ordna språktolk …" sets no lead time: for a contact on 11 March, evaluated on
+    # 10 March, an interpreter not yet arranged is outstanding (warning); on the day it fails.
+    tolk = {"kontakt": "2025-03-11T10:00:00+01:00", "tolk": {"behov": "sprak", "ordnad": False}}
+    assert run("Vardkontakt", tolk, "vardkontakt.tolk", date(2025, 3, 10)).outcome is Outcome.warning
+    assert run("Vardkontakt", tolk, "vardkontakt.tolk", date(2025, 3, 11)).outcome is Outcome.fail
+    # "Dokumentation ska ske i mallen Suicidriskbedömning": a contact not yet held cannot be documented.
+    vfsp = {"kontakt": "2025-03-11T10:00:00+01:00", "vfsp_remiss": True, "journalmall": "ingen"}
+    r = run("Vardkontakt", vfsp, "vardkontakt.vfsp_dokumentation", date(2025, 3, 10))
+    assert (r.outcome, r.values["reason"]) == (Outcome.not_applicable, "contact_after_as_of")
+    assert run("Vardkontakt", vfsp, "vardkontakt.vfsp_dokumentation", date(2025, 3, 11)).outcome is Outcome.fail
+
+
+def test_delivery_dated_after_the_evaluation_day_is_not_yet_made() -> None:
+    # "överlämna … inom den tidsperiod som regionen anger": open before the delivery's day, met on it.
+    doc = {"enhet_id": "PH-1", "begaranden": [{"begard": "2025-03-03", "senast": "2025-03-14",
+                                               "levererad": "2025-03-12"}]}
+    r = run("Uppfoljning", doc, "uppfoljning.uppgifter_inom_angiven_tid", date(2025, 3, 11))
+    assert (r.outcome, r.values["actual"]) == (Outcome.open, date(2025, 3, 12))  # recorded, not yet made
+    assert run("Uppfoljning", doc, "uppfoljning.uppgifter_inom_angiven_tid",
+               date(2025, 3, 12)).outcome is Outcome.met
+    # "Vid all nyanställning ska kopia på kompetensbevis delges": a copy dated later is not yet delivered.
+    member = {"id": "N1", "anstallning_start": "2025-06-02", "rollbyten": [],
+              "kompetensbevis": {"delgiven": True, "datum": "2025-06-10"}}
+    r = unit("uppfoljning.kompetensbevis", date(2025, 6, 9), personal=[member])
+    assert (r.outcome, r.values["open"]) == (Outcome.warning, ["N1"])
+    assert unit("uppfoljning.kompetensbevis", date(2025, 6, 10), personal=[member]).outcome is Outcome.passed

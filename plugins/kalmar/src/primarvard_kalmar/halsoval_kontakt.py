@@ -32,6 +32,7 @@ from primarvard_sdk.domain.kontakt import Patientavgift, kronor
 from primarvard_sdk.findings import (
     decision,
     failed,
+    handed_over,
     indeterminate,
     not_applicable,
     passed,
@@ -145,17 +146,19 @@ rules.implement("kalmar.halsoval.vardkontakt.patientavgift")(patientavgift)
 # --- referrals to the emergency department --------------------------------------------------
 
 
-def _day_key(day: date) -> Veckodag:
-    """The schedule entry that applies on ``day``: ``helgdag`` on a public holiday and on midsommar-,
-    jul- and nyårsafton, else the weekday."""
-    return Veckodag.helgdag if calendar.holiday_name(day) is not None else _WEEK[day.weekday()]
+def _day_key(day: date, eves_exempt: bool = False) -> Veckodag:
+    """The schedule entry that applies on ``day``: ``helgdag`` (the schedule for public holidays) on an
+    allmän helgdag, else the weekday. Midsommar-, jul- and nyårsafton are no allmänna helgdagar: they
+    keep their weekday's hours unless ``eves_exempt`` (as tillganglighet.oppettider reads them)."""
+    status = deviation_status(day, eves_exempt)
+    return Veckodag.helgdag if status in ("helgdag", "afton_undantagen") else _WEEK[day.weekday()]
 
 
-def open_at(schedule: Sequence[Oppettid], instant: datetime) -> bool:
+def open_at(schedule: Sequence[Oppettid], instant: datetime, eves_exempt: bool = False) -> bool:
     """Whether the local wall time of ``instant`` lies in one of its day's intervals [fran, till):
-    on a public holiday and on midsommar-, jul- and nyårsafton the ``helgdag`` entries apply."""
+    on an allmän helgdag the ``helgdag`` entries apply (on the eves too when ``eves_exempt``)."""
     local = calendar.to_local(instant)
-    key = _day_key(local.date())
+    key = _day_key(local.date(), eves_exempt)
     now = minute_of_day(local.time())
     return any(o.dag is key and minute_of_day(o.fran) <= now < minute_of_day(o.till, end=True) for o in schedule)
 
@@ -189,7 +192,9 @@ def ej_hanvisning_akutmottagning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     if not isinstance(moment, datetime):
         day = moment
         window = _minimum_window(day, ctx)
-        declared = schedule is not None and any(o.dag is _day_key(day) for o in schedule)
+        declared = schedule is not None and any(
+            o.dag is _day_key(day, bool(ctx.param("eves_exempt"))) for o in schedule
+        )
         if window is None and not declared:
             hours_sv = "enheten har stängt enligt sina angivna öppettider" if schedule is not None else \
                 "enhetens öppettider är inte angivna"
@@ -214,7 +219,7 @@ def ej_hanvisning_akutmottagning(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     now = minute_of_day(local.time())
     within = [basis for basis, inside in (
         ("minimum", window is not None and window[0] <= now < window[1]),
-        ("declared", schedule is not None and open_at(schedule, moment)),
+        ("declared", schedule is not None and open_at(schedule, moment, bool(ctx.param("eves_exempt")))),
     ) if inside]
     if not within:
         hours_sv = "enhetens angivna öppettider" if schedule is not None else \
@@ -315,8 +320,7 @@ def helgoppen_mottagande(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             "The patient cannot wait until the next weekday: the weekend-open health centre or the physician on "
             "call receives the patient.",
         )
-    return decision(
-        "route",
+    return handed_over(  # "route, not fail": referring the patient back is the right course
         "Patienten kan vänta till nästkommande vardag: hänvisas att återkomma till sin ordinarie läkare.",
         "The patient can wait until the next weekday: referred to come back to their regular physician.",
         route="ordinarie_lakare",

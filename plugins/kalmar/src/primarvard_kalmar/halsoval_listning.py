@@ -115,9 +115,20 @@ def bhv_teambesok(doc: Listning, ctx: RuleContext) -> Finding:
             f"The person is {age} on {ctx.as_of.isoformat()}; the team visits concern listed children aged 0–{max_age}.",
             age=age,
         )
+    listed = doc.datum
+    if listed is not None and listed > ctx.as_of:
+        return not_applicable(
+            f"Barnet listas vid enheten först {listed.isoformat()}, efter {ctx.as_of.isoformat()}; teambesöken "
+            "gäller listade patienter.",
+            f"The child is listed at the unit only from {listed.isoformat()}, after {ctx.as_of.isoformat()}; the "
+            "team visits concern listed patients.",
+            reason="not_yet_listed", age=age, listed_from=listed,
+        )
     # A stage is open up to and including its day; after it, its record decides, and no record
     # of a team visit can be given in a listing: the stage is then indeterminate, never dropped.
-    stages: list[dict[str, Any]] = [
+    # A stage whose day came before the child was listed at the unit (Listning.datum) was not the
+    # unit's ("för listade patienter"): it is listed as before_listing, not judged.
+    all_stages: list[dict[str, Any]] = [
         {
             "visit": name,
             "date": d,
@@ -125,10 +136,22 @@ def bhv_teambesok(doc: Listning, ctx: RuleContext) -> Finding:
         }
         for name, d in bhv_visits(born, visits_param)
     ]
+    before = [{**s, "status": Outcome.not_applicable} for s in all_stages if listed is not None and s["date"] < listed]
+    stages = [s for s in all_stages if listed is None or s["date"] >= listed]
+    if not stages:
+        return not_applicable(
+            f"Alla teambesök (senast {all_stages[-1]['date'].isoformat()}) låg före listningen vid enheten "
+            f"{listed.isoformat() if listed else ''}.",
+            f"Every team visit (the last on {all_stages[-1]['date'].isoformat()}) fell before the listing at the "
+            f"unit on {listed.isoformat() if listed else ''}.",
+            reason="before_listing", age=age, before_listing=before,
+        )
     overall = worst((s["status"] for s in stages), default=Outcome.met)
     upcoming = [s for s in stages if s["status"] is Outcome.open]
     passed_stages = [s for s in stages if s["status"] is Outcome.indeterminate]
     values: dict[str, Any] = {"age": age, "visits": stages}
+    if before:
+        values["before_listing"] = before
     if upcoming:
         values.update(due=upcoming[0]["date"], actual=None, next_visit=upcoming[0]["visit"])
     next_sv = (

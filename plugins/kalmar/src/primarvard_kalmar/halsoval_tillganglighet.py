@@ -27,7 +27,7 @@ from primarvard_sdk.domain import (
     fold,
     minute_of_day,
 )
-from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
+from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, warning
 from primarvard_sdk.items import edition_id, none_in_force, outside_note
 from primarvard_sdk.model import Finding
 
@@ -65,7 +65,7 @@ def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     hours = weekly_hours(doc.oppettider, week)
     uncovered = [d.value for d in weekdays if not covers(day_spans(doc.oppettider, d), window)]
     deviations, failing, unknown = _deviations(
-        doc.avvikande_dagar or (), week, weekdays, window, eves_exempt
+        doc.avvikande_dagar or (), week, weekdays, window, eves_exempt, ctx
     )
     problems_sv, problems_en = [], []
     if hours < min_hours:
@@ -93,6 +93,7 @@ def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         "uncovered_weekdays": uncovered,
         "deviations": deviations,
     }
+    out_sv, out_en = outside_note([{"date": d["datum"]} for d in deviations if d["status"] == "outside_editions"])
     eve = any(d["status"] == "afton_undantagen" for d in deviations)
     eve_note_sv = " Aftnarna (midsommar-, jul-, nyårsafton) behandlas som helgdagar." if eve else ""
     eve_note_en = (
@@ -120,9 +121,9 @@ def oppettider(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         return indeterminate(*unknown, **values)
     return passed(
         f"Öppet {fmt(hours)} timmar veckan {week[0].isoformat()}–{week[-1].isoformat()} (minst "
-        f"{fmt(min_hours)}) och {hhmm(window[0])}–{hhmm(window[1])} täcks varje vardag.{eve_note_sv}",
+        f"{fmt(min_hours)}) och {hhmm(window[0])}–{hhmm(window[1])} täcks varje vardag.{eve_note_sv}{out_sv}",
         f"Open {fmt(hours)} hours in the week {week[0].isoformat()}–{week[-1].isoformat()} (at least "
-        f"{fmt(min_hours)}) and {hhmm(window[0])}–{hhmm(window[1])} is covered on every working day.{eve_note_en}",
+        f"{fmt(min_hours)}) and {hhmm(window[0])}–{hhmm(window[1])} is covered on every working day.{eve_note_en}{out_en}",
         **values,
     )
 
@@ -133,16 +134,19 @@ def _deviations(
     weekdays: list[Veckodag],
     window: Span,
     eves_exempt: bool,
+    ctx: RuleContext,
 ) -> tuple[list[dict[str, Any]], list[date], list[str]]:
     """The week's deviations on the required weekdays: checked records, failing days, and the
-    JSON paths of deviations whose intervals are not reported on a day that needs coverage."""
+    JSON paths of deviations whose intervals are not reported on a day that needs coverage. A day
+    of the week on which no edition is in force (a week over the turn of the year) is not governed
+    by this text: it is listed with status ``outside_editions`` and needs no coverage."""
     checked: list[dict[str, Any]] = []
     failing: list[date] = []
     unknown: list[str] = []
     for i, dev in sorted(enumerate(days), key=lambda p: (p[1].datum, p[0])):
         if dev.datum not in week or WEEKDAYS[dev.datum.weekday()] not in weekdays:
             continue
-        status = deviation_status(dev.datum, eves_exempt)
+        status = deviation_status(dev.datum, eves_exempt) if ctx.edition_on(dev.datum) else "outside_editions"
         needs = status in ("vardag", "afton")
         ok = (
             None
@@ -274,12 +278,13 @@ def ansluten_1177_direkt(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     """The closures in ``stangningar``, and those reported only as closed weekdays in
     ``avvikande_dagar``: such a day carries neither the telephone arrangement nor the report, so
-    where the closures in ``stangningar`` would pass or not apply it leaves the result indeterminate
-    naming ``$.stangningar``."""
+    where the closures in ``stangningar`` would pass, not apply or only be open (a closure still to
+    come) it leaves the result indeterminate naming ``$.stangningar``."""
     from primarvard_kalmar.halsoval_common import closed_days_outside_closures
 
     result = _closures(doc, ctx)
-    if result.outcome.value not in ("pass", "not_applicable") or doc.stangningar is None:
+    # a closure still to come (warning) does not hide a closed day that is not known to be arranged
+    if result.outcome.value not in ("pass", "not_applicable", "warning") or doc.stangningar is None:
         return result
     closed = closed_days_outside_closures(doc, ctx)
     if not closed:
@@ -296,6 +301,8 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
 
 
 def _closures(doc: Tillganglighet, ctx: RuleContext) -> Finding:
+    from primarvard_kalmar.halsoval_atkomst import _judged_from
+
     if doc.stangningar is None:
         return indeterminate("$.stangningar")
     if not doc.stangningar:
@@ -313,44 +320,73 @@ def _closures(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     no_phone: list[str] = []
     reversed_ends: list[str] = []
     kept_open: list[dict[str, Any]] = []
+    pending_sv: list[str] = []
+    pending_en: list[str] = []
     for i, s in sorted(enumerate(doc.stangningar), key=lambda p: (p[1].fran, p[0])):
         if s.haller_oppet:
             # "Om vårdenheten behöver hålla tillfälligt stängt": a deviation during which the unit keeps
             # its opening hours (a loss of competence that does not close it) is no closure.
             kept_open.append({"index": i, "date": s.fran})
             continue
-        # Each closure is judged by the edition in force on its first closed day.
-        edition = edition_id(ctx, s.fran)
-        if edition is None:
-            outside.append({"index": i, "date": s.fran})
-            continue
-        max_days = 7 * int(ctx.param("max_weeks_without_report", on=s.fran))
-        phone_ok = [Hanvisning(x) for x in ctx.param("telephone_referral_to", on=s.fran)]
-        label = s.fran.isoformat()
         backwards = s.forvantad_till is not None and s.forvantad_till < s.fran
+        # The report ("förväntas vara längre än 1 vecka") is judged by the edition in force on the
+        # first closed day; the telephone availability is owed on every closed day, so a closure that
+        # began before every edition and runs into one is judged for it from the edition's first day.
+        edition = edition_id(ctx, s.fran)
+        report_judged = edition is not None
+        start: date | None = s.fran
+        if not report_judged:
+            outside.append({"index": i, "date": s.fran})
+            if backwards:
+                # Whether it runs into an edition cannot be known from a last day before the first.
+                reversed_ends.append(f"$.stangningar[{i}].forvantad_till")
+                missing.append(f"$.stangningar[{i}].forvantad_till")
+                continue
+            start, unknown_end = _judged_from(ctx, s.fran, s.forvantad_till)
+            if unknown_end:
+                missing.append(f"$.stangningar[{i}].forvantad_till")
+            if start is None:
+                continue
+            edition = edition_id(ctx, start)
+        assert start is not None
+        max_days = 7 * int(ctx.param("max_weeks_without_report", on=start))
+        phone_ok = [Hanvisning(x) for x in ctx.param("telephone_referral_to", on=start)]
+        label = s.fran.isoformat()
+        # The text sets no time for either duty before the closure: one still to come on the
+        # evaluation day is open (a warning) for what is not yet done, not failed.
+        begun = start <= ctx.as_of
         if backwards:
             # A last closed day before the first cannot be right: the closure's length is unknown.
             reversed_ends.append(f"$.stangningar[{i}].forvantad_till")
             missing.append(f"$.stangningar[{i}].forvantad_till")
         days = None if s.forvantad_till is None or backwards else (s.forvantad_till - s.fran).days + 1
-        report_required = None if days is None else days > max_days
-        if s.anmald is None:  # absent: not reported
+        report_required = None if days is None or not report_judged else days > max_days
+        if s.anmald is None and report_judged:  # absent: not reported
             if report_required is None and not backwards:
                 missing.append(f"$.stangningar[{i}].forvantad_till")
-            elif report_required:
+            elif report_required and begun:
                 not_reported.append(f"{label} ({days} dagar, mer än {max_days})")
                 not_reported_en.append(f"{label} ({days} days, more than {max_days})")
+            elif report_required:
+                pending_sv.append(f"anmälan till regionen av stängningen från {label} ({days} dagar, mer än {max_days})")
+                pending_en.append(f"the report to the region of the closure from {label} ({days} days, more than {max_days})")
         phone = None if s.telefonhanvisning is None else s.telefonhanvisning in phone_ok
         if phone is None:
             missing.append(f"$.stangningar[{i}].telefonhanvisning")
-        elif not phone:
+        elif not phone and begun:
             no_phone.append(label)
+        elif not phone:
+            pending_sv.append(f"telefontillgänglighet via annan vårdenhet eller 1177 under stängningen från {label}")
+            pending_en.append(f"telephone availability through another care unit or 1177 during the closure from {label}")
         closures.append(
             {
                 "index": i,
                 "fran": s.fran,
                 "forvantad_till": s.forvantad_till,
                 "edition": edition,
+                "judged_from": start,
+                "begun": begun,
+                "report_judged": report_judged,
                 "days": days,
                 "max_days_without_report": max_days,
                 "report_required": report_required,
@@ -360,6 +396,9 @@ def _closures(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             }
         )
     if not closures:
+        if missing:
+            extra: dict[str, Any] = {"inconsistent": reversed_ends} if reversed_ends else {}
+            return indeterminate(*dict.fromkeys(missing), outside_editions=outside, kept_open=kept_open, **extra)
         if outside or not kept_open:
             return none_in_force(outside)
         return not_applicable(
@@ -367,8 +406,17 @@ def _closures(doc: Tillganglighet, ctx: RuleContext) -> Finding:
             "No temporary closure is reported; the deviations keep the opening hours.",
             reason="no_closure", outside_editions=[], kept_open=kept_open,
         )
-    values: dict[str, Any] = {"closures": closures, "outside_editions": outside, "kept_open": kept_open}
+    values: dict[str, Any] = {"closures": closures, "outside_editions": outside, "kept_open": kept_open,
+                              "pending": pending_en}
     out_sv, out_en = outside_note(outside)
+    partial = [c for c in closures if not c["report_judged"]]
+    if partial:
+        begun_sv = ", ".join(f"{c['fran'].isoformat()} (från {c['judged_from'].isoformat()})" for c in partial)
+        begun_en = ", ".join(f"{c['fran'].isoformat()} (from {c['judged_from'].isoformat()})" for c in partial)
+        out_sv += (f" Stängning som började före regelbokens giltighet: anmälan bedöms inte, telefontillgängligheten "
+                   f"bedöms för dagarna under den: {begun_sv}.")
+        out_en += (f" Closure that began before the rulebook is in force: its report is not judged, its telephone "
+                   f"availability is judged for the days under it: {begun_en}.")
     limit = "/".join(str(n) for n in sorted({c["max_days_without_report"] for c in closures}))
     if not_reported or no_phone:
         sv, en = [], []
@@ -399,6 +447,14 @@ def _closures(doc: Tillganglighet, ctx: RuleContext) -> Finding:
                 **values,
             )
         return indeterminate(*missing, **values)
+    if pending_sv:
+        return warning(
+            "Ännu inte gjort inför en kommande tillfällig stängning (texten anger ingen frist före första "
+            "stängda dagen): " + "; ".join(pending_sv) + "." + out_sv,
+            "Not yet done for a temporary closure still to come (the text sets no deadline before its first "
+            "closed day): " + "; ".join(pending_en) + "." + out_en,
+            **values,
+        )
     return passed(
         f"{len(closures)} stängning(ar): varje stängning som förväntas vara längre än {limit} dagar är anmäld och "
         "telefontillgängligheten är säkrad genom annan vårdenhet eller 1177." + out_sv,

@@ -101,6 +101,15 @@ def _d(day: date | None) -> str:
     return day.isoformat() if day is not None else "?"
 
 
+def _done_by(day: Any, as_of: date) -> Any:
+    """A recorded date of a done act (a report, a restoration) when it is not after the evaluation
+    day; ``None`` when it is: an act dated later has not been done on the evaluation day (as
+    :func:`primarvard_sdk.findings.deadline_outcome` reads it), and the explanation must not say it was."""
+    if day is None:
+        return None
+    return day if local_day(day) <= as_of else None
+
+
 # --- Remiss ------------------------------------------------------------------------------------
 
 
@@ -231,7 +240,7 @@ def komplettering(remiss: Remiss, ctx: RuleContext) -> Finding:
     note_sv, note_en = calendar_day_note(due)
     return deadline(
         due,
-        remiss.forsta_kontakt,
+        remiss.forsta_kontakt,  # one dated after as_of has not happened yet: deadline() judges it so
         ctx.as_of,
         f"Första kontakt senast {_d(due)}: {days} kalenderdagar från den ursprungliga ankomsten "
         f"{_d(arrived)}, inte från kompletteringen ({_d(last)}); komplettering begärdes "
@@ -813,13 +822,16 @@ def kompetensbrist(unit: Vardenhet, ctx: RuleContext) -> Finding:
         # Restored before the shortfall arose cannot be right (not a restoration in time).
         return inconsistent("$.kompetensbrist.atergestalld", "$.kompetensbrist.uppstod", due=due,
                             arose=brist.uppstod)
-    report = deadline_outcome(due, brist.anmald, ctx.as_of)
-    restoration = deadline_outcome(due, brist.atergestalld, ctx.as_of)
+    # A report or restoration dated after the evaluation day has not happened on it.
+    reported = _done_by(brist.anmald, ctx.as_of)
+    restored = _done_by(brist.atergestalld, ctx.as_of)
+    report = deadline_outcome(due, reported, ctx.as_of)
+    restoration = deadline_outcome(due, restored, ctx.as_of)
     overall = worst((report, restoration))
-    rep_sv = f"anmäld {_d(brist.anmald)}" if brist.anmald else "ingen anmälan registrerad"
-    rep_en = f"reported {_d(brist.anmald)}" if brist.anmald else "no report recorded"
-    res_sv = f"återställd {_d(brist.atergestalld)}" if brist.atergestalld else "inte återställd"
-    res_en = f"restored {_d(brist.atergestalld)}" if brist.atergestalld else "not restored"
+    rep_sv = f"anmäld {_d(reported)}" if reported else "ingen anmälan registrerad"
+    rep_en = f"reported {_d(reported)}" if reported else "no report recorded"
+    res_sv = f"återställd {_d(restored)}" if restored else "inte återställd"
+    res_en = f"restored {_d(restored)}" if restored else "not restored"
     note_sv, note_en = calendar_day_note(due)
     return finding(
         overall,
@@ -830,9 +842,9 @@ def kompetensbrist(unit: Vardenhet, ctx: RuleContext) -> Finding:
         f"restored by {_d(due)} ({months} month): {rep_en} ({report.value}), {res_en} "
         f"({restoration.value}). Meanwhile no new care commitments start.{note_en}",
         due=due,
-        actual=brist.atergestalld,
+        actual=restored,
         arose=brist.uppstod,
-        reported=brist.anmald,
+        reported=reported,
         report=report.value,
         restoration=restoration.value,
     )
@@ -930,10 +942,15 @@ def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
         limit = ctx.param("max_weeks_without_report", on=s.fran) * 7
         days = None if s.forvantad_till is None else (s.forvantad_till - s.fran).days + 1
         needs = None if days is None else days > limit
-        if needs is None and s.anmald is None:
+        # A report dated after the evaluation day has not been made on it (as a delivery dated
+        # later is not yet delivered): it is listed, not counted.
+        reported = s.anmald if s.anmald is not None and s.anmald <= ctx.as_of else None
+        if needs is None and reported is None:
             missing.append(f"$.stangningar[{i}].forvantad_till")
         closures.append({"from": s.fran, "to": s.forvantad_till, "edition": edition, "days": days,
-                         "limit_days": limit, "report_required": needs, "reported": s.anmald})
+                         "limit_days": limit, "report_required": needs, "reported": reported,
+                         "report_dated_after_as_of": s.anmald if reported is None else None,
+                         "begun": s.fran <= ctx.as_of})
     # Closed weekdays reported only as days (avvikande_dagar) are closures too: one longer than the
     # limit cannot be judged without its report, which only a closure in stangningar carries.
     long_days: list[dict[str, Any]] = []
@@ -954,7 +971,10 @@ def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
             kept_open=kept_open,
         )
     closures.sort(key=lambda c: (c["from"], c["to"] or date.max, c["reported"] or date.min))
-    unreported = [c for c in closures if c["report_required"] and c["reported"] is None]
+    # The text sets no date for the report: a closure not begun on the evaluation day and not yet
+    # reported is pending (warning), not a breach; from its first closed day it fails.
+    unreported = [c for c in closures if c["report_required"] and c["reported"] is None and c["begun"]]
+    pending = [c for c in closures if c["report_required"] and c["reported"] is None and not c["begun"]]
     values: dict[str, Any] = {"closures": closures, "outside_editions": outside, "kept_open": kept_open,
                               "closed_days_not_in_stangningar": long_days}
     out_sv, out_en = outside_note(outside)
@@ -985,6 +1005,19 @@ def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
                 **values,
             )
         return indeterminate(*missing, **values)
+    if pending:
+        listed = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} dagar)" for c in pending)
+        listed_en = ", ".join(f"{_d(c['from'])}–{_d(c['to'])} ({c['days']} days)" for c in pending)
+        return warning(
+            f"Stängning som förväntas vara längre än {pending[0]['limit_days']} dagar har ännu inte börjat och "
+            f"är ännu inte meddelad Regionstab Samordning hälso- och sjukvård (texten anger ingen tidpunkt: "
+            f"utestående, inte försenad): {listed}.{out_sv}",
+            f"Closure expected to last longer than {pending[0]['limit_days']} days has not begun and is not yet "
+            f"reported to Regionstab Samordning hälso- och sjukvård (the text sets no date: outstanding, not "
+            f"late): {listed_en}.{out_en}",
+            pending=[{"from": c["from"], "to": c["to"], "days": c["days"]} for c in pending],
+            **values,
+        )
     limits = "/".join(str(n) for n in sorted({c["limit_days"] for c in closures}))
     return passed(
         f"Varje stängning som förväntas vara längre än {limits} dagar är meddelad; kortare kräver "
@@ -1018,6 +1051,7 @@ def _advance_notice(f: Uppfoljning, ctx: RuleContext, what_sv: str, what_en: str
             continue
         months = ctx.param("months_before", on=c.datum)
         due = calendar.add_months(c.datum, -months)
+        # A notice dated after the evaluation day has not been given on it (deadline_outcome).
         outcome = deadline_outcome(due, c.meddelad, ctx.as_of)
         changes.append({"typ": c.typ.value, "date": c.datum, "edition": edition, "due": due, "actual": c.meddelad,
                         "months_before": months, "outcome": outcome.value})

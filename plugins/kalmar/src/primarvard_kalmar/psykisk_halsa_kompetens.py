@@ -7,11 +7,15 @@ with this programme's parameters.
 
 from __future__ import annotations
 
+from datetime import date
+
+import attrs
+
 from primarvard_kalmar.halsoval_kompetens import handledning, kompetensbevis
 from primarvard_kalmar.psykisk_halsa_common import rules, staff_dates_consistent
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Vardenhet
-from primarvard_sdk.domain.kompetens import each_staff, nationella_taxan, staff_flag
+from primarvard_sdk.domain.kompetens import Kompetensbevis, each_staff, nationella_taxan, staff_flag
 from primarvard_sdk.findings import inconsistent
 from primarvard_sdk.model import Finding
 
@@ -33,7 +37,32 @@ def psykisk_halsa_kompetensbevis(doc: Vardenhet, ctx: RuleContext) -> Finding:
         for k, r in enumerate(m.rollbyten or ()):
             if r.datum < m.anstallning_start:
                 return inconsistent(f"$.personal[{i}].rollbyten[{k}].datum", f"$.personal[{i}].anstallning_start")
-    return kompetensbevis(doc, ctx)
+    return kompetensbevis(_delivered_by(doc, ctx.as_of), ctx)
+
+
+def _not_yet(bevis: Kompetensbevis | None, as_of: date) -> Kompetensbevis | None:
+    """A copy recorded as delivered on a day after the evaluation day has not been delivered on it."""
+    if bevis is not None and bevis.delgiven and bevis.datum is not None and bevis.datum > as_of:
+        return attrs.evolve(bevis, delgiven=False)
+    return bevis
+
+
+def _delivered_by(doc: Vardenhet, as_of: date) -> Vardenhet:
+    """The unit as it stands on the evaluation day: a delivery of a kompetensbevis dated after it is
+    not yet made ("ska kopia på kompetensbevis delges"), so it is outstanding (a warning), not passed."""
+    if not doc.personal:
+        return doc
+    personal = tuple(
+        attrs.evolve(
+            m,
+            kompetensbevis=_not_yet(m.kompetensbevis, as_of),
+            rollbyten=None if m.rollbyten is None else tuple(
+                attrs.evolve(r, kompetensbevis=_not_yet(r.kompetensbevis, as_of)) for r in m.rollbyten
+            ),
+        )
+        for m in doc.personal
+    )
+    return attrs.evolve(doc, personal=personal)
 
 
 @rules.implement("kalmar.psykisk_halsa.vardenhet.svenska_sprak")

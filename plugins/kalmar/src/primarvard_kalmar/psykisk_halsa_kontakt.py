@@ -9,13 +9,39 @@ from __future__ import annotations
 from primarvard_kalmar.halsoval_kontakt import patientavgift, tolk
 from primarvard_kalmar.psykisk_halsa_common import rules
 from primarvard_sdk.context import RuleContext
-from primarvard_sdk.domain import Journalmall, Vardkontakt, ascii_fold
-from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
-from primarvard_sdk.model import Finding
+from primarvard_sdk.domain import Journalmall, Tolkbehov, Vardkontakt, ascii_fold, local_day
+from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, warning
+from primarvard_sdk.model import Finding, Outcome
 
 __all__: list[str] = []
 
-rules.implement("kalmar.psykisk_halsa.vardkontakt.tolk")(tolk)
+
+def _upcoming(doc: Vardkontakt, ctx: RuleContext) -> bool:
+    """Whether the contact lies after the evaluation day: it has not taken place on it."""
+    return doc.kontakt is not None and local_day(doc.kontakt) > ctx.as_of
+
+
+@rules.implement("kalmar.psykisk_halsa.vardkontakt.tolk")
+def psykisk_halsa_tolk(doc: Vardkontakt, ctx: RuleContext) -> Finding:
+    """The shared function, except that a contact after the evaluation day for which no language
+    interpreter is arranged yet is outstanding (warning), not a failure: "ska ordna språktolk" sets
+    no lead time, and the interpreter can still be arranged before the contact takes place."""
+    result = tolk(doc, ctx)
+    if (result.outcome is Outcome.fail and _upcoming(doc, ctx) and doc.tolk is not None
+            and doc.tolk.behov is Tolkbehov.sprak and doc.tolk.ordnad is False):
+        assert doc.kontakt is not None
+        day = local_day(doc.kontakt).isoformat()
+        return warning(
+            f"Kontakten {day} har ännu inte ägt rum; språktolk är ännu inte ordnad (utestående, ska vara ordnad "
+            "till kontakten).",
+            f"The contact on {day} has not taken place yet; a language interpreter is not yet arranged "
+            "(outstanding, to be arranged for the contact).",
+            need=Tolkbehov.sprak.value,
+            contact_day=local_day(doc.kontakt),
+        )
+    return result
+
+
 rules.implement("kalmar.psykisk_halsa.vardkontakt.patientavgift")(patientavgift)
 
 
@@ -65,6 +91,16 @@ def vfsp_dokumentation(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             "Kontakten sker inte på en remiss inom vårdförlopp suicidprevention (VFSP).",
             "The contact is not made under a referral in the care pathway for suicide prevention (VFSP).",
             reason="not_vfsp",
+        )
+    if _upcoming(doc, ctx):
+        # Documentation follows the contact: one that has not taken place cannot be documented yet.
+        assert doc.kontakt is not None
+        day = local_day(doc.kontakt)
+        return not_applicable(
+            f"Kontakten {day.isoformat()} har ännu inte ägt rum; dokumentationen bedöms efter kontakten.",
+            f"The contact on {day.isoformat()} has not taken place yet; its documentation is judged after it.",
+            reason="contact_after_as_of",
+            contact_day=day,
         )
     used = doc.journalmall
     if used is None:

@@ -3,8 +3,9 @@
 Governing days: byte_verksamhetschef and utbudsbegransning judge dated items (a change of head, a
 limited day) each by its own day (``each_item``: :meth:`RuleContext.edition_on` and
 ``ctx.param(name, on=day)``; items outside every edition are listed, not judged).
-patientsakerhetsberattelse and dialog judge a follow-up period (a year's report, a year's meetings):
-the period's first day picks the edition.
+patientsakerhetsberattelse and dialog judge the calendar years of a follow-up period (a year's report, a
+year's meetings): each year is judged by the edition in force in it (``each_item``), so a period that
+begins before the first edition held still has its later years judged.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from primarvard_sdk.findings import (
     passed,
     warning,
 )
+from primarvard_sdk.items import none_in_force
 from primarvard_sdk.model import Finding
 from primarvard_vasterbotten.halsoval_common import (
     combine_deadlines,
     covers,
-    in_edition,
     iso,
     joined,
     must_be_open,
@@ -109,9 +110,21 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     limits = {m: int(ctx.param("max_enstaka_dagar", on=first[m])) for m in per_month}
     over = {m: n for m, n in sorted(per_month.items()) if n > limits[m]}
     most = max(limits.values(), default=None)
+    # An unbroken run of limited helgfria vardagar is one limitation whatever the calendar month: a
+    # run over a month end (Thursday 30 October to Tuesday 4 November) is more than single days
+    # though neither month holds more than the limit. Days of the next rulebook count as facts of the
+    # run (the limitation goes on); the run is judged by the limit in force on its first judged day.
+    runs = _runs(sorted(days | outside), ctx)
+    runs_over = [
+        run
+        for run in runs
+        if any(d in days for d in run)
+        and len(run) > int(ctx.param("max_enstaka_dagar", on=next(d for d in run if d in days)))
+    ]
     values: dict[str, object] = {
         "declared": max(per_month.values(), default=0),
         "limited_days_per_month": dict(sorted(per_month.items())),
+        "longest_run": max((len(r) for r in runs if any(d in days for d in r)), default=0),
     }
     if most is not None:
         values["required"] = most
@@ -119,16 +132,23 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
         values["editions"] = sorted(editions)
     if outside:
         values["days_outside_edition"] = len(outside)
-    if over:
-        shown = joined(f"{m}: {n}" for m, n in over.items())
-        limit = joined(sorted({limits[m] for m in over}))
+    if over or runs_over:
+        parts_sv, parts_en = [], []
+        if over:
+            shown = joined(f"{m}: {n}" for m, n in over.items())
+            limit = joined(sorted({limits[m] for m in over}))
+            parts_sv.append(f"fler än {limit} begränsade vardagar under en kalendermånad: {shown}")
+            parts_en.append(f"more than {limit} limited weekdays in a calendar month: {shown}")
+        if runs_over:
+            shown_runs = joined(f"{iso(r[0])}–{iso(r[-1])} ({len(r)})" for r in runs_over)
+            parts_sv.append(f"i följd utan öppen vardag emellan: {shown_runs}")
+            parts_en.append(f"in a row without an open weekday between: {shown_runs}")
         return warning(
-            f"Öppettiderna begränsas mer än enstaka dagar (fler än {limit} begränsade vardagar under en "
-            f"kalendermånad: {shown}). Regionstyrelsen kan besluta om neddragning av kapiteringsersättningen "
-            "för motsvarande tid.",
-            f"Opening hours are limited on more than single days (more than {limit} limited weekdays in a "
-            f"calendar month: {shown}). The regional board may reduce the capitation payment for the same time.",
-            months_over=over, **values,
+            f"Öppettiderna begränsas mer än enstaka dagar ({'; '.join(parts_sv)}). Regionstyrelsen kan besluta "
+            "om neddragning av kapiteringsersättningen för motsvarande tid.",
+            f"Opening hours are limited on more than single days ({'; '.join(parts_en)}). The regional board may "
+            "reduce the capitation payment for the same time.",
+            months_over=over, runs_over=[{"from": r[0], "to": r[-1], "days": len(r)} for r in runs_over], **values,
         )
     if unknown:
         return indeterminate(
@@ -160,36 +180,86 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     )
 
 
+def _runs(limited: list[date], ctx: RuleContext) -> list[list[date]]:
+    """The limited days (sorted) in unbroken runs: two limited days belong to one run when no day
+    between them is a helgfri vardag (one the unit must keep open, as :func:`must_be_open` with the
+    eves as the day's edition says; outside every edition the eves count as days to be open)."""
+    def open_day(day: date) -> bool:
+        inside = ctx.edition_on(day) is not None
+        return must_be_open(day, bool(ctx.param("eves_exempt", on=day)) if inside else False)
+
+    runs: list[list[date]] = []
+    for day in limited:
+        if runs:
+            last = runs[-1][-1]
+            between = (last + timedelta(days=k) for k in range(1, (day - last).days))
+            if not any(open_day(d) for d in between):
+                runs[-1].append(day)
+                continue
+        runs.append([day])
+    return runs
+
+
 def _month(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def _years(doc: Uppfoljning, ctx: RuleContext) -> tuple[list[int], list[int]]:
-    """The calendar years of the follow-up period: those inside the governing edition, and the others."""
+def _years(doc: Uppfoljning, ctx: RuleContext) -> tuple[list[tuple[int, date]], list[dict[str, object]]]:
+    """The calendar years of the follow-up period, each judged by its own edition (governing_day
+    each_item: the reporting period of a yearly duty is the calendar year): the years inside an
+    edition, each with a day in it that picks the edition and the parameters, and the others (listed
+    with their first day, not judged)."""
     assert doc.period is not None
     end = doc.period.till if doc.period.till is not None else ctx.as_of
-    years = range(doc.period.fran.year, max(end.year, doc.period.fran.year) + 1)
-    inside = [y for y in years if in_edition(ctx, date(y, 12, 31)) or in_edition(ctx, date(y, 1, 1))]
-    return inside, [y for y in years if y not in inside]
+    inside: list[tuple[int, date]] = []
+    others: list[dict[str, object]] = []
+    for y in range(doc.period.fran.year, max(end.year, doc.period.fran.year) + 1):
+        first = max(date(y, 1, 1), doc.period.fran) if y == doc.period.fran.year else date(y, 1, 1)
+        day = next((d for d in (first, date(y, 12, 31), date(y, 1, 1)) if ctx.edition_on(d) is not None), None)
+        if day is None:
+            others.append({"year": y, "date": first})
+        else:
+            inside.append((y, day))
+    return inside, others
 
+
+def _period_missing(doc: Uppfoljning) -> Finding | None:
+    """The follow-up period is needed (never guessed from as_of): its first day picks the years."""
+    if doc.period is None or doc.period.fran is None:
+        return indeterminate(
+            "$.period.fran",
+            sv="Kan inte avgöras: uppgift saknas ($.period.fran); uppföljningsperiodens år avgör vilken upplaga "
+               "av regelboken som gäller.",
+            en="Cannot be decided: input missing ($.period.fran); the years of the follow-up period decide which "
+               "rulebook edition governs.",
+        )
+    if doc.period.till is not None and doc.period.till < doc.period.fran:
+        return inconsistent("$.period.till", "$.period.fran")  # never read as a year of its own
+    return None
 
 
 @rules.implement("vasterbotten.halsoval.uppfoljning.patientsakerhetsberattelse")
 def patientsakerhetsberattelse(doc: Uppfoljning, ctx: RuleContext) -> Finding:
+    if (gap := _period_missing(doc)) is not None:
+        return gap
     if doc.rapporter is None:
         return indeterminate("$.rapporter")
-    kind = Rapporttyp(ctx.param("report_type"))
-    month, day = ctx.param("month"), ctx.param("day")
     years, others = _years(doc, ctx)
-    extra = {"years_outside_edition": others} if others else {}
+    if not years:
+        return none_in_force(others)
+    extra = {"years_outside_edition": [o["year"] for o in others]} if others else {}
     parts = []
-    for year in years:
+    for year, on in years:
+        kind = Rapporttyp(ctx.param("report_type", on=on))
+        month, day = ctx.param("month", on=on), ctx.param("day", on=on)
         delivered = sorted(
             r.levererad for r in doc.rapporter
             if r.typ is kind and r.avser_ar == year and r.levererad is not None
         )
         due = date(year + 1, month, day)
         note_sv, note_en = calendar_day_note(due)
+        edition = ctx.edition_on(on)
+        assert edition is not None
         parts.append(deadline(
             due,
             delivered[0] if delivered else None,
@@ -197,6 +267,7 @@ def patientsakerhetsberattelse(doc: Uppfoljning, ctx: RuleContext) -> Finding:
             f"Patientsäkerhetsberättelsen för {year} senast {iso(due)}.{note_sv}",
             f"The patient-safety report for {year} no later than {iso(due)}.{note_en}",
             year=year,
+            edition=edition.id,
             due_is_vardag=not note_sv,
             **extra,
         ))
@@ -212,18 +283,24 @@ def patientsakerhetsberattelse(doc: Uppfoljning, ctx: RuleContext) -> Finding:
 
 @rules.implement("vasterbotten.halsoval.uppfoljning.dialog")
 def dialog(doc: Uppfoljning, ctx: RuleContext) -> Finding:
+    if (gap := _period_missing(doc)) is not None:
+        return gap
     if doc.dialogmoten is None:
         return indeterminate("$.dialogmoten")
-    need: int = ctx.param("min_per_year")
-    years, others = _years(doc, ctx)
+    judged, others = _years(doc, ctx)
+    if not judged:
+        return none_in_force(others)
+    needs = {y: int(ctx.param("min_per_year", on=on)) for y, on in judged}
+    need = needs[judged[-1][0]]
+    years = [y for y, _ in judged]
     meetings = set(doc.dialogmoten)
     counts = {y: sum(1 for d in meetings if d.year == y) for y in years}
-    short_done = [y for y, n in counts.items() if n < need and date(y, 12, 31) < ctx.as_of]
-    short_open = [y for y, n in counts.items() if n < need and date(y, 12, 31) >= ctx.as_of]
+    short_done = [y for y, n in counts.items() if n < needs[y] and date(y, 12, 31) < ctx.as_of]
+    short_open = [y for y, n in counts.items() if n < needs[y] and date(y, 12, 31) >= ctx.as_of]
     shown = ", ".join(f"{y}: {n}" for y, n in counts.items())
     values: dict[str, object] = {"required": need, "declared": {str(y): n for y, n in counts.items()}}
     if others:
-        values["years_outside_edition"] = others
+        values["years_outside_edition"] = [o["year"] for o in others]
     # 7.1.2 describes one of the region's own follow-up methods ("Metoder för uppföljning"; the purchaser
     # compiles and sends the agenda), not a duty of the hälsocentral: too few meetings never fail the unit.
     if short_done:

@@ -259,6 +259,15 @@ def vardansvar_overgang(doc: Listning, ctx: RuleContext) -> Finding:
             "No earlier hälsocentral: the person is not switching.",
             reason="no_switch",
         )
+    # 4.7 "Hantering av befolkningens aktiva val": "de personer som väljer att byta hälsocentral". A unit
+    # assigned without a choice (ickeval after a move, 4.4; a newborn or a person moving in, 4.3) is
+    # not a switch by choice and is outside these words.
+    if (outside := _listing_kind(
+        doc, (Valtyp.aktivt_val,), "not_active_choice",
+        "Ingen person som själv väljer att byta hälsocentral ({valtyp}); 4.7 gäller befolkningens aktiva val.",
+        "Not a person choosing to switch hälsocentral ({valtyp}); 4.7 is about the population's active choices.",
+    )) is not None:
+        return outside
     if doc.enhet_id is None:
         return indeterminate("$.enhet_id")
     day = ctx.as_of
