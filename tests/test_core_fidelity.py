@@ -185,3 +185,26 @@ def test_a_range_of_iso_dates_is_not_withheld_as_an_identity() -> None:
 
     assert privacy.redact("veckan 2025-06-02–2025-06-08") == "veckan 2025-06-02–2025-06-08"
     assert privacy.redact("nr 19121212-1212") == "nr <redacted>"
+
+
+def test_a_case_outside_the_rules_scope_is_not_applicable_even_without_the_day_that_picks_the_edition() -> None:
+    """Västerbotten 3.5 "hemsjukvård för barn": a plain visit is no home care, whichever edition
+    governs, so the missing contact day does not make it indeterminate; home care without its day
+    still is (the day picks the edition whose ages apply)."""
+    import datetime
+
+    import primarvard_sdk as ps
+    from primarvard_sdk.documents import parse_document
+
+    sdk = ps.default_sdk()
+    rule = "vasterbotten.halsoval.vardkontakt.hemsjukvard_barn"
+
+    def run(doc: dict[str, object]) -> ps.Result:
+        (result,) = sdk.evaluate(parse_document(doc, "Vardkontakt"), region="vasterbotten", programme="halsoval",
+                                 as_of=datetime.date(2025, 6, 2), rule=rule)
+        return result
+
+    visit = run({"typ": "besok"})
+    assert (visit.outcome, visit.values["reason"], visit.missing) == (ps.Outcome.not_applicable, "not_hemsjukvard", ())
+    home = run({"typ": "hemsjukvard"})
+    assert (home.outcome, home.missing) == (ps.Outcome.indeterminate, ("$.sokte",))

@@ -545,8 +545,7 @@ def evaluate_columns(sdk: Sdk, rule_id: str, columns: Mapping[str, Any], *, as_o
     used: dict[tuple[str, Any, Any, Any], UsedParameter] = {}
     unknown = np.isnat(days)
     if unknown.any():
-        groups.append((unknown, finding(int(unknown.sum()), default=Outcome.indeterminate,
-                                        default_reason=f"missing:$.{rule.governing_day}")))
+        groups += _without_day(rule, twin, distribution, prepared, as_of, editions, unknown)
     for mask, day, edition in _epochs(rule, editions, days, ~unknown):
         count = int(mask.sum())
         if edition is None:
@@ -568,6 +567,42 @@ def evaluate_columns(sdk: Sdk, rule_id: str, columns: Mapping[str, Any], *, as_o
         values=merged.values,
         parameters=tuple(used.values()),
     )
+
+
+def _without_day(rule: Rule, twin: VectorisedRule, distribution: str, columns: Mapping[str, Array], as_of: date,
+                 editions: Sequence[Edition], unknown: npt.NDArray[np.bool_],
+                 ) -> list[tuple[npt.NDArray[np.bool_], BatchFinding]]:
+    """Rows whose governing day is missing: ``not_applicable`` where the twin says so under every
+    edition with one reason (the finding of the edition in force on ``as_of``, else the latest),
+    ``indeterminate`` naming the day elsewhere — as :meth:`Sdk.evaluate` does row by row."""
+    count = int(unknown.sum())
+    undecided = finding(count, default=Outcome.indeterminate, default_reason=f"missing:$.{rule.governing_day}")
+    if not editions:
+        return [(unknown, undecided)]
+    part = {k: v[unknown] for k, v in columns.items()}
+    answers = []
+    for edition in editions:
+        day = as_of if edition.in_force(as_of) else edition.valid_from
+        try:
+            answers.append(_run_twin(twin, distribution, part, BatchContext(rule, as_of, count, day, edition), count))
+        except (PluginError, PrimarvardError):  # only asked whether the rows are out of scope
+            return [(unknown, undecided)]
+    labels = [np.asarray(a.reasons, dtype=object)[a.reason] for a in answers]
+    out = np.ones(count, dtype=bool)
+    for answer, label in zip(answers, labels, strict=True):
+        out &= (answer.outcome == _CODES[Outcome.not_applicable]) & (label == labels[0])
+    current = next((k for k, e in enumerate(editions) if e.in_force(as_of)), len(editions) - 1)
+    chosen = answers[current]
+    scoped, rest = unknown.copy(), unknown.copy()
+    scoped[unknown], rest[unknown] = out, ~out
+    groups: list[tuple[npt.NDArray[np.bool_], BatchFinding]] = []
+    if out.any():
+        groups.append((scoped, BatchFinding(outcome=chosen.outcome[out], reason=chosen.reason[out],
+                                            reasons=chosen.reasons, values={k: v[out] for k, v in chosen.values.items()})))
+    if (~out).any():
+        groups.append((rest, finding(int((~out).sum()), default=Outcome.indeterminate,
+                                     default_reason=f"missing:$.{rule.governing_day}")))
+    return groups
 
 
 def _run_twin(twin: VectorisedRule, distribution: str, columns: dict[str, Array], context: BatchContext,

@@ -551,6 +551,12 @@ class Sdk:
                 edition = editions_on[day]
             else:
                 edition = editions_on[day] = programme.edition_on(day)
+        if day is None and found is not None and programme is not None:
+            # The day that picks the edition is missing; a case outside the rule's scope under
+            # every edition is still not this rule's (a home visit is no child's home care).
+            scoped = self._out_of_scope(info, rule, document, as_of, programme)
+            if scoped is not None:
+                found, edition = scoped
         context = RuleContext(rule, as_of, day, edition, editions)
         if found is None and edition is None and not each_item:
             from primarvard_sdk.editions import no_rulebook_in_force
@@ -586,6 +592,27 @@ class Sdk:
             governing_day=None if each_item else day,
             edition=edition.id if edition is not None else None,
         )
+
+    def _out_of_scope(self, info: PluginInfo, rule: Rule, document: Any, as_of: date,
+                      programme: Any) -> tuple[Finding, Edition] | None:
+        """The rule's ``not_applicable`` when it answers so under every edition of its programme
+        (each tried on its first day in force, or on ``as_of`` when that is in it), with the
+        edition in force on ``as_of`` (else the latest); ``None`` otherwise. A rule that needs the
+        missing day, or raises without it, leaves the case ``indeterminate``."""
+        answers: list[Finding] = []
+        for edition in programme.editions:
+            day = as_of if edition.in_force(as_of) else edition.valid_from
+            try:
+                found = self._rule_function(info, rule, document, RuleContext(rule, as_of, day, edition, programme.editions))
+            except Exception:  # only asked whether the case is out of scope: no answer is no
+                return None
+            if not isinstance(found, Finding) or found.outcome is not Outcome.not_applicable:
+                return None
+            answers.append(found)
+        if not answers or len({a.values.get("reason") for a in answers}) != 1:
+            return None
+        current = programme.edition_on(as_of) or programme.editions[-1]
+        return answers[programme.editions.index(current)], current
 
     def _rule_function(self, info: PluginInfo, rule: Rule, document: Any, context: RuleContext) -> Any:
         """The plugin's finding for one rule: :meth:`_call` without its time limit, which the
