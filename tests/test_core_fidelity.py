@@ -208,3 +208,14 @@ def test_a_case_outside_the_rules_scope_is_not_applicable_even_without_the_day_t
     assert (visit.outcome, visit.values["reason"], visit.missing) == (ps.Outcome.not_applicable, "not_hemsjukvard", ())
     home = run({"typ": "hemsjukvard"})
     assert (home.outcome, home.missing) == (ps.Outcome.indeterminate, ("$.sokte",))
+
+
+def test_an_annex_cited_as_the_text_cites_it() -> None:
+    """Kalmar's Hälsoval cites "Bilaga 7 Lokalkrav Region Kalmar län": the number with the title
+    finds annex 7; a number that is not the title's finds nothing."""
+    import primarvard_sdk as ps
+
+    sdk = ps.default_sdk()
+    assert sdk.annex("kalmar", "halsoval", "Bilaga 7 Lokalkrav Region Kalmar län").annex.number == "7"
+    with pytest.raises(ps.UnknownAnnexTopic):
+        sdk.annex("kalmar", "halsoval", "Bilaga 6 Lokalkrav Region Kalmar län")

@@ -749,9 +749,13 @@ class Sdk:
     def annex(self, region: str, programme: str, topic: str) -> AnnexReference:
         """Which annex (or section) of a programme covers a topic; aliases and titles are accepted."""
         wanted = _fold(topic)
+        # The texts cite an annex as "Bilaga 7 Lokalkrav Region Kalmar län": its number, then a title.
+        cited = _CITED_ANNEX.match(wanted)
         for annex in self.annexes(region, programme):
-            names = (annex.topic, annex.title, *annex.aliases)
-            if wanted in {_fold(n) for n in names} or (annex.number is not None and wanted == _fold(annex.number)):
+            names = {_fold(n) for n in (annex.topic, annex.title, *annex.aliases)}
+            number = _fold(annex.number) if annex.number is not None else None
+            if wanted in names or (number is not None and wanted == number) or (
+                    cited is not None and cited["number"] == number and cited["title"] in names):
                 citation = self.rule(annex.rule_id).citation if annex.rule_id else None
                 return AnnexReference(region, programme, annex.topic, annex, citation)
         known = ", ".join(a.topic for a in self.annexes(region, programme))
@@ -961,6 +965,9 @@ def _shown(name: object) -> str:
     if isinstance(name, str) and _CODE_LIKE.fullmatch(name) and not _PERSONNUMMER_LIKE.search(name):
         return repr(name)
     return "(not shown: not a code)"
+
+
+_CITED_ANNEX = re.compile(r"^bilaga (?P<number>\S+) (?P<title>.+)$")
 
 
 def _fold(text: str) -> str:

@@ -666,6 +666,21 @@ def test_samlokaliserade_lakare_three_pass() -> None:
     )  # ST1 does not declare co-location
 
 
+
+def test_samlokaliserade_lakare_counts_persons_not_records() -> None:
+    # "minst två samlokaliserade läkare": a staff id is unique within the unit, so one physician on
+    # two records (two part-time posts) is one physician.
+    twice = unit([lakare("L1", 0.5), lakare("L1", 0.5)], invanare_inom_1_mil=5000, samverkansavtal=[])
+    r = enhet(twice, "vardenhet.samlokaliserade_lakare")
+    assert (r.outcome, r.values["declared"]) == (ps.Outcome.fail, 1)
+    r = enhet(unit([lakare("L1", 0.5), lakare("L1", 0.5), lakare("L2", 1.0)], invanare_inom_1_mil=5000),
+              "vardenhet.samlokaliserade_lakare")
+    assert (r.outcome, r.values["declared"]) == (ps.Outcome.passed, 2)
+    # the same person again with co-location unreported cannot be the second physician
+    r = enhet(unit([lakare("L1", 0.5), lakare("L1", 0.5, coloc=None)], invanare_inom_1_mil=5000,
+                   samverkansavtal=[]), "vardenhet.samlokaliserade_lakare")
+    assert (r.outcome, r.missing) == (ps.Outcome.fail, ())
+
 def one_doctor(inhabitants: int | None, agreements: list[dict[str, str]] | None) -> dict[str, Any]:
     return unit(
         [lakare("L1", 1.0, "allmanmedicin")],
@@ -1059,6 +1074,29 @@ def test_helgoppen_bemanning_not_applicable_and_indeterminate() -> None:
     assert bemanning({"avser": "helgoppen_bemanning", "timmar": 10}).missing == ("$.enheter",)
 
 
+
+def test_helgoppen_bemanning_share_of_the_whole_areas_listed() -> None:
+    # "vårdenhetens andel av områdets totala listade patienter": with the area's total given, a unit
+    # listed alone owes its share of the whole area (2 000 of 10 000 listed: 48 × 1/5 = 9.6 h).
+    one = {"avser": "helgoppen_bemanning", "timmar": 48, "underlag_omrade": 10000}
+    r = bemanning({**one, "enheter": [{"enhet_id": "A", "underlag": 2000, "deklarerade_timmar": 9.6}]})
+    assert (r.outcome, r.values["allocation"], r.values["listed_total"]) == (ps.Outcome.passed, {"A": 9.6}, 10000)
+    r = bemanning({**one, "enheter": [{"enhet_id": "A", "underlag": 2000, "deklarerade_timmar": 9.59}]})
+    assert (r.outcome, r.values["shortfall"]) == (ps.Outcome.fail, {"A": 0.01})
+    # an area total below the units' own listed patients cannot be right
+    r = bemanning({**fordelning(48, A=(1000, 8.0), B=(2000, 16.0)), "underlag_omrade": 2999})
+    assert (r.outcome, r.missing, r.values["inconsistent"]) == (
+        ps.Outcome.indeterminate, ("$.underlag_omrade",), ("$.underlag_omrade",))
+    # equal to the sum: the same as without it
+    r = bemanning({**fordelning(48, A=(1000, 8.0), B=(2000, 16.0), C=(3000, 24.0)), "underlag_omrade": 6000})
+    assert r.outcome is ps.Outcome.passed
+
+
+def test_helgoppen_bemanning_unit_without_listed_patients_owes_nothing() -> None:
+    # a share of 0 h is met by any hours, so its undeclared hours cannot change the outcome
+    r = bemanning(fordelning(48, A=(1000, 8.0), B=(2000, 16.0), C=(3000, 24.0), D=0))
+    assert (r.outcome, r.values["allocation"]["D"]) == (ps.Outcome.passed, 0.0)
+
 @given(
     hours=st.fractions(min_value=0, max_value=1000, max_denominator=100),
     weights=st.dictionaries(
@@ -1276,6 +1314,28 @@ def test_parameter_codes_are_codes_of_their_lists(rule: str, parameter: str, cod
         assert all(c in {m.value for m in codes} for c in listed), (rule, value.value)
 
 
+
+# --- vardkontakt.dodsfall_intyg_ansvar ---------------------------------------------------------
+
+DEATH = {"enhet_id": "hc-A", "kontakt": "2025-03-11T10:00:00+01:00",
+         "mottagande": {"insats": "konstatera_dodsfall", "jourcentral": False, "beredskap": False},
+         "halsovalslistning": {"listad": True, "enhet_id": "hc-A"}, "overenskommelse_narmaste_enhet": False}  # fmt: skip
+
+
+def test_dodsfall_another_units_case_is_handed_over_not_failed() -> None:
+    # "för sina listade patienter" / "det yttersta ansvaret": the text itself gives the case to
+    # another party; handing it over is the right course for this unit, not a failure of it
+    # (findings.handed_over: not_applicable with decision route).
+    rule = "vardkontakt.dodsfall_intyg_ansvar"
+    r = run("Vardkontakt", DEATH, rule, date(2025, 3, 12))
+    assert (r.outcome, r.values["decision"]) == (ps.Outcome.passed, "accept")
+    r = run("Vardkontakt", {**DEATH, "halsovalslistning": {"listad": True, "enhet_id": "hc-B"}}, rule, date(2025, 3, 12))
+    assert (r.outcome, r.values["decision"], r.values["route"]) == (ps.Outcome.not_applicable, "route", "hc-B")
+    on_call = {**DEATH, "mottagande": {"insats": "konstatera_dodsfall", "jourcentral": False, "beredskap": True}}
+    r = run("Vardkontakt", on_call, rule, date(2025, 3, 12))
+    assert (r.outcome, r.values["route"]) == (
+        ps.Outcome.not_applicable, "helgoppen_halsocentral_beredskapslakare")
+
 # --- bilagor ----------------------------------------------------------------------------------
 
 
@@ -1299,6 +1359,22 @@ def test_annex_4_under_both_titles() -> None:
         assert ref.citation is not None
     assert len(ps.annexes("kalmar", "halsoval")) == 16
 
+
+
+def test_annex_5_under_both_titles() -> None:
+    # Listed as "5. Regler för listning inom hälsoval"; cited in Listning as "Bilaga 5 Regler för listning".
+    for title in ("Regler för listning inom hälsoval", "Regler för listning", "Bilaga 5 Regler för listning", "5"):
+        ref = ps.annex("kalmar", "halsoval", title)
+        assert (ref.topic, ref.annex.number) == ("listning", "5"), title
+
+
+def test_annex_sections_where_the_text_cites_them() -> None:
+    # "Läs mer i Bilaga 8 …" and "Bilaga 9 IT …" stand under Utrustning och varuförsörjning (and its IT),
+    # "Bilaga 14 Filialverksamhet" under its own heading Filialverksamhet.
+    sections = {a.number: a.section for a in ps.annexes("kalmar", "halsoval")}
+    assert sections["8"] == "Utrustning och varuförsörjning"
+    assert sections["9"] == "Utrustning och varuförsörjning › IT"
+    assert sections["14"] == "Filialverksamhet"
 
 def test_no_rulebook_outside_the_2025_edition() -> None:
     # "Uppdragsbeskrivning 2025": a follow-up period of 2024 and a contact in 2026 are governed by

@@ -325,8 +325,12 @@ def test_oavsett_listning_rejection_for_listing_fails() -> None:
 def test_oavsett_listning_municipality_and_listing_caps_are_listing_or_registration() -> None:
     # "oavsett listning eller folkbokföring": another municipality is a registration reason, and a
     # listing cap or stop a listing reason (a psykisk hälsa unit lists no one).
+    # The patient is registered in Sweden (a county of registration), so not an asylum seeker or
+    # undocumented person, whose registration reasons the separate guideline governs ("Gällande
+    # asylsökande och papperslösa finns särskild riktlinje som ska följas").
     for reason in ("annan_kommun", "listningstak", "listningsstopp", "kollektiv_listning", "max_byten"):
-        r = remiss("remiss.oavsett_listning", beslut={"utfall": "avvisad", "skal": [reason]})
+        r = remiss("remiss.oavsett_listning", patient={"folkbokford_lan": "kalmar"},
+                   beslut={"utfall": "avvisad", "skal": [reason]})
         assert (r.outcome, r.values["invalid_reasons"]) == (Outcome.fail, [reason])
 
 
@@ -774,8 +778,10 @@ def test_changes_judged_by_their_own_day_and_in_the_texts_words() -> None:
 
 @pytest.mark.parametrize("reason", ["listning", "Ej listad", "Folkbokföring", "ej folkbokförd"])
 def test_oavsett_listning_reasons_in_the_texts_words(reason: str) -> None:
-    # "ska ta emot samtliga medborgare oavsett listning eller folkbokföring".
-    r = remiss("remiss.oavsett_listning", beslut={"utfall": "avvisad", "skal": [reason]})
+    # "ska ta emot samtliga medborgare oavsett listning eller folkbokföring". The patient is registered
+    # in a county, so the asylum seekers' separate guideline is not in question.
+    r = remiss("remiss.oavsett_listning", patient={"folkbokford_lan": "stockholm"},
+               beslut={"utfall": "avvisad", "skal": [reason]})
     assert r.outcome is Outcome.fail and r.values["invalid_reasons"] in (["listning"], ["folkbokforing"])
     r = remiss("remiss.oavsett_listning", beslut={"utfall": "avvisad", "skal": ["Åldersgräns"]})
     assert r.outcome is Outcome.passed
@@ -946,3 +952,44 @@ def test_delivery_dated_after_the_evaluation_day_is_not_yet_made() -> None:
     r = unit("uppfoljning.kompetensbevis", date(2025, 6, 9), personal=[member])
     assert (r.outcome, r.values["open"]) == (Outcome.warning, ["N1"])
     assert unit("uppfoljning.kompetensbevis", date(2025, 6, 10), personal=[member]).outcome is Outcome.passed
+
+
+# --- round 4: eligibility of residence statuses and the digital reception -----------------------
+
+
+def test_registration_reasons_for_the_separate_guideline_are_not_judged() -> None:
+    # "Gällande asylsökande och papperslösa finns särskild riktlinje som ska följas."
+    for status in ("asylsokande", "papperslos"):
+        patient = {"fodelsedatum": "1990-01-01", "folkbokford_i_sverige": False, "vistelsestatus": status}
+        beslut = {"utfall": "avvisad", "skal": ["folkbokforing"]}
+        for rule in ("remiss.oavsett_listning", "remiss.omfattade_grupper"):
+            r = remiss(rule, patient=patient, beslut=beslut)
+            assert (r.outcome, r.values["reason"]) == (Outcome.not_applicable, "separate_guideline")
+        r = remiss("remiss.utomlans", patient=patient, utfardare={"lan": "stockholm"})
+        assert (r.outcome, r.values["reason"]) == (Outcome.not_applicable, "separate_guideline")
+    # An EU/EES visitor is not under the separate guideline: the rejection for registration fails.
+    patient = {"fodelsedatum": "1990-01-01", "folkbokford_i_sverige": False, "vistelsestatus": "eu_ees"}
+    r = remiss("remiss.omfattade_grupper", patient=patient, beslut={"utfall": "avvisad", "skal": ["folkbokforing"]})
+    assert r.outcome is Outcome.fail
+
+
+def test_digital_reception_may_refuse_non_inhabitants_for_registration() -> None:
+    # "digital mottagning som är tillgänglig för samtliga länets invånare över 18 år oavsett listning".
+    beslut = {"utfall": "avvisad", "skal": ["folkbokforing"]}
+    outside = {"fodelsedatum": "1990-01-01", "folkbokford_lan": "stockholm"}
+    for rule in ("remiss.oavsett_listning", "remiss.omfattade_grupper"):
+        r = remiss(rule, typ="digital_mottagning", patient=outside, beslut=beslut)
+        assert (r.outcome, r.values["reason"]) == (Outcome.not_applicable, "digital_mottagning_not_county_inhabitant")
+        r = remiss(rule, typ="digital_mottagning", patient={**outside, "folkbokford_lan": "kalmar"},
+                   beslut={"utfall": "avvisad", "skal": ["annan_kommun"]})
+        assert r.outcome is Outcome.fail
+    r = remiss("remiss.oavsett_listning", typ="digital_mottagning", patient=outside,
+               beslut={"utfall": "avvisad", "skal": ["listning"]})
+    assert r.outcome is Outcome.fail
+
+
+def test_oavsett_listning_forbidden_reason_beside_a_lawful_one_is_a_warning() -> None:
+    # As remiss.omfattade_grupper: the refusal may stand on "kräver vård inom specialistpsykiatrin".
+    r = remiss("remiss.oavsett_listning", patient={"folkbokford_lan": "kalmar"},
+               beslut={"utfall": "avvisad", "skal": ["listning", "specialistpsykiatri"]})
+    assert (r.outcome, r.values["lawful_reasons"]) == (Outcome.warning, ["specialistpsykiatri"])

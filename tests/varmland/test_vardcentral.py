@@ -647,6 +647,16 @@ def test_ratio_missing_figures() -> None:
     assert r.missing == ("$.lakartid.bmm",) and r.values["required"] == 3.0
 
 
+def test_ratio_explanation_shows_the_figures_unrounded() -> None:
+    # No rounding the text does not state: 0.0299 h against 3 × 1/100 = 0.03 h is below, and the
+    # explanation must not show it as "0.03 h/week, below the required 0.03 h/week".
+    r = run("Vardenhet", unit(befolkning={"inskrivna_gravida": 1}, lakartid={"bmm": 0.0299}), "vardenhet.bmm_lakartid")
+    assert r.outcome is Outcome.fail
+    assert "0.0299 h/week" in r.explanation.en and "= 0.03 h/week" in r.explanation.en
+    r = run("Vardenhet", unit(befolkning={"inskrivna_barn_0_1": 121}, lakartid={"bvc": 9.679}), "vardenhet.bvc_lakartid")
+    assert r.outcome is Outcome.fail and "9.679 h/week" in r.explanation.en and "= 9.68 h/week" in r.explanation.en
+
+
 def test_bmm_lakarkompetens() -> None:
     ok = [
         staff("g1", "lakare", specialiteter=["gynekologi"], uppdrag=["bmm"]),
@@ -678,6 +688,14 @@ def test_fortbildning_half_boundary() -> None:
     assert r.outcome is Outcome.fail and r.values["below"] == ["b"] and r.values["year"] == 2025
     r = run("Vardenhet", unit(personal=[staff("c", "lakare", fortbildning_erbjudna=4)]), "vardenhet.fortbildning")
     assert r.missing == ("$.personal[0].fortbildning_deltagna",)
+    # More attended than offered cannot be right: never read as "at least half".
+    r = run("Vardenhet", unit(personal=[staff("d", "lakare", fortbildning_erbjudna=5, fortbildning_deltagna=6)]),
+            "vardenhet.fortbildning")
+    assert r.outcome is Outcome.indeterminate and r.missing == ("$.personal[0].fortbildning_deltagna",)
+    assert r.values["inconsistent"] == ["$.personal[0].fortbildning_deltagna"]
+    r = run("Vardenhet", unit(personal=[staff("d", "lakare", fortbildning_erbjudna=5, fortbildning_deltagna=5)]),
+            "vardenhet.fortbildning")
+    assert r.outcome is Outcome.passed
 
 
 # --- UMM allocation ---------------------------------------------------------------------------

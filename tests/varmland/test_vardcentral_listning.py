@@ -207,7 +207,8 @@ def test_listningstak_cap_boundary() -> None:
     assert below.outcome is Outcome.passed
     doc = {**FULL, "datum": "2025-05-10", "ko": ["2025-05-12", "2025-05-10", "2025-04-30", "2025-05-11"]}
     r = run(doc, "listning.listningstak")
-    assert r.outcome is Outcome.fail and r.values["decision"] == "route" and r.values["route"] == "ko"
+    # "Om listningstaket nåtts så placeras valet i en kö": the prescribed course, handed over (not a fail).
+    assert r.outcome is Outcome.not_applicable and r.values["decision"] == "route" and r.values["route"] == "ko"
     assert r.values["queue_position"] == 3  # 2025-04-30 and the same-day 2025-05-10 come first
 
 
@@ -216,7 +217,7 @@ def test_listningstak_exempt_within_the_naromrade(exempt: dict[str, Any]) -> Non
     doc = {**FULL, "listningslage": {"tak": 100, "listade": 120}, **exempt}
     assert run(doc, "listning.listningstak").outcome is Outcome.passed
     outside = run({**doc, "inom_naromradet": False}, "listning.listningstak")
-    assert outside.outcome is Outcome.fail and outside.values["route"] == "ko"
+    assert outside.outcome is Outcome.not_applicable and outside.values["route"] == "ko"
     unknown = run({**doc, "inom_naromradet": None}, "listning.listningstak")
     assert unknown.missing == ("$.inom_naromradet",)
 
@@ -226,7 +227,7 @@ def test_listningstak_applies_to_a_non_choice_assignment() -> None:
     # inom det geografiska närområdet. Om listningstaket nåtts så placeras valet i en kö": the room is
     # full for any listing, so an ickeval at the cap is queued; the exemption still applies to it.
     r = run({**FULL, "valtyp": "ickeval"}, "listning.listningstak")
-    assert r.outcome is Outcome.fail and r.values["route"] == "ko"
+    assert r.outcome is Outcome.not_applicable and r.values["route"] == "ko"
     assert run({**FULL, "valtyp": "ickeval", "nyinflyttad": True}, "listning.listningstak").outcome is Outcome.passed
 
 
@@ -246,7 +247,8 @@ def test_listningstak_missing_and_no_cap() -> None:
 def test_vardansvar_overgang_day_before_and_on_the_switch() -> None:
     doc = {"enhet_id": "vc-ny", "tidigare_enhet": "vc-gammal", "avregistrerad": "2025-06-02", "overford": "2025-06-02"}
     before = run(doc, "listning.vardansvar_overgang", date(2025, 6, 1))
-    assert before.outcome is Outcome.fail and before.values["route"] == "vc-gammal"
+    # "Den tidigare vårdcentralen behåller vårdansvaret till dess att …": handed over to it (not a fail).
+    assert before.outcome is Outcome.not_applicable and before.values["route"] == "vc-gammal"
     on = run(doc, "listning.vardansvar_overgang", date(2025, 6, 2))
     assert on.outcome is Outcome.passed and on.values["responsible_unit"] == "vc-ny"
     later_transfer = run({**doc, "overford": "2025-06-04"}, "listning.vardansvar_overgang", date(2025, 6, 3))

@@ -1057,3 +1057,20 @@ def test_every_canonical_annex_topic_answers() -> None:
 
     for topic in ANNEX_TOPICS:
         assert ps.annex(REGION, PROGRAMME, topic).annex.section, topic
+
+
+@pytest.mark.parametrize(
+    ("cited_as", "topic"),
+    [
+        # 2.6: "(se kapitel 6 Informatik, medicinsk teknik och telefoni inkl. bilagor)" — chapter 6 under a second title
+        ("Informatik, medicinsk teknik och telefoni", "it"),
+        # 3.6: "(se avsnitt 6.1 Informatik)"
+        ("Informatik", "it"),
+        # 1.3: "villkoren i uppdrag och ersättningsmodell"
+        ("Ersättningsmodell", "ersattning"),
+        # 2.8: "avsnitt 9.4 i Region Västerbottens Avgiftshandbok"
+        ("Avgiftshandbok", "patientavgifter"),
+    ],
+)
+def test_annex_aliases_as_the_text_cites_them(cited_as: str, topic: str) -> None:
+    assert ps.annex(REGION, PROGRAMME, cited_as).topic == topic

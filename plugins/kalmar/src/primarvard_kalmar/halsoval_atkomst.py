@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from primarvard_kalmar.halsoval_common import closed_days_outside_closures, rules
+from primarvard_kalmar.halsoval_common import rules, unless_closed_days_unreported
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
     Hanvisning,
@@ -299,22 +299,12 @@ def tillfallig_stangning_omhandertagande(doc: Tillganglighet, ctx: RuleContext) 
     ``avvikande_dagar``: "tillfälligt stängt" is a temporary deviation however it is reported, and a
     closed day carries none of the facts judged, so where the closures in ``stangningar`` would pass
     or not apply, such a day leaves the result indeterminate naming ``$.stangningar``."""
-    result = omhandertagande(doc, ctx)
-    if result.outcome.value not in ("pass", "not_applicable") or doc.stangningar is None:
-        return result
-    closed = closed_days_outside_closures(doc, ctx)
-    if not closed:
-        return result
-    days = ", ".join(d.isoformat() for d in closed)
-    return indeterminate(
-        "$.stangningar",
-        sv=f"Kan inte avgöras: avvikande_dagar visar stängda vardagar som inte är redovisade som tillfälligt "
-           f"avsteg med överenskommelse, hänvisning, kontaktkort på 1177.se, information till berörda enheter "
-           f"inom vårdval psykisk hälsa och orsak ($.stangningar): {days}.",
-        en=f"Cannot be decided: avvikande_dagar shows closed weekdays not reported as a temporary deviation with "
-           f"its agreement, referral, 1177.se contact card, information to the psykisk hälsa units concerned and "
-           f"cause ($.stangningar): {days}.",
-        closed_days_not_in_stangningar=closed,
+    return unless_closed_days_unreported(
+        omhandertagande(doc, ctx), doc, ctx, ("pass", "not_applicable"),
+        "tillfälligt avsteg med överenskommelse, hänvisning, kontaktkort på 1177.se, information till berörda "
+        "enheter inom vårdval psykisk hälsa och orsak",
+        "a temporary deviation with its agreement, referral, 1177.se contact card, information to the psykisk "
+        "hälsa units concerned and cause",
     )
 rules.implement("kalmar.halsoval.samverkan.sip")(sip)
 

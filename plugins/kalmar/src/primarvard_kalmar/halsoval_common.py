@@ -19,7 +19,7 @@ from primarvard_sdk.items import (
 from primarvard_sdk.model import Finding, Outcome
 from primarvard_sdk.plugin import Implementations
 
-__all__ = ["announced_changes", "closed_days_outside_closures", "fmt", "join_ids", "rules"]
+__all__ = ["announced_changes", "closed_days_outside_closures", "fmt", "join_ids", "rules", "unless_closed_days_unreported"]
 
 #: The rule functions of kalmar.halsoval (every ``halsoval_*`` module registers here).
 rules = Implementations("kalmar.halsoval")
@@ -33,21 +33,45 @@ def join_ids(ids: Iterable[str]) -> str:
     return ", ".join(sorted(ids)) or "-"
 
 
-def closed_days_outside_closures(doc: Any, ctx: RuleContext) -> list[date]:
-    """Days the unit reports closed in ``avvikande_dagar`` (``oppettider`` []) on a day of the text's
-    opening hours ("måndag-fredag": a Monday to Friday that is no allmän helgdag; the eves count, as
-    tillganglighet.oppettider reads them) inside an edition, that no reported closure in
+def unless_closed_days_unreported(result: Finding, doc: Any, ctx: RuleContext, decided: tuple[str, ...],
+                                  what_sv: str, what_en: str, *, eves: bool = True) -> Finding:
+    """``result``, unless it is one of the outcomes ``decided`` and the unit reports closed weekdays
+    in ``avvikande_dagar`` that no closure in ``stangningar`` covers: such a day carries none of the
+    facts a closure is judged by (``what_sv``/``what_en`` name them), so the answer is then
+    indeterminate naming ``$.stangningar`` and listing the days."""
+    if result.outcome.value not in decided or doc.stangningar is None:
+        return result
+    closed = closed_days_outside_closures(doc, ctx, eves=eves)
+    if not closed:
+        return result
+    days = ", ".join(d.isoformat() for d in closed)
+    return indeterminate(
+        "$.stangningar",
+        sv=f"Kan inte avgöras: avvikande_dagar visar stängda vardagar som inte är redovisade som {what_sv} "
+           f"($.stangningar): {days}.",
+        en=f"Cannot be decided: avvikande_dagar shows closed weekdays not reported as {what_en} ($.stangningar): "
+           f"{days}.",
+        closed_days_not_in_stangningar=closed,
+    )
+
+
+def closed_days_outside_closures(doc: Any, ctx: RuleContext | None = None, *, eves: bool = True) -> list[date]:
+    """Days the unit reports closed in ``avvikande_dagar`` (``oppettider`` []) on a weekday of the
+    text's working week — Monday to Friday, not an allmän helgdag; the eves count with ``eves``
+    (Hälsoval's "måndag-fredag", as tillganglighet.oppettider reads it) and not without (Psykisk
+    hälsa's vardag) — inside an edition (when ``ctx`` is given), that no reported closure in
     ``stangningar`` covers (one with its last day not reported covers every day from its first). A
     closed weekday is a temporary closure ("tillfälligt stängt") however it is reported; reported as
     a day, the facts the closure rules judge (agreement, referral, telephone, report) are not."""
     from primarvard_kalmar.halsoval_tillganglighet import deviation_status
 
+    working = ("vardag", "afton") if eves else ("vardag",)
     spans = [(s.fran, s.forvantad_till or date.max) for s in doc.stangningar or ()]
     found = []
     for d in doc.avvikande_dagar or ():
         if d.oppettider is None or d.oppettider or d.datum.weekday() > 4:
             continue
-        if deviation_status(d.datum, False) not in ("vardag", "afton") or ctx.edition_on(d.datum) is None:
+        if deviation_status(d.datum, False) not in working or (ctx is not None and ctx.edition_on(d.datum) is None):
             continue
         if any(fran <= d.datum <= till for fran, till in spans):
             continue

@@ -494,8 +494,9 @@ def dodsfall_intyg_ansvar(doc: Vardkontakt, ctx: RuleContext) -> Finding:
     if doc.mottagande.beredskap is None:
         return indeterminate("$.mottagande.beredskap")
     if doc.mottagande.beredskap:
-        return decision(
-            "route",
+        # The text gives the case to the physician on call: handing it over is the right course for
+        # this unit, nothing it did is wrong (findings.handed_over), so not a fail.
+        return handed_over(
             "Dödsfallet eller intyget faller inom beredskapstiden: läkaren vid den helgöppna hälsocentralen/läkaren "
             "i beredskap ska vid behov konstatera dödsfall och utfärda dödsbevis och vårdintyg. Ärendet går dit.",
             "The death or certificate falls in the on-call time: the physician at the weekend-open health centre "
@@ -542,7 +543,9 @@ def dodsfall_intyg_ansvar(doc: Vardkontakt, ctx: RuleContext) -> Finding:
         return indeterminate("$.enhet_id", **values)
     if doc.enhet_id == responsible:
         return decision("accept", why_sv + " Det är denna enhet.", why_en + " That is this unit.", **values)
-    return decision(
-        "route", why_sv + f" Ärendet går till {responsible}.", why_en + f" The case goes to {responsible}.",
+    # Another unit answers for it ("för sina listade patienter", "det yttersta ansvaret"): the case
+    # is handed to that unit, the right course for this one, not a failure of it.
+    return handed_over(
+        why_sv + f" Ärendet går till {responsible}.", why_en + f" The case goes to {responsible}.",
         route=responsible, **values,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Any
 
-from primarvard_kalmar.halsoval_common import fmt, rules
+from primarvard_kalmar.halsoval_common import fmt, rules, unless_closed_days_unreported
 from primarvard_kalmar.halsoval_tider import (
     WEEKDAYS,
     Span,
@@ -280,23 +280,11 @@ def tillfallig_stangning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     ``avvikande_dagar``: such a day carries neither the telephone arrangement nor the report, so
     where the closures in ``stangningar`` would pass, not apply or only be open (a closure still to
     come) it leaves the result indeterminate naming ``$.stangningar``."""
-    from primarvard_kalmar.halsoval_common import closed_days_outside_closures
-
-    result = _closures(doc, ctx)
     # a closure still to come (warning) does not hide a closed day that is not known to be arranged
-    if result.outcome.value not in ("pass", "not_applicable", "warning") or doc.stangningar is None:
-        return result
-    closed = closed_days_outside_closures(doc, ctx)
-    if not closed:
-        return result
-    days = ", ".join(d.isoformat() for d in closed)
-    return indeterminate(
-        "$.stangningar",
-        sv=f"Kan inte avgöras: avvikande_dagar visar stängda vardagar som inte är redovisade som tillfällig "
-           f"stängning med telefontillgänglighet och anmälan ($.stangningar): {days}.",
-        en=f"Cannot be decided: avvikande_dagar shows closed weekdays not reported as a temporary closure with its "
-           f"telephone arrangement and report ($.stangningar): {days}.",
-        closed_days_not_in_stangningar=closed,
+    return unless_closed_days_unreported(
+        _closures(doc, ctx), doc, ctx, ("pass", "not_applicable", "warning"),
+        "tillfällig stängning med telefontillgänglighet och anmälan",
+        "a temporary closure with its telephone arrangement and report",
     )
 
 

@@ -26,10 +26,14 @@ from primarvard_sdk.model import Finding, Outcome
 __all__ = ["exact_shares"]
 
 
-def exact_shares(hours: Fraction, weights: Mapping[str, int]) -> dict[str, Fraction]:
-    """Each key's exact share of ``hours`` in proportion to its weight (no rounding): the shares
-    add up to ``hours`` exactly. The weights must not all be zero."""
-    total = sum(weights.values())
+def exact_shares(
+    hours: Fraction, weights: Mapping[str, int], total: int | None = None
+) -> dict[str, Fraction]:
+    """Each key's exact share of ``hours`` in proportion to its weight out of ``total`` (no
+    rounding). ``total`` defaults to the sum of the weights, and the shares then add up to
+    ``hours`` exactly; a larger ``total`` (the whole area, some of whose units are not among the
+    keys) leaves the rest to the units not given. The total must be positive."""
+    total = sum(weights.values()) if total is None else total
     if total <= 0:
         raise ValueError("the weights add up to zero")
     return {k: hours * w / total for k, w in weights.items()}
@@ -61,7 +65,21 @@ def helgoppen_bemanning(doc: Fordelning, ctx: RuleContext) -> Finding:
             sv=f"Enheter förekommer mer än en gång: {join_ids(duplicates)}.",
             en=f"Units appear more than once: {join_ids(duplicates)}.",
         )
-    listed = sum(a.underlag for a in doc.enheter)
+    given = sum(a.underlag for a in doc.enheter)
+    # "andel av områdets totala listade patienter": the area's total, when reported
+    # (underlag_omrade), is the denominator even if not every unit of the area is listed in
+    # enheter; without it the units given are read as all the units of the area.
+    area = doc.underlag_omrade
+    if area is not None and area < given:
+        return indeterminate(
+            "$.underlag_omrade",
+            sv=f"Kan inte avgöras: områdets totala listade patienter ($.underlag_omrade, {area}) är färre än "
+            f"summan för de angivna enheterna ({given}); uppgiften kan inte stämma.",
+            en=f"Cannot be decided: the area's total listed patients ($.underlag_omrade, {area}) are fewer than "
+            f"the sum over the units given ({given}); the record cannot be right.",
+            inconsistent=["$.underlag_omrade"],
+        )
+    listed = given if area is None else area
     if listed == 0:
         return indeterminate(
             *([f"$.enheter[{i}].underlag" for i in range(len(doc.enheter))] or ["$.enheter"]),
@@ -69,14 +87,19 @@ def helgoppen_bemanning(doc: Fordelning, ctx: RuleContext) -> Finding:
             en="The area's listed patients add up to 0; the shares cannot be computed.",
         )
     hours = Fraction(str(doc.timmar))
-    shares = exact_shares(hours, {a.enhet_id: a.underlag for a in doc.enheter})
+    shares = exact_shares(hours, {a.enhet_id: a.underlag for a in doc.enheter}, listed)
     declared = {
         a.enhet_id: Fraction(str(a.deklarerade_timmar))
         for a in doc.enheter
         if a.deklarerade_timmar is not None
     }
     short = {k: shares[k] - v for k, v in declared.items() if v < shares[k]}
-    undeclared = [f"$.enheter[{i}].deklarerade_timmar" for i, a in enumerate(doc.enheter) if a.deklarerade_timmar is None]
+    # a unit with no listed patients has a share of 0 h, which any declared hours meet
+    undeclared = [
+        f"$.enheter[{i}].deklarerade_timmar"
+        for i, a in enumerate(doc.enheter)
+        if a.deklarerade_timmar is None and shares[a.enhet_id] > 0
+    ]
     values: dict[str, Any] = {
         "allocation": {k: round(float(shares[k]), 4) for k in sorted(shares)},
         "allocation_exact": {k: str(shares[k]) for k in sorted(shares)},

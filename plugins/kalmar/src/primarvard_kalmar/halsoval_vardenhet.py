@@ -78,14 +78,18 @@ def colocated_physicians(
     unit: Vardenhet, day: date
 ) -> tuple[list[str], list[tuple[int, Medarbetare]]]:
     """Ids of staff in service on ``day`` known to be co-located physicians, and the staff who
-    could be one but are not known to be (profession or co-location not reported)."""
-    known = [m.id for _, m in _indexed(unit, day) if m.yrke is Yrke.lakare and m.samlokaliserad]
+    could be one but are not known to be (profession or co-location not reported).
+
+    "minst två samlokaliserade läkare" counts persons: the staff id is unique within the unit, so
+    one id given on two records (two periods, two roles) is one physician, counted once."""
+    known = list(dict.fromkeys(m.id for _, m in _indexed(unit, day) if m.yrke is Yrke.lakare and m.samlokaliserad))
     possible = [
         (i, m)
         for i, m in _indexed(unit, day)
         if _could_be_physician(m)
         and _maybe(m.samlokaliserad)
         and not (m.yrke is Yrke.lakare and m.samlokaliserad)
+        and m.id not in known
     ]
     return known, possible
 
@@ -223,7 +227,7 @@ def samlokaliserade_lakare(doc: Vardenhet, ctx: RuleContext) -> Finding:
         ["$.personal"]
         if doc.personal is None
         else [p for i, m in possible for p in _paths(i, m, "yrke", "samlokaliserad")]
-        if len(colocated) + len(possible) >= needed
+        if len(colocated) + len({m.id for _, m in possible}) >= needed
         else []
     )
     if staff_missing or exception_missing:

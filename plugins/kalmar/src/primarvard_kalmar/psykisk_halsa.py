@@ -26,13 +26,18 @@ from primarvard_kalmar import (  # noqa: F401 - imported for their registrations
     psykisk_halsa_rapportering,
     psykisk_halsa_val,
 )
+from primarvard_kalmar.halsoval_common import closed_days_outside_closures
 from primarvard_kalmar.psykisk_halsa_common import (
-    closed_days_outside_closures,
+    REGISTRATION_REASONS,
     closures_consistent,
+    registered_in,
+    registration_reason_excused,
     rules,
     runs_of_closed_days,
+    separate_guideline,
     staff_dates_consistent,
 )
+from primarvard_kalmar.psykisk_halsa_val import _excused
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
@@ -43,7 +48,6 @@ from primarvard_sdk.domain import (
     Funktion,
     Lan,
     Medarbetare,
-    Person,
     Remiss,
     Remisstyp,
     Tillganglighet,
@@ -145,19 +149,6 @@ def _patient_age(remiss: Remiss, reference: date) -> int | Finding:
     if age is None:
         return indeterminate("$.patient.fodelsedatum", "$.patient.personnummer")
     return age
-
-
-def _registered_in(person: Person | None, county: Lan) -> bool | None:
-    """Whether ``person`` is registered (folkbokförd) in ``county``; ``None`` when unknown.
-
-    A person known not to be registered in Sweden at all is registered in no county."""
-    if person is None:
-        return None
-    if person.folkbokford_lan is not None:
-        return person.folkbokford_lan is county
-    if person.folkbokford_i_sverige is False:
-        return False
-    return None
 
 
 _VFSP = When(
@@ -283,7 +274,11 @@ def utomlans(remiss: Remiss, ctx: RuleContext) -> Finding:
     if skip is not None:
         return skip
     home = Lan(ctx.param("home_county"))
-    registered = _registered_in(remiss.patient, home)
+    registered = registered_in(remiss.patient, home)
+    if not registered and separate_guideline(remiss.patient):
+        # "Gällande asylsökande och papperslösa finns särskild riktlinje som ska följas": whether such
+        # a patient is an utomlänspatient, and the path to care, are the guideline's to decide.
+        return _excused("separate_guideline")
     if registered is None:
         return indeterminate("$.patient.folkbokford_lan")
     patient_county = remiss.patient.folkbokford_lan if remiss.patient is not None else None
@@ -347,10 +342,37 @@ def oavsett_listning(remiss: Remiss, ctx: RuleContext) -> Finding:
         )
     if beslut.skal is None:
         return indeterminate("$.beslut.skal", unit_decision=beslut.utfall.value)
+    lawful = {Avvisningsskal(r) for r in ctx.param("lawful_reasons")}
     invalid = sorted({s.value for s in beslut.skal if s in forbidden})
+    registration = [r for r in invalid if Avvisningsskal(r) in REGISTRATION_REASONS]
+    if registration:
+        # Registration as a reason is not this rule's to judge for an asylum seeker or undocumented
+        # person (the separate guideline) or for a non-inhabitant at the digital reception ("för
+        # samtliga länets invånare"); listing as a reason still is.
+        excuse, unknown = registration_reason_excused(remiss, Lan(ctx.param("home_county")))
+        others = [r for r in invalid if r not in registration]
+        if unknown and not others:
+            return indeterminate(*unknown, unit_decision=beslut.utfall.value, invalid_reasons=invalid)
+        if excuse is not None:
+            invalid = others
+            if not invalid:
+                return _excused(excuse)
     if invalid:
         what_sv = "avvisades" if beslut.utfall is Utfall.avvisad else "köades"
         what_en = "rejected" if beslut.utfall is Utfall.avvisad else "queued"
+        standing = sorted({s.value for s in beslut.skal if s in lawful})
+        if standing:
+            return warning(
+                f"Remissen {what_sv} med skäl {', '.join(invalid)} och med skäl som texten medger "
+                f"({', '.join(standing)}). Beslutet kan stå på det senare skälet, men listning eller "
+                "folkbokföring skulle inte ha angetts som skäl. Vårdbehovet styr prioriteringen.",
+                f"The referral was {what_en} for {', '.join(invalid)} and for a reason the text allows "
+                f"({', '.join(standing)}). The decision may stand on the latter, but listing or registration "
+                "should not have been given as a reason. The care need decides priority.",
+                unit_decision=beslut.utfall.value,
+                invalid_reasons=invalid,
+                lawful_reasons=standing,
+            )
         return failed(
             f"Remissen {what_sv} med skäl {', '.join(invalid)}; listning eller folkbokföring får inte "
             "vara skäl att avvisa eller prioritera. Vårdbehovet styr prioriteringen.",
@@ -382,7 +404,7 @@ def digital_mottagning(remiss: Remiss, ctx: RuleContext) -> Finding:
     county = Lan(ctx.param("county"))
     day = local_day(remiss.inkom)
     age = _patient_age(remiss, day)
-    resident = _registered_in(remiss.patient, county)
+    resident = registered_in(remiss.patient, county)
     if isinstance(age, Finding):
         if resident is None and remiss.patient is not None:
             return indeterminate(*age.missing, "$.patient.folkbokford_lan", reference_day=day)
@@ -400,6 +422,12 @@ def digital_mottagning(remiss: Remiss, ctx: RuleContext) -> Finding:
             age=age,
             reference_day=day,
             referral_required=False,
+        )
+    if not resident and separate_guideline(remiss.patient):
+        return not_applicable(
+            "Asylsökande och papperslösa omfattas av en särskild riktlinje, som inte prövas här.",
+            "Asylum seekers and undocumented persons fall under a separate guideline, not judged here.",
+            reason="separate_guideline", age=age, reference_day=day, referral_required=False,
         )
     if resident is None:
         return indeterminate("$.patient.folkbokford_lan", age=age, reference_day=day)
@@ -905,10 +933,26 @@ def e_tjanster(t: Tillganglighet, ctx: RuleContext) -> Finding:
         "missing": lacking,
         "voluntary_offered": [e.value for e in voluntary if e in offered],
     }
-    if lacking:
+    # "Av- eller omboka tid" declared without saying for which times (the generic code) may be the
+    # mandatory "(för tider som ej möjliggör direkttidbokning)" or the voluntary "(webbtidbok,
+    # frivillig)": it neither meets nor misses the mandatory one.
+    unclear = [e for e in lacking
+               if e == ETjanst.av_omboka_tid_ej_direkttidbokning.value and ETjanst.av_omboka_tid in offered]
+    definite = [e for e in lacking if e not in unclear]
+    if definite:
         return failed(
-            f"Obligatoriska e-tjänster saknas: {', '.join(lacking)}.",
-            f"Mandatory e-services missing: {', '.join(lacking)}.",
+            f"Obligatoriska e-tjänster saknas: {', '.join(definite)}.",
+            f"Mandatory e-services missing: {', '.join(definite)}.",
+            **values,
+        )
+    if unclear:
+        return indeterminate(
+            "$.e_tjanster",
+            sv="Kan inte avgöras: \"Av- eller omboka tid\" är angiven utan att det framgår om den gäller tider som "
+               "ej möjliggör direkttidbokning (obligatorisk) eller webbtidboken (frivillig) ($.e_tjanster).",
+            en="Cannot be decided: \"Av- eller omboka tid\" is declared without saying whether it is for times "
+               "that cannot be booked directly (mandatory) or the web booking (voluntary) ($.e_tjanster).",
+            unclear=unclear,
             **values,
         )
     return passed(
@@ -954,7 +998,7 @@ def tillfallig_stangning(t: Tillganglighet, ctx: RuleContext) -> Finding:
     # Closed weekdays reported only as days (avvikande_dagar) are closures too: one longer than the
     # limit cannot be judged without its report, which only a closure in stangningar carries.
     long_days: list[dict[str, Any]] = []
-    for first, last in runs_of_closed_days(closed_days_outside_closures(t)):
+    for first, last in runs_of_closed_days(closed_days_outside_closures(t, eves=False)):
         if ctx.edition_on(first) is None:
             continue
         limit = ctx.param("max_weeks_without_report", on=first) * 7

@@ -5,11 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from primarvard_kalmar.halsoval_atkomst import omhandertagande, sip
-from primarvard_kalmar.psykisk_halsa_common import (
-    closed_days_outside_closures,
-    closures_consistent,
-    rules,
-)
+from primarvard_kalmar.halsoval_common import unless_closed_days_unreported
+from primarvard_kalmar.psykisk_halsa_common import closures_consistent, rules
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
     Avtalsvillkor,
@@ -31,22 +28,13 @@ def tillfallig_stangning_omhandertagande(doc: Tillganglighet, ctx: RuleContext) 
     closed day carries none of the facts judged (the agreement, the 1177.se contact card, the
     hälsoval units informed, the cause), so where the closures in ``stangningar`` would pass or not
     apply, such a day leaves the result indeterminate naming ``$.stangningar``."""
-    result = omhandertagande(doc, ctx)
-    if result.outcome.value not in ("pass", "not_applicable"):
-        return result
-    closed = [(i, d) for i, d in closed_days_outside_closures(doc) if ctx.edition_on(d) is not None]
-    if not closed:
-        return result
-    days = ", ".join(d.isoformat() for _, d in closed)
-    return indeterminate(
-        "$.stangningar",
-        sv=f"Kan inte avgöras: avvikande_dagar visar stängda vardagar som inte är redovisade som tillfällig "
-           f"stängning med överenskommelse, hänvisning, kontaktkort på 1177.se, information till berörda "
-           f"hälsovalsenheter och orsak ($.stangningar): {days}.",
-        en=f"Cannot be decided: avvikande_dagar shows closed weekdays not reported as a temporary closure with its "
-           f"agreement, referral, 1177.se contact card, information to the hälsoval units concerned and cause "
-           f"($.stangningar): {days}.",
-        closed_days_not_in_stangningar=[d for _, d in closed],
+    return unless_closed_days_unreported(
+        omhandertagande(doc, ctx), doc, ctx, ("pass", "not_applicable"),
+        "tillfällig stängning med överenskommelse, hänvisning, kontaktkort på 1177.se, information till "
+        "berörda hälsovalsenheter och orsak",
+        "a temporary closure with its agreement, referral, 1177.se contact card, information to the hälsoval "
+        "units concerned and cause",
+        eves=False,
     )
 
 rules.implement("kalmar.psykisk_halsa.samverkan.sip")(sip)

@@ -10,6 +10,7 @@ from typing import Any
 
 from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
+from primarvard_sdk.domain import Avvisningsskal, Lan, Person, Remiss, Remisstyp, Vistelsestatus
 from primarvard_sdk.findings import inconsistent
 from primarvard_sdk.model import Finding
 from primarvard_sdk.plugin import Implementations
@@ -17,6 +18,64 @@ from primarvard_sdk.plugin import Implementations
 rules = Implementations("kalmar.psykisk_halsa")
 
 RuleFunction = Callable[[Any, RuleContext], Finding]
+
+#: "Gällande asylsökande och papperslösa finns särskild riktlinje som ska följas": the residence
+#: statuses whose access to care a separate guideline (not part of the rulebook) governs.
+SEPARATE_GUIDELINE = (Vistelsestatus.asylsokande, Vistelsestatus.papperslos)
+#: Refusal reasons that speak of where the patient is registered (another region, country or
+#: municipality).
+REGISTRATION_REASONS = frozenset({Avvisningsskal.folkbokforing, Avvisningsskal.annan_kommun})
+
+
+def registered_in(person: Person | None, county: Lan) -> bool | None:
+    """Whether ``person`` is registered (folkbokförd) in ``county``; ``None`` when unknown.
+
+    A person known not to be registered in Sweden at all is registered in no county."""
+    if person is None:
+        return None
+    if person.folkbokford_lan is not None:
+        return person.folkbokford_lan is county
+    if person.folkbokford_i_sverige is False:
+        return False
+    return None
+
+
+def separate_guideline(person: Person | None) -> bool | None:
+    """Whether the separate guideline for asylum seekers and undocumented persons governs
+    ``person``: ``True`` for those statuses; ``False`` for another stated status, or for a person
+    registered (folkbokförd) in Sweden (asylum seekers and undocumented persons are not); ``None``
+    when unknown."""
+    if person is None:
+        return None
+    if person.vistelsestatus is not None:
+        return person.vistelsestatus in SEPARATE_GUIDELINE
+    if person.folkbokford_lan is not None or person.folkbokford_i_sverige is True:
+        return False
+    return None
+
+
+def registration_reason_excused(remiss: Remiss, county: Lan) -> tuple[str | None, list[str]]:
+    """Why a registration reason (folkbokföring, annan kommun) given for refusing ``remiss`` is not
+    for the rules that forbid it ("oavsett ... folkbokföring", "folkbokförda ... i andra regioner, i
+    andra länder") to judge, with the JSON paths that keep it open:
+
+    - ``separate_guideline``: the patient is an asylum seeker or undocumented;
+    - ``digital_mottagning``: a contact with the digital reception, which is for "samtliga länets
+      invånare", by a person not registered in the county (a county inhabitant refused for being
+      registered in another municipality is still judged);
+    - ``None``: the reason is judged."""
+    patient = remiss.patient
+    separate = separate_guideline(patient)
+    if separate:
+        return "separate_guideline", []
+    if remiss.typ is Remisstyp.digital_mottagning:
+        resident = registered_in(patient, county)
+        if resident is None:
+            return None, ["$.patient.folkbokford_lan"]
+        return (None if resident else "digital_mottagning"), []
+    if separate is None:
+        return None, ["$.patient.vistelsestatus"]
+    return None, []
 
 
 def _backwards(path: str, fran: date | None, till: date | None) -> Finding | None:
@@ -68,32 +127,12 @@ def closures_consistent(function: RuleFunction) -> RuleFunction:
     return guarded
 
 
-def closed_days_outside_closures(doc: Any) -> list[tuple[int, date]]:
-    """Days the unit reports closed in ``avvikande_dagar`` (``oppettider`` []) on a vardag (a closure
-    on a Saturday, Sunday, helgdag or eve is no deviation from the working week) that no reported
-    closure in ``stangningar`` covers (a closure with its last day not reported covers every day from
-    its first). A closed weekday is a temporary closure ("tillfälligt stängt") whether it is reported
-    as a day or as a closure; as a day, the facts the closure rules judge are not reported."""
-    days = doc.avvikande_dagar or ()
-    spans = [(s.fran, s.forvantad_till or date.max) for s in doc.stangningar or ()]
-    found = []
-    for i, d in enumerate(days):
-        if d.oppettider is None or d.oppettider:
-            continue
-        if not calendar.is_vardag(d.datum):
-            continue
-        if any(fran <= d.datum <= till for fran, till in spans):
-            continue
-        found.append((i, d.datum))
-    return sorted(found, key=lambda p: (p[1], p[0]))
-
-
-def runs_of_closed_days(closed: Sequence[tuple[int, date]]) -> list[tuple[date, date]]:
+def runs_of_closed_days(closed: Sequence[date]) -> list[tuple[date, date]]:
     """Group closed vardagar into closures: two closed days belong to the same closure when every
     vardag between them is closed too (a weekend or helgdag between them does not end it). Each
     closure is (first closed day, last closed day)."""
     runs: list[tuple[date, date]] = []
-    for _, day in closed:
+    for day in closed:
         if runs and calendar.vardagar_between(runs[-1][1], day) <= 1:
             runs[-1] = (runs[-1][0], day)
         else:

@@ -6,14 +6,18 @@ patient's identity: a patient with protected personal data is named by nothing b
 
 from __future__ import annotations
 
-from primarvard_kalmar.psykisk_halsa_common import rules
+from primarvard_kalmar.psykisk_halsa_common import (
+    REGISTRATION_REASONS,
+    registration_reason_excused,
+    rules,
+)
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
     Avvisningsskal,
+    Lan,
     Remiss,
     Remisstyp,
     Utfall,
-    Vistelsestatus,
     local_day,
 )
 from primarvard_sdk.findings import decision, indeterminate, not_applicable, passed, warning
@@ -44,14 +48,6 @@ def bekrafta_mottagande(remiss: Remiss, ctx: RuleContext) -> Finding:
         "Receipt of the referral is not yet confirmed. The text sets no time limit: the confirmation is "
         "outstanding, not late.",
     )
-
-
-#: Who the psykisk hälsa units serve whatever their registration: patients of another region or
-#: country, and patients with protected personal data. Asylum seekers and undocumented persons
-#: follow a separate guideline.
-_SEPARATE_GUIDELINE = (Vistelsestatus.asylsokande, Vistelsestatus.papperslos)
-#: Reasons that speak of where the patient is registered (another region, country or municipality).
-_REGISTRATION = frozenset({Avvisningsskal.folkbokforing, Avvisningsskal.annan_kommun})
 
 
 @rules.implement("kalmar.psykisk_halsa.remiss.omfattade_grupper")
@@ -87,7 +83,7 @@ def omfattade_grupper(remiss: Remiss, ctx: RuleContext) -> Finding:
     day = local_day(remiss.inkom)
     age = remiss.patient.age_on(day) if remiss.patient is not None else None
     if age is None:
-        return indeterminate("$.patient.fodelsedatum", invalid_reasons=invalid)
+        return indeterminate("$.patient.fodelsedatum", "$.patient.personnummer", invalid_reasons=invalid)
     if age < min_age:
         return not_applicable(
             f"Patienten är {age} år på ankomstdagen; vården gäller patienter {min_age} år eller äldre "
@@ -96,23 +92,25 @@ def omfattade_grupper(remiss: Remiss, ctx: RuleContext) -> Finding:
             "(see remiss.alder).",
             reason="under_age", age=age,
         )
-    if {Avvisningsskal(r) for r in invalid} <= _REGISTRATION:
-        status = remiss.patient.vistelsestatus if remiss.patient is not None else None
-        if status is None:
+    registration = [r for r in invalid if Avvisningsskal(r) in REGISTRATION_REASONS]
+    if registration:
+        excuse, unknown = registration_reason_excused(remiss, Lan(ctx.param("home_county")))
+        others = [r for r in invalid if r not in registration]
+        if unknown and not others:
             return indeterminate(
-                "$.patient.vistelsestatus",
+                *unknown,
                 sv="Kan inte avgöras: avvisning på grund av folkbokföring, men om patienten är asylsökande eller "
-                "papperslös (särskild riktlinje) är okänt ($.patient.vistelsestatus).",
+                f"papperslös (särskild riktlinje), eller länets invånare vid den digitala mottagningen, är okänt "
+                f"({', '.join(unknown)}).",
                 en="Cannot be decided: rejected for registration, but whether the patient is an asylum seeker or "
-                "undocumented (a separate guideline) is unknown ($.patient.vistelsestatus).",
+                f"undocumented (a separate guideline), or a county inhabitant at the digital reception, is unknown "
+                f"({', '.join(unknown)}).",
                 invalid_reasons=invalid, age=age,
             )
-        if status in _SEPARATE_GUIDELINE:
-            return not_applicable(
-                "Asylsökande och papperslösa omfattas av en särskild riktlinje, som inte prövas här.",
-                "Asylum seekers and undocumented persons fall under a separate guideline, not judged here.",
-                reason="separate_guideline", age=age,
-            )
+        if excuse is not None:
+            invalid = others
+            if not invalid:
+                return _excused(excuse, age)
     served_sv = ("Vården ska erbjudas patienter 18 år eller äldre, folkbokförda i Kalmar län, i andra regioner, i "
                  "andra länder och med skyddade personuppgifter.")
     served_en = ("Care is to be offered to patients aged 18 or older registered in Kalmar län, in other regions, in "
@@ -137,4 +135,23 @@ def omfattade_grupper(remiss: Remiss, ctx: RuleContext) -> Finding:
         f"The referral of a patient aged {age} was rejected for {', '.join(invalid)}; the rejection does not "
         f"stand and the referral is to be accepted. {served_en}",
         invalid_reasons=invalid, age=age, unit_decision=beslut.utfall.value, required_decision="accept",
+    )
+
+
+def _excused(excuse: str, age: int | None = None) -> Finding:
+    """not_applicable for a refusal whose only forbidden reasons are registration reasons that
+    these rules do not judge (see :func:`registration_reason_excused`)."""
+    extra = {} if age is None else {"age": age}
+    if excuse == "separate_guideline":
+        return not_applicable(
+            "Asylsökande och papperslösa omfattas av en särskild riktlinje, som inte prövas här.",
+            "Asylum seekers and undocumented persons fall under a separate guideline, not judged here.",
+            reason="separate_guideline", **extra,
+        )
+    return not_applicable(
+        "Den digitala mottagningen är till för länets invånare och personen är inte folkbokförd i Kalmar län: "
+        "folkbokföring som skäl prövas av remiss.digital_mottagning, inte här.",
+        "The digital reception is for the county's inhabitants and the person is not registered in Kalmar län: "
+        "registration as a reason is judged by remiss.digital_mottagning, not here.",
+        reason="digital_mottagning_not_county_inhabitant", **extra,
     )

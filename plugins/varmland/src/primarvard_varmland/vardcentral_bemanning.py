@@ -11,7 +11,7 @@ from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import Medarbetare, Uppdrag, Vardenhet
 from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed, warning
 from primarvard_sdk.model import Finding
-from primarvard_varmland.vardcentral_common import codes, exact, fmt_hours, rules, staff_in
+from primarvard_varmland.vardcentral_common import codes, exact, fmt_exact, rules, staff_in
 
 
 def _ratio(
@@ -42,25 +42,26 @@ def _ratio(
         return indeterminate(*missing)
     required = hours * basis / per
     values: dict[str, Any] = {"required": round(float(required), 4), "basis": basis, "unit": "hours_per_week"}
-    calc = f"{fmt_hours(hours)} × {basis}/{fmt_hours(per)} = {fmt_hours(required)}"
+    # exact figures in the text (no rounding the rulebook does not state): 9.59 is not shown as 9.6
+    calc = f"{fmt_exact(hours)} × {basis}/{fmt_exact(per)} = {fmt_exact(required)}"
     if declared is None:
         return indeterminate(*missing, **values)
     values["declared"] = declared
     if exact(declared) >= required:
         return passed(
-            f"Läkartid {sv}: {fmt_hours(declared)} h/vecka, krav {calc} h/vecka.{note_sv}",
-            f"Physician time {en}: {fmt_hours(declared)} h/week, required {calc} h/week.{note_en}",
+            f"Läkartid {sv}: {fmt_exact(declared)} h/vecka, krav {calc} h/vecka.{note_sv}",
+            f"Physician time {en}: {fmt_exact(declared)} h/week, required {calc} h/week.{note_en}",
             **values,
         )
     if target:
         return warning(
-            f"Läkartid {sv}: {fmt_hours(declared)} h/vecka, under målet {calc} h/vecka.{note_sv}",
-            f"Physician time {en}: {fmt_hours(declared)} h/week, below the target {calc} h/week.{note_en}",
+            f"Läkartid {sv}: {fmt_exact(declared)} h/vecka, under målet {calc} h/vecka.{note_sv}",
+            f"Physician time {en}: {fmt_exact(declared)} h/week, below the target {calc} h/week.{note_en}",
             **values,
         )
     return failed(
-        f"Läkartid {sv}: {fmt_hours(declared)} h/vecka, under kravet {calc} h/vecka.{note_sv}",
-        f"Physician time {en}: {fmt_hours(declared)} h/week, below the required {calc} h/week.{note_en}",
+        f"Läkartid {sv}: {fmt_exact(declared)} h/vecka, under kravet {calc} h/vecka.{note_sv}",
+        f"Physician time {en}: {fmt_exact(declared)} h/week, below the required {calc} h/week.{note_en}",
         **values,
     )
 
@@ -116,6 +117,7 @@ def fortbildning(unit: Vardenhet, ctx: RuleContext) -> Finding:
     missing: list[str] = []
     year_start = date(ctx.day.year, 1, 1)
     not_in_service: list[str] = []
+    impossible: list[str] = []
     for i, m in enumerate(unit.personal):
         if not _served(m, year_start, ctx.day):
             # not at the unit on any day of the year so far: the year's meetings are not theirs to attend
@@ -124,6 +126,10 @@ def fortbildning(unit: Vardenhet, ctx: RuleContext) -> Finding:
         if m.fortbildning_erbjudna is None or m.fortbildning_deltagna is None:
             missing += [f"$.personal[{i}].{f}" for f in ("fortbildning_erbjudna", "fortbildning_deltagna")
                         if getattr(m, f) is None]
+            continue
+        if m.fortbildning_deltagna > m.fortbildning_erbjudna:
+            # more meetings attended than offered cannot be right: the share is not judged on it
+            impossible.append(f"$.personal[{i}].fortbildning_deltagna")
             continue
         if m.fortbildning_erbjudna == 0:
             continue
@@ -150,6 +156,18 @@ def fortbildning(unit: Vardenhet, ctx: RuleContext) -> Finding:
             f"Deltog i färre än hälften av årets fortbildningsträffar {ctx.day.year}: {detail} (deltagna/krav).",
             f"Attended fewer than half of the further-training meetings of {ctx.day.year}: {detail} (attended/required).",
             below=sorted(below),
+            **values,
+        )
+    if impossible:
+        return indeterminate(
+            *missing, *impossible,
+            sv="Kan inte avgöras: fler deltagna än erbjudna fortbildningsträffar ("
+            + ", ".join(impossible) + "); uppgiften kan inte stämma."
+            + (f" Dessutom saknas: {', '.join(missing)}." if missing else ""),
+            en="Cannot be decided: more further-training meetings attended than offered ("
+            + ", ".join(impossible) + "); the record cannot be right."
+            + (f" Also missing: {', '.join(missing)}." if missing else ""),
+            inconsistent=impossible,
             **values,
         )
     if missing:

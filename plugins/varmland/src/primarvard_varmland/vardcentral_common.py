@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
@@ -75,6 +76,24 @@ def exact(value: float | int | str | Fraction) -> Fraction:
 def fmt_hours(value: Fraction | float | int) -> str:
     """Hours for an explanation: at most two decimals, no trailing zeros (9.6, 14.29, 8)."""
     text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def fmt_exact(value: Fraction | float | int | str) -> str:
+    """A number for an explanation without rounding when its decimal form ends (0.0299 stays 0.0299,
+    4 × 3/50 is 0.24); a recurring decimal falls back to :func:`fmt_hours` (the values carry it exactly)."""
+    f = exact(value)
+    rest = f.denominator
+    for p in (2, 5):
+        while rest % p == 0:
+            rest //= p
+    if rest != 1:
+        return fmt_hours(f)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        text = format(Decimal(f.numerator) / Decimal(f.denominator), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return text or "0"
 
 

@@ -11,6 +11,7 @@ from primarvard_sdk.findings import (
     decision,
     failed,
     finding,
+    handed_over,
     inconsistent,
     indeterminate,
     not_applicable,
@@ -155,8 +156,21 @@ def ickeval(doc: Listning, ctx: RuleContext) -> Finding:
             en="Cannot be decided: no candidate lies in the municipality of the registered address.",
             ignored_other_municipality=ignored,
         )
+    # The same unit listed twice is one unit: the same distance twice is no tie; two different road
+    # distances for it cannot both be right.
+    given: dict[str, set[float]] = {}
+    for _, k in same:
+        given.setdefault(k.enhet_id, set()).add(k.vagavstand_km)  # type: ignore[arg-type]
+    conflicting = sorted(u for u, d in given.items() if len(d) > 1)
+    if conflicting:
+        return indeterminate(
+            *[f"$.kandidater[{i}].vagavstand_km" for i, k in same if k.enhet_id in conflicting],
+            sv=f"Kan inte avgöras: samma vårdcentral anges med olika vägavstånd ({', '.join(conflicting)}).",
+            en=f"Cannot be decided: the same vårdcentral is given with different road distances ({', '.join(conflicting)}).",
+            inconsistent=conflicting,
+        )
     shortest = min(k.vagavstand_km for _, k in same if k.vagavstand_km is not None)
-    nearest = sorted(k.enhet_id for _, k in same if k.vagavstand_km == shortest)
+    nearest = sorted({k.enhet_id for _, k in same if k.vagavstand_km == shortest})
     if len(nearest) > 1:
         return indeterminate(
             *[f"$.kandidater[{i}].vagavstand_km" for i, k in same if k.vagavstand_km == shortest],
@@ -306,8 +320,9 @@ def listningstak(doc: Listning, ctx: RuleContext) -> Finding:
     refused_sv = " Vårdcentralen nekade listningen; den ska i stället köas." if refused else ""
     refused_en = " The vårdcentral refused the listing; it must be queued instead." if refused else ""
     assert doc.datum is not None
-    return decision(
-        "route",
+    # The queue is the course the text prescribes for a full unit ("Om listningstaket nåtts så placeras
+    # valet i en kö"), nothing wrong: handed over to the queue (not_applicable, decision route), not a fail.
+    return handed_over(
         f"Listningstaket ({tak}) är nått ({listade} listade): valet placeras i kö efter listningsdatum "
         f"{doc.datum.isoformat()}, plats {position} (köade val med samma eller tidigare datum står före).{refused_sv}",
         f"The listing cap ({tak}) is reached ({listade} listed): the choice is queued by listing date "
@@ -336,8 +351,9 @@ def vardansvar_overgang(doc: Listning, ctx: RuleContext) -> Finding:
     pending = [d for d in (deregistered, transferred) if d is not None and d > day]
     if pending:
         when = max(pending)
-        return decision(
-            "route",
+        # "Den tidigare vårdcentralen behåller vårdansvaret till dess att …": the text gives the
+        # responsibility to the previous unit until then — the right course, not a fail of the new unit.
+        return handed_over(
             f"Den {day.isoformat()} har {doc.tidigare_enhet} (tidigare vårdcentral) vårdansvaret: invånaren är ännu inte "
             f"både avregistrerad där och överförd till {doc.enhet_id} (först {when.isoformat()}).",
             f"On {day.isoformat()}, {doc.tidigare_enhet} (the previous vårdcentral) holds the care responsibility: the "

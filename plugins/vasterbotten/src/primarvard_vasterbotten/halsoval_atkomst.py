@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, time
 from typing import Any
 
 from primarvard_sdk.context import RuleContext
@@ -27,6 +27,7 @@ from primarvard_sdk.findings import (
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Declared, Fact, When
 from primarvard_vasterbotten.halsoval_common import (
+    closure_days,
     covers,
     iso,
     joined,
@@ -234,19 +235,14 @@ def begransat_oppethallande_information(doc: Tillganglighet, ctx: RuleContext) -
     # (anmald) and whether the 1177.se contact card shows it (kontaktkort_1177, no day); what the
     # answering machine said, and when, is recorded only per day (avvikande_dagar[*].information).
     seen = {d.datum for d in doc.avvikande_dagar}
-    closure_days: list[date] = []
-    for j, closure in enumerate(doc.stangningar or ()):
+    uninformed: list[date] = []
+    closures = closure_days(doc, ctx)
+    if isinstance(closures, Finding):
+        return closures
+    for j, closure, days in closures:
         here = f"$.stangningar[{j}]"
-        if closure.haller_oppet is True:
-            continue  # the unit keeps its opening hours during this deviation
-        end = closure.forvantad_till
-        if end is not None and end < closure.fran:
-            return inconsistent(f"{here}.forvantad_till", f"{here}.fran")
-        if end is None:
-            end = max(closure.fran, ctx.as_of)  # the days closed so far (and its first day)
         judged = False
-        for k in range((end - closure.fran).days + 1):
-            day_ = closure.fran + timedelta(days=k)
+        for day_ in days:
             if day_ in seen:
                 continue
             if ctx.edition_on(day_) is None:
@@ -281,17 +277,17 @@ def begransat_oppethallande_information(doc: Tillganglighet, ctx: RuleContext) -
                 pending.append(f"{iso(day_)} (the answering machine)")
                 pending_sv.append(f"{iso(day_)} (telefonsvararen)")
             else:
-                closure_days.append(day_)
+                uninformed.append(day_)
         if not judged and closure.forvantad_till is None:
             missing.append(f"{here}.forvantad_till")
     limited.sort()
     values: dict[str, Any] = {"limited_days": limited, "not_informed_in_time": late_en, "pending": pending}
     if outside:
         values["days_outside_edition"] = sorted(set(outside))
-    if closure_days:
+    if uninformed:
         # the answering machine's message, and the days the card and the machine began to tell of it,
         # are recorded per day only: a closed day that has begun needs its avvikande dag
-        values["closure_days_without_information"] = closure_days
+        values["closure_days_without_information"] = uninformed
         missing.append("$.avvikande_dagar")  # an entry, with its information, for each of these days
     problems_sv = [*late_sv, *(f"{iso(d)}: telefonsvararen anger inte vilken hälsocentral som gäller" for d in unnamed)]
     problems_en = [*late_en, *(f"{iso(d)}: the answering machine does not name the hälsocentral" for d in unnamed)]
@@ -302,8 +298,8 @@ def begransat_oppethallande_information(doc: Tillganglighet, ctx: RuleContext) -
             **values,
         )
     if missing:
-        if closure_days:
-            shown = joined(map(iso, closure_days))
+        if uninformed:
+            shown = joined(map(iso, uninformed))
             return indeterminate(
                 *dict.fromkeys(missing),
                 sv=f"Kan inte avgöras: stängda dagar ({shown}) saknar uppgift om när och hur telefonsvararen och "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 from primarvard_sdk import calendar
@@ -16,6 +16,7 @@ from primarvard_sdk.plugin import Implementations
 
 __all__ = [
     "EVES",
+    "closure_days",
     "combine_deadlines",
     "covers",
     "in_edition",
@@ -67,6 +68,24 @@ def covers(intervals: Iterable[Any], opens: time, closes: time) -> bool:
             break
         reached = max(reached, end)
     return reached >= minute_of_day(closes, end=True)
+
+
+def closure_days(document: Any, ctx: RuleContext, *, first_day: bool = True) -> list[tuple[int, Any, list[date]]] | Finding:
+    """The temporary closures (``stangningar``) that close the unit — not those where it keeps its
+    opening hours (``haller_oppet``) — each with its index and days: ``fran`` to ``forvantad_till``;
+    an open-ended one up to the evaluation day (and, with ``first_day``, at least its first day).
+    A closure ending before it begins cannot be right: its ``inconsistent`` finding instead."""
+    found = []
+    for j, closure in enumerate(document.stangningar or ()):
+        if closure.haller_oppet is True:
+            continue
+        end = closure.forvantad_till
+        if end is not None and end < closure.fran:
+            return inconsistent(f"$.stangningar[{j}].forvantad_till", f"$.stangningar[{j}].fran")
+        if end is None:
+            end = max(closure.fran, ctx.as_of) if first_day else ctx.as_of
+        found.append((j, closure, [closure.fran + timedelta(days=k) for k in range((end - closure.fran).days + 1)]))
+    return found
 
 
 def in_edition(ctx: RuleContext, day: date) -> bool:

@@ -11,6 +11,7 @@ from primarvard_sdk.domain.kontakt import Patientavgift, kronor
 from primarvard_sdk.findings import (
     decision,
     failed,
+    handed_over,
     indeterminate,
     not_applicable,
     passed,
@@ -241,4 +242,6 @@ def migranthalsa(doc: Vardkontakt, ctx: RuleContext) -> Finding:
           "health examinations and vaccinations.")
     if doc.enhet_id == unit:
         return decision("accept", sv, en, responsible=unit)
-    return decision("route", sv, en, route=unit, responsible=unit)
+    # The text gives the person to the hälsocentral of the placement area: for another unit that is the
+    # right course, not a failure of its own (2.7.4 still has it receive temporary and urgent needs).
+    return handed_over(sv, en, route=unit, responsible=unit)

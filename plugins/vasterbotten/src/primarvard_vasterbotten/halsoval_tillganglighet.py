@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, time
 
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import (
@@ -12,10 +12,11 @@ from primarvard_sdk.domain import (
     Veckodag,
     label,
 )
-from primarvard_sdk.findings import failed, inconsistent, indeterminate, not_applicable, passed
+from primarvard_sdk.findings import failed, indeterminate, not_applicable, passed
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Deadline
 from primarvard_vasterbotten.halsoval_common import (
+    closure_days,
     covers,
     iso,
     joined,
@@ -129,15 +130,10 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     # referral (the closure's hanvisning). A day reported in both lists is judged once, by the
     # avvikande dag.
     seen = {d.datum for d in doc.avvikande_dagar}
-    for j, closure in enumerate(doc.stangningar or ()):
-        if closure.haller_oppet is True:
-            continue  # the unit keeps its opening hours during this deviation
-        end = closure.forvantad_till
-        if end is not None and end < closure.fran:
-            return inconsistent(f"$.stangningar[{j}].forvantad_till", f"$.stangningar[{j}].fran")
-        if end is None:
-            end = max(closure.fran, ctx.as_of)  # the days closed so far (and its first day)
-        days = [closure.fran + timedelta(days=k) for k in range((end - closure.fran).days + 1)]
+    closures = closure_days(doc, ctx)
+    if isinstance(closures, Finding):
+        return closures
+    for j, closure, days in closures:
         judged = False
         for day_ in days:
             if day_ in seen:

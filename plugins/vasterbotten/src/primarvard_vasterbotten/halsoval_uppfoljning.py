@@ -27,6 +27,7 @@ from primarvard_sdk.findings import (
 from primarvard_sdk.items import none_in_force
 from primarvard_sdk.model import Finding
 from primarvard_vasterbotten.halsoval_common import (
+    closure_days,
     combine_deadlines,
     covers,
     iso,
@@ -89,20 +90,15 @@ def utbudsbegransning(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     # (unless the unit keeps its hours meanwhile); an open-ended one counts up to the evaluation day.
     # A day also reported as an avvikande dag is judged by that day's hours, as in begransat_oppethallande.
     deviating = {d.datum for d in doc.avvikande_dagar or ()}
-    for j, closure in enumerate(doc.stangningar or ()):
-        if closure.haller_oppet is True:
-            continue
-        end = closure.forvantad_till
-        if end is not None and end < closure.fran:
-            return inconsistent(f"$.stangningar[{j}].forvantad_till", f"$.stangningar[{j}].fran")
-        if end is None:
+    closures = closure_days(doc, ctx, first_day=False)  # an open-ended one: counted so far
+    if isinstance(closures, Finding):
+        return closures
+    for j, closure, closed in closures:
+        if closure.forvantad_till is None:
             unknown.append(f"$.stangningar[{j}].forvantad_till")
-            end = ctx.as_of  # counted so far
-        day = closure.fran
-        while day <= end:
+        for day in closed:
             if day not in deviating:
                 count(day)
-            day += timedelta(days=1)
     per_month = Counter(_month(d) for d in days)
     first: dict[str, date] = {}
     for d in sorted(days):

@@ -31,6 +31,7 @@ from primarvard_sdk.domain import (
 from primarvard_sdk.findings import (
     decision,
     failed,
+    handed_over,
     inconsistent,
     indeterminate,
     not_applicable,
@@ -275,8 +276,9 @@ def vardansvar_overgang(doc: Listning, ctx: RuleContext) -> Finding:
     values: dict[str, Any] = {"deregistered": deregistered, "transferred": transferred}
     pending = [d for d in (deregistered, transferred) if d is not None and d > day]
     if pending:
-        return decision(
-            "route",
+        # "Den tidigare hälsocentralen behåller vårdansvaret till dess ...": during the transfer the previous
+        # unit holding it is what the text prescribes, not a failure of either unit.
+        return handed_over(
             f"Den {iso(day)} har {doc.tidigare_enhet} (tidigare hälsocentral) vårdansvaret: personen är ännu inte både "
             f"avregistrerad där och överförd till {doc.enhet_id} (först {iso(max(pending))}).",
             f"On {iso(day)}, {doc.tidigare_enhet} (the previous hälsocentral) holds the care responsibility: the person "

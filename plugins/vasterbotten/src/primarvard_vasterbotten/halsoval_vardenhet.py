@@ -75,11 +75,32 @@ def filial_ledning(unit: Vardenhet, ctx: RuleContext) -> Finding:
     )
 
 
+def _counted_twice(staff: tuple[tuple[int, Medarbetare], ...]) -> Finding | None:
+    """A share counts persons ("de verksamma läkarna"): a staff id ("unique within the unit") listed
+    more than once among those in service would count one person twice and move the share either
+    way, so the result is ``indeterminate`` naming each such entry, never a share of records."""
+    ids = [m.id for _, m in staff]
+    twice = sorted({x for x in ids if ids.count(x) > 1})
+    if not twice:
+        return None
+    paths = [f"$.personal[{i}].id" for i, m in staff if m.id in twice]
+    return indeterminate(
+        *paths,
+        sv=f"Kan inte avgöras: samma medarbetare ({joined(twice)}) förekommer flera gånger bland de verksamma "
+           f"({joined(paths)}); andelen räknas per person.",
+        en=f"Cannot be decided: the same staff member ({joined(twice)}) occurs more than once among those in "
+           f"service ({joined(paths)}); the share counts persons.",
+        duplicate_staff=twice,
+    )
+
+
 def _majority(unit: Vardenhet, ctx: RuleContext, yrke: Yrke, spec: Specialitet,
               who_sv: str, who_en: str, what_sv: str, what_en: str) -> Finding:
     staff = _staff(unit, ctx)
     if staff is None:
         return indeterminate("$.personal")
+    if (twice := _counted_twice(staff)) is not None:
+        return twice
     unknown = [f"$.personal[{i}].yrke" for i, m in staff if m.yrke is None]
     group = [(i, m) for i, m in staff if m.yrke is yrke]
     unknown += [f"$.personal[{i}].specialiteter" for i, m in group if m.specialiteter is None]
