@@ -320,7 +320,7 @@ def helgoppen_mottagande(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             "The patient cannot wait until the next weekday: the weekend-open health centre or the physician on "
             "call receives the patient.",
         )
-    return handed_over(  # "route, not fail": referring the patient back is the right course
+    return handed_over(  # referring the patient back is the course the text gives, not a failure
         "Patienten kan vänta till nästkommande vardag: hänvisas att återkomma till sin ordinarie läkare.",
         "The patient can wait until the next weekday: referred to come back to their regular physician.",
         route="ordinarie_lakare",

@@ -254,7 +254,7 @@ def _covered(day: date, closures: Sequence[Stangning]) -> bool:
 
 
 def _closed_days(doc: Tillganglighet, ctx: RuleContext) -> list[dict[str, Any]]:
-    """Weekdays (vardagar, SPEC) that ``avvikande_dagar`` reports closed (``oppettider`` empty) inside
+    """Weekdays (vardagar, the calendar conventions) that ``avvikande_dagar`` reports closed (``oppettider`` empty) inside
     an edition and that no reported closure spans: the unit was (or will be) temporarily closed that
     day, but the conditions of the closure are reported only on a closure (``stangningar``)."""
     found: list[dict[str, Any]] = []
