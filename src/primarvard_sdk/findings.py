@@ -173,9 +173,9 @@ def deadline_outcome(due: date | datetime, actual: date | datetime | None, as_of
     A due *date* is inclusive (the whole local day counts); a due *datetime* is an instant. An
     ``actual`` given as a bare date against a due datetime is compared by local day. An ``actual``
     on a day after ``as_of`` (a booked time, a record dated ahead) has not happened on the
-    evaluation day: ``open`` while it would still be on time (SPEC: ``as_of`` decides whether an
-    unmet deadline is open or missed), ``missed`` when it is after the due day — a booking for
-    then cannot be on time, and saying so before it happens is the point of checking a booking.
+    evaluation day: ``open`` while it would still be on time (``as_of`` decides whether an unmet
+    deadline is open or missed), ``missed`` when it is after the due day — a booking for then
+    cannot be on time, and saying so before it happens is the point of checking a booking.
     """
     if actual is not None:
         if isinstance(due, datetime) and isinstance(actual, datetime):
