@@ -27,7 +27,7 @@ from primarvard_sdk.findings import (
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Declared, Fact, When
 from primarvard_vasterbotten.halsoval_common import (
-    closure_days,
+    closed_working_days,
     covers,
     iso,
     joined,
@@ -236,23 +236,13 @@ def begransat_oppethallande_information(doc: Tillganglighet, ctx: RuleContext) -
     # answering machine said, and when, is recorded only per day (avvikande_dagar[*].information).
     seen = {d.datum for d in doc.avvikande_dagar}
     uninformed: list[date] = []
-    closures = closure_days(doc, ctx)
+    closures = closed_working_days(doc, ctx, seen, outside)
     if isinstance(closures, Finding):
         return closures
-    for j, closure, days in closures:
+    for j, closure, working, inside in closures:
         here = f"$.stangningar[{j}]"
-        judged = False
-        for day_ in days:
-            if day_ in seen:
-                continue
-            if ctx.edition_on(day_) is None:
-                outside.append(day_)
-                continue
-            any_inside = True
-            if not must_be_open(day_, bool(ctx.param("eves_exempt", on=day_))):
-                continue
-            seen.add(day_)
-            judged = True
+        any_inside = any_inside or inside
+        for day_, _ in working:
             limited.append(day_)
             ahead = day_ > ctx.as_of
             told = closure.anmald
@@ -278,7 +268,7 @@ def begransat_oppethallande_information(doc: Tillganglighet, ctx: RuleContext) -
                 pending_sv.append(f"{iso(day_)} (telefonsvararen)")
             else:
                 uninformed.append(day_)
-        if not judged and closure.forvantad_till is None:
+        if not working and closure.forvantad_till is None:
             missing.append(f"{here}.forvantad_till")
     limited.sort()
     values: dict[str, Any] = {"limited_days": limited, "not_informed_in_time": late_en, "pending": pending}

@@ -11,11 +11,12 @@ from primarvard_sdk import calendar
 from primarvard_sdk.context import RuleContext
 from primarvard_sdk.domain import minute_of_day
 from primarvard_sdk.findings import inconsistent, worst
-from primarvard_sdk.model import Explanation, Finding
+from primarvard_sdk.model import Edition, Explanation, Finding
 from primarvard_sdk.plugin import Implementations
 
 __all__ = [
     "EVES",
+    "closed_working_days",
     "closure_days",
     "combine_deadlines",
     "covers",
@@ -85,6 +86,35 @@ def closure_days(document: Any, ctx: RuleContext, *, first_day: bool = True) -> 
         if end is None:
             end = max(closure.fran, ctx.as_of) if first_day else ctx.as_of
         found.append((j, closure, [closure.fran + timedelta(days=k) for k in range((end - closure.fran).days + 1)]))
+    return found
+
+
+def closed_working_days(document: Any, ctx: RuleContext, seen: set[date], outside: list[date],
+                        ) -> list[tuple[int, Any, list[tuple[date, Edition]], bool]] | Finding:
+    """:func:`closure_days` with, per closure, the days of limited opening it makes: those inside an
+    edition on which a unit must be open (helgfri vardag; the eves as the edition's ``eves_exempt``
+    says), each with its edition, leaving out days already in ``seen`` (given as avvikande dagar, or
+    by an earlier closure) and adding the rest to it; days outside every edition go to ``outside``.
+    The flag says whether any of the closure's new days lies inside an edition."""
+    closures = closure_days(document, ctx)
+    if isinstance(closures, Finding):
+        return closures
+    found = []
+    for j, closure, days in closures:
+        working: list[tuple[date, Edition]] = []
+        inside = False
+        for day in days:
+            if day in seen:
+                continue
+            edition = ctx.edition_on(day)
+            if edition is None:
+                outside.append(day)
+                continue
+            inside = True
+            if must_be_open(day, bool(ctx.param("eves_exempt", on=day))):
+                seen.add(day)
+                working.append((day, edition))
+        found.append((j, closure, working, inside))
     return found
 
 

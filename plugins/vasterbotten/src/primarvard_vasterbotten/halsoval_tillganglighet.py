@@ -16,7 +16,7 @@ from primarvard_sdk.findings import failed, indeterminate, not_applicable, passe
 from primarvard_sdk.model import Finding
 from primarvard_sdk.shapes import Deadline
 from primarvard_vasterbotten.halsoval_common import (
-    closure_days,
+    closed_working_days,
     covers,
     iso,
     joined,
@@ -130,23 +130,12 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
     # referral (the closure's hanvisning). A day reported in both lists is judged once, by the
     # avvikande dag.
     seen = {d.datum for d in doc.avvikande_dagar}
-    closures = closure_days(doc, ctx)
+    closures = closed_working_days(doc, ctx, seen, outside)
     if isinstance(closures, Finding):
         return closures
-    for j, closure, days in closures:
-        judged = False
-        for day_ in days:
-            if day_ in seen:
-                continue
-            edition = ctx.edition_on(day_)
-            if edition is None:
-                outside.append(day_)
-                continue
-            any_inside = True
-            if not must_be_open(day_, bool(ctx.param("eves_exempt", on=day_))):
-                continue
-            seen.add(day_)
-            judged = True
+    for j, closure, working, inside in closures:
+        any_inside = any_inside or inside
+        for day_, edition in working:
             editions.add(edition.id)
             limited.append(day_)
             required = Hanvisning(ctx.param("required_referral", on=day_))
@@ -157,9 +146,9 @@ def begransat_oppethallande(doc: Tillganglighet, ctx: RuleContext) -> Finding:
                 without.append(day_)
                 if forbidden in closure.hanvisning:
                     only_forbidden.append(day_)
-        if judged and closure.hanvisning is None:
+        if working and closure.hanvisning is None:
             unknown.append(f"$.stangningar[{j}].hanvisning")
-        if not judged and closure.forvantad_till is None:
+        if not working and closure.forvantad_till is None:
             unknown.append(f"$.stangningar[{j}].forvantad_till")
     limited.sort()
     without.sort()
