@@ -320,6 +320,14 @@ def helgoppen_mottagande(doc: Vardkontakt, ctx: RuleContext) -> Finding:
             "The patient cannot wait until the next weekday: the weekend-open health centre or the physician on "
             "call receives the patient.",
         )
+    if target in _EMERGENCY:  # 112 without medical reasons (akutmottagningen failed above)
+        return failed(
+            "Patienten kan vänta till nästkommande vardag men hänvisades till 112 utan medicinska skäl; patienten "
+            "ska hänvisas att återkomma till sin ordinarie läkare.",
+            "The patient can wait until the next weekday but was referred to 112 without medical reasons; the "
+            "patient is to be referred back to their regular physician.",
+            referred_to=target.value,
+        )
     return handed_over(  # referring the patient back is the course the text gives, not a failure
         "Patienten kan vänta till nästkommande vardag: hänvisas att återkomma till sin ordinarie läkare.",
         "The patient can wait until the next weekday: referred to come back to their regular physician.",

@@ -114,7 +114,7 @@ def blankett_arkiv(doc: Listning, ctx: RuleContext) -> Finding:
 def ickeval(doc: Listning, ctx: RuleContext) -> Finding:
     if doc.valtyp is None:
         return indeterminate("$.valtyp")
-    if doc.valtyp is not Valtyp.ickeval:
+    if doc.valtyp is Valtyp.aktivt_val:  # newborns and newcomers with no choice made are "utan aktivt val" too
         return not_applicable(
             f"Listningen är inget ickeval ({doc.valtyp.value}).", f"The listing is not a non-choice assignment ({doc.valtyp.value})."
         )
